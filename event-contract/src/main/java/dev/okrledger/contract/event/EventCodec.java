@@ -1,0 +1,48 @@
+package dev.okrledger.contract.event;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** JSON form of an {@link EventEnvelope}, the value of every record on {@code okr.events}. */
+public final class EventCodec {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().findAndAddModules().build();
+
+    private EventCodec() {
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] encode(EventEnvelope envelope) {
+        return MAPPER.writeValueAsBytes(envelope);
+    }
+
+    /**
+     * Reads an envelope; an unknown event type yields an envelope without payload rather than an
+     * error, so that an older consumer skips events it does not understand.
+     *
+     * @throws IllegalArgumentException when the bytes are not an envelope at all
+     */
+    public static EventEnvelope decode(byte[] json) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Not a JSON event envelope", e);
+        }
+        if (!(tree instanceof ObjectNode object) || !object.hasNonNull("type") || !object.hasNonNull("aggregateId")) {
+            throw new IllegalArgumentException("Not an event envelope: type and aggregateId are required");
+        }
+        JsonNode payloadNode = object.remove("payload");
+        EventEnvelope bare = MAPPER.treeToValue(object, EventEnvelope.class);
+        OkrEvent payload = EventTypes.byName(bare.type())
+                .map(t -> (OkrEvent) MAPPER.treeToValue(payloadNode, t.javaType()))
+                .orElse(null);
+        return new EventEnvelope(bare.eventId(), bare.type(), bare.revision(), bare.aggregateType(),
+                bare.aggregateId(), bare.sequence(), bare.occurredAt(), bare.actor(), bare.actorName(),
+                bare.correlationId(), payload);
+    }
+}

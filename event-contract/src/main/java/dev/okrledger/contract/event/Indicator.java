@@ -1,0 +1,3 @@
+package dev.okrledger.contract.event;
+
+public enum Indicator { LEADING, LAGGING }

@@ -1,0 +1,14 @@
+package dev.okrledger.contract.event;
+
+/**
+ * Every domain event of the OKR ledger. The set is closed so that consumers can switch over it
+ * exhaustively; a new event type is added here and to {@link EventTypes}.
+ */
+public sealed interface OkrEvent
+        permits CyclePlanned, CycleActivated, CycleClosed,
+                ObjectiveDefined,
+                KeyResultDefined, CheckInRecorded, ConfidenceChanged {
+
+    /** The Kafka partition key: events of one objective (and its key results) stay in order. */
+    String partitionKey();
+}
