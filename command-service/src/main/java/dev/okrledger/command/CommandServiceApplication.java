@@ -1,0 +1,19 @@
+package dev.okrledger.command;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Owns the event store: the only writer of OKR domain events. */
+@SpringBootApplication
+public class CommandServiceApplication {
+
+    /** Configuration lives in {@code command-service.properties}, so all services can share one classpath. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(CommandServiceApplication.class)
+                .properties("spring.config.name=command-service");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

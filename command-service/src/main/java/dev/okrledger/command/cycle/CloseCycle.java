@@ -1,0 +1,8 @@
+package dev.okrledger.command.cycle;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+public record CloseCycle(@TargetAggregateIdentifier UUID cycleId) {
+}

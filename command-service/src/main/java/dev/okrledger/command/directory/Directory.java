@@ -1,0 +1,17 @@
+package dev.okrledger.command.directory;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What command handlers may know of other aggregates before an aggregate decides: the facts of
+ * cycles, objectives and key results, always as current as the event store.
+ */
+public interface Directory {
+
+    Optional<CycleFacts> cycle(UUID cycleId);
+
+    Optional<ObjectiveFacts> objective(UUID objectiveId);
+
+    Optional<CycleFacts> cycleOfKeyResult(UUID keyResultId);
+}

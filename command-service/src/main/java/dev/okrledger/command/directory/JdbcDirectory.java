@@ -1,0 +1,95 @@
+package dev.okrledger.command.directory;
+
+import dev.okrledger.command.directory.CycleFacts.CycleStatus;
+import dev.okrledger.contract.event.Cadence;
+import dev.okrledger.contract.event.CycleActivated;
+import dev.okrledger.contract.event.CycleClosed;
+import dev.okrledger.contract.event.CyclePlanned;
+import dev.okrledger.contract.event.KeyResultDefined;
+import dev.okrledger.contract.event.ObjectiveDefined;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@link Directory} in the command side's own database of cycles, objectives and key results, written by a subscribing
+ * processor in the transaction that appends the events, so it is never behind the event store.
+ * Handlers use it to validate references across aggregates before an aggregate decides.
+ */
+@Component
+@ProcessingGroup("command-directory")
+public class JdbcDirectory implements Directory {
+
+    private final JdbcClient jdbc;
+
+    public JdbcDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<CycleFacts> cycle(UUID cycleId) {
+        return jdbc.sql("select cycle_id, starts_on, ends_on, cadence, status from cycle_directory where cycle_id = ?")
+                .param(cycleId)
+                .query((rs, n) -> new CycleFacts(rs.getObject(1, UUID.class), rs.getObject(2, java.time.LocalDate.class),
+                        rs.getObject(3, java.time.LocalDate.class), Cadence.valueOf(rs.getString(4)),
+                        CycleStatus.valueOf(rs.getString(5))))
+                .optional();
+    }
+
+    @Override
+    public Optional<ObjectiveFacts> objective(UUID objectiveId) {
+        return jdbc.sql("select objective_id, cycle_id, team from objective_directory where objective_id = ?")
+                .param(objectiveId)
+                .query((rs, n) -> new ObjectiveFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3)))
+                .optional();
+    }
+
+    @Override
+    public Optional<CycleFacts> cycleOfKeyResult(UUID keyResultId) {
+        return jdbc.sql("select cycle_id from key_result_directory where key_result_id = ?")
+                .param(keyResultId)
+                .query(UUID.class)
+                .optional()
+                .flatMap(this::cycle);
+    }
+
+    @EventHandler
+    void on(CyclePlanned e) {
+        jdbc.sql("insert into cycle_directory(cycle_id, starts_on, ends_on, cadence, status) values (?, ?, ?, ?, ?)")
+                .params(e.cycleId(), e.startsOn(), e.endsOn(), e.cadence().name(), CycleStatus.PLANNING.name())
+                .update();
+    }
+
+    @EventHandler
+    void on(CycleActivated e) {
+        setStatus(e.cycleId(), CycleStatus.ACTIVE);
+    }
+
+    @EventHandler
+    void on(CycleClosed e) {
+        setStatus(e.cycleId(), CycleStatus.CLOSED);
+    }
+
+    @EventHandler
+    void on(ObjectiveDefined e) {
+        jdbc.sql("insert into objective_directory(objective_id, cycle_id, team) values (?, ?, ?)")
+                .params(e.objectiveId(), e.cycleId(), e.team())
+                .update();
+    }
+
+    @EventHandler
+    void on(KeyResultDefined e) {
+        jdbc.sql("insert into key_result_directory(key_result_id, objective_id, cycle_id) values (?, ?, ?)")
+                .params(e.keyResultId(), e.objectiveId(), e.cycleId())
+                .update();
+    }
+
+    private void setStatus(UUID cycleId, CycleStatus status) {
+        jdbc.sql("update cycle_directory set status = ? where cycle_id = ?").params(status.name(), cycleId).update();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.okrledger.command.directory;
+
+import java.util.UUID;
+
+public record ObjectiveFacts(UUID objectiveId, UUID cycleId, String team) {
+}

@@ -1,0 +1,48 @@
+package dev.okrledger.command.support;
+
+import dev.okrledger.command.directory.CycleFacts;
+import dev.okrledger.command.directory.Directory;
+import dev.okrledger.command.directory.ObjectiveFacts;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A directory for aggregate tests: the facts a test declares, nothing else. */
+public class InMemoryDirectory implements Directory {
+
+    private final Map<UUID, CycleFacts> cycles = new HashMap<>();
+    private final Map<UUID, ObjectiveFacts> objectives = new HashMap<>();
+    private final Map<UUID, UUID> cycleOfKeyResult = new HashMap<>();
+
+    public InMemoryDirectory cycle(CycleFacts cycle) {
+        cycles.put(cycle.cycleId(), cycle);
+        return this;
+    }
+
+    public InMemoryDirectory objective(ObjectiveFacts objective) {
+        objectives.put(objective.objectiveId(), objective);
+        return this;
+    }
+
+    public InMemoryDirectory keyResult(UUID keyResultId, UUID cycleId) {
+        cycleOfKeyResult.put(keyResultId, cycleId);
+        return this;
+    }
+
+    @Override
+    public Optional<CycleFacts> cycle(UUID cycleId) {
+        return Optional.ofNullable(cycles.get(cycleId));
+    }
+
+    @Override
+    public Optional<ObjectiveFacts> objective(UUID objectiveId) {
+        return Optional.ofNullable(objectives.get(objectiveId));
+    }
+
+    @Override
+    public Optional<CycleFacts> cycleOfKeyResult(UUID keyResultId) {
+        return Optional.ofNullable(cycleOfKeyResult.get(keyResultId)).map(cycles::get);
+    }
+}
