@@ -44,14 +44,24 @@ public final class SharedTestInfrastructure {
 
     /** A new, empty database on the shared server; returns its JDBC URL. */
     public static String freshDatabase(String prefix) {
+        return postgres().jdbcUrl(freshDatabaseName(prefix));
+    }
+
+    /** A new, empty database on the shared server; returns its name. */
+    public static String freshDatabaseName(String prefix) {
         String name = prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         postgres().ensureDatabase(name);
-        return postgres().jdbcUrl(name);
+        return name;
+    }
+
+    /** A unique topic name with the given prefix, not created: the services create their topics. */
+    public static String uniqueTopicName(String prefix) {
+        return prefix + "." + ProcessHandle.current().pid() + "." + COUNTER.incrementAndGet();
     }
 
     /** A unique topic name with the given prefix, created with the given partitions. */
     public static String freshTopic(String prefix, int partitions) {
-        String name = prefix + "." + ProcessHandle.current().pid() + "." + COUNTER.incrementAndGet();
+        String name = uniqueTopicName(prefix);
         kafka().createTopics(Map.of(name, partitions));
         return name;
     }

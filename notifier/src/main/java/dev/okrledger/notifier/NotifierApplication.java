@@ -1,0 +1,19 @@
+package dev.okrledger.notifier;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Raises red/amber alerts from okr.events, publishes them to okr.alerts and serves them over REST. */
+@SpringBootApplication
+public class NotifierApplication {
+
+    /** Configuration lives in {@code notifier.properties}, so all services can share one classpath. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(NotifierApplication.class)
+                .properties("spring.config.name=notifier");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

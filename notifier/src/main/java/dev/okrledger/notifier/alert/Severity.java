@@ -1,0 +1,3 @@
+package dev.okrledger.notifier.alert;
+
+public enum Severity { AMBER, RED }

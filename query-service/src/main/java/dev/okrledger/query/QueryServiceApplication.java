@@ -1,0 +1,19 @@
+package dev.okrledger.query;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Projects okr.events into read models for dashboards, history and audit. */
+@SpringBootApplication
+public class QueryServiceApplication {
+
+    /** Configuration lives in {@code query-service.properties}, so all services can share one classpath. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(QueryServiceApplication.class)
+                .properties("spring.config.name=query-service");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}
