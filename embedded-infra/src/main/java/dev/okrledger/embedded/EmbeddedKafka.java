@@ -52,7 +52,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             int brokerPort = port == 0 ? freePort() : port;
-            int controllerPort = freePort();
+            // a fixed client port implies a fixed controller port next to it, stable across restarts
+            int controllerPort = port == 0 ? freePort() : port + 1;
             String logDir = dataDir.toAbsolutePath().toString();
             Properties props = new Properties();
             props.put("process.roles", "broker,controller");
@@ -74,17 +75,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.put("auto.create.topics.enable", "false");
             KafkaConfig config = new KafkaConfig(props, false);
 
-            new Formatter()
-                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                    .setNodeId(1)
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setDirectories(List.of(logDir))
-                    .setMetadataLogDirectory(logDir)
-                    .setReleaseVersion(MetadataVersion.latestProduction())
-                    .setControllerListenerName("CONTROLLER")
-                    .setIgnoreFormatted(true)
-                    .run();
+            if (Files.notExists(dataDir.resolve("meta.properties"))) {
+                format(logDir);
+            }
 
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
@@ -95,6 +88,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded Kafka broker in " + dataDir, e);
         }
+    }
+
+    /** Formats a new log directory for a one-node cluster; an existing one keeps its cluster id. */
+    private static void format(String logDir) throws Exception {
+        new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                .setNodeId(1)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(logDir))
+                .setMetadataLogDirectory(logDir)
+                .setReleaseVersion(MetadataVersion.latestProduction())
+                .setControllerListenerName("CONTROLLER")
+                .run();
     }
 
     public String bootstrapServers() {

@@ -39,15 +39,34 @@ class EmbeddedInfrastructureTest {
     }
 
     @Test
+    void brokerKeepsItsRecordsAcrossARestartOnTheSameDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (EmbeddedKafka first = EmbeddedKafka.start(dir, 0)) {
+            first.createTopics(Map.of("kept", 1));
+            produce(first.bootstrapServers(), "kept", "survives");
+        }
+        try (EmbeddedKafka second = EmbeddedKafka.start(dir, 0)) {
+            assertThat(consume(second.bootstrapServers(), "kept")).containsExactly("survives");
+        }
+    }
+
+    @Test
     void brokerRoundTripsARecord() {
         String topic = SharedTestInfrastructure.freshTopic("infra", 1);
         String bootstrap = SharedTestInfrastructure.kafka().bootstrapServers();
+        produce(bootstrap, topic, "hello");
+        assertThat(consume(bootstrap, topic)).containsExactly("hello");
+    }
+
+    private static void produce(String bootstrap, String topic, String value) {
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, "k", "hello")).get();
+            producer.send(new ProducerRecord<>(topic, "k", value)).get();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static List<String> consume(String bootstrap, String topic) {
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "infra-test",
@@ -58,7 +77,7 @@ class EmbeddedInfrastructureTest {
             while (seen.isEmpty() && System.currentTimeMillis() < deadline) {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.value()));
             }
-            assertThat(seen).containsExactly("hello");
+            return seen;
         }
     }
 }

@@ -1,0 +1,102 @@
+package dev.okrledger.launcher;
+
+import dev.okrledger.embedded.EmbeddedKafka;
+import dev.okrledger.embedded.EmbeddedPostgresServer;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded default: PostgreSQL, a Kafka broker and the three services in this one JVM, with
+ * all data under one folder ({@code ./data} unless {@code --data-dir=...}), so it survives a
+ * restart. {@code --demo} loads the sample quarter through the public API once everything is up.
+ *
+ * <p>Ports come from environment variables: {@code OKR_POSTGRES_PORT} (15432), {@code OKR_KAFKA_PORT}
+ * (9092, controller on the next port), {@code OKR_COMMAND_PORT} (8081), {@code OKR_QUERY_PORT}
+ * (8082), {@code OKR_NOTIFIER_PORT} (8083).
+ */
+public final class OkrLedger {
+
+    private OkrLedger() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
+        List<String> options = Arrays.asList(args);
+        boolean demo = options.contains("--demo");
+        Path dataDir = options.stream().filter(a -> a.startsWith("--data-dir=")).findFirst()
+                .map(a -> Path.of(a.substring("--data-dir=".length())))
+                .orElse(Path.of(env("OKR_DATA_DIR", "data")));
+
+        long started = System.nanoTime();
+        log("starting PostgreSQL (data in " + dataDir.resolve("postgres").toAbsolutePath() + ")");
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
+                port("OKR_POSTGRES_PORT", 15432), true);
+        log("starting Kafka (data in " + dataDir.resolve("kafka").toAbsolutePath() + ")");
+        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), port("OKR_KAFKA_PORT", 9092));
+        EmbeddedSystem system = new EmbeddedSystem(new EmbeddedSystem.Settings(postgres, kafka,
+                Map.of(Service.COMMAND, Service.COMMAND.database(), Service.QUERY, Service.QUERY.database(),
+                        Service.NOTIFIER, Service.NOTIFIER.database()),
+                Map.of(Service.COMMAND, port("OKR_COMMAND_PORT", 8081), Service.QUERY, port("OKR_QUERY_PORT", 8082),
+                        Service.NOTIFIER, port("OKR_NOTIFIER_PORT", 8083)),
+                "okr.events", "okr.alerts", List.of()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("stopping");
+            system.close();
+            kafka.close();
+            try {
+                postgres.close();
+            } catch (Exception ignored) {
+                // the JVM is going away
+            }
+        }, "okr-ledger-shutdown"));
+        for (Service service : Service.values()) {
+            log("starting " + service.title());
+            system.start(service);
+        }
+
+        System.out.printf("""
+
+                OKR Ledger is up after %.1f s
+                  command-service  %s   (POST /api/cycles, /api/objectives, /api/key-results/{id}/check-ins)
+                  query-service    %s   (GET /api/key-results/{id}, /api/key-results/{id}/confidence-history)
+                  notifier         %s   (GET /api/alerts)
+                  metrics          /actuator/prometheus and /actuator/health on each service
+                  OpenAPI          /v3/api-docs on each service
+                  PostgreSQL       localhost:%d (databases okr_command, okr_query, okr_notifier; user postgres)
+                  Kafka            %s (topics okr.events, okr.alerts)
+                Stop with Ctrl+C; data stays in %s.
+                %n""", (System.nanoTime() - started) / 1e9, system.baseUrl(Service.COMMAND),
+                system.baseUrl(Service.QUERY), system.baseUrl(Service.NOTIFIER), postgres.port(),
+                kafka.bootstrapServers(), dataDir.toAbsolutePath());
+
+        if (demo) {
+            log("loading the sample quarter");
+            DemoLoader.Loaded loaded = new DemoLoader(system.baseUrl(Service.COMMAND)).load();
+            System.out.printf("""
+
+                    Demo quarter loaded: cycle %s, %d key results, %d check-ins.
+                      alerts:          %s/api/alerts
+                      a KR with a red drop (first response time):
+                                       %s/api/key-results/%s/confidence-history
+                    %n""", loaded.cycleId(), loaded.keyResultsByRef().size(), loaded.checkIns(),
+                    system.baseUrl(Service.NOTIFIER), system.baseUrl(Service.QUERY), loaded.keyResultsByRef().get("frt"));
+        }
+    }
+
+    private static int port(String variable, int fallback) {
+        return Integer.parseInt(env(variable, Integer.toString(fallback)));
+    }
+
+    private static String env(String variable, String fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void log(String message) {
+        System.out.println("[okr-ledger] " + message);
+    }
+}
