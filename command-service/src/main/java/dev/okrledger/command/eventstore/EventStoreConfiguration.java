@@ -75,16 +75,17 @@ public class EventStoreConfiguration {
         return type -> EventTypes.byClass(type).map(EventTypes.EventType::revision).orElse(null);
     }
 
-    /** correlationId (and traceId) of the command travel onto its events. */
+    /** Axon's own lineage: the id of the message that caused an event, and of the root of the chain. */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider(EventHeaders.META_CORRELATION_ID, "traceId");
+        return new MessageOriginProvider("causationId", "traceId");
     }
 
-    /** Who did it: the actor of the command is the actor of its events. */
+    /** Who did it and under which client correlation id: copied from the command onto its events. */
     @Bean
-    CorrelationDataProvider actorProvider() {
-        return new SimpleCorrelationDataProvider(EventHeaders.META_ACTOR, EventHeaders.META_ACTOR_NAME);
+    CorrelationDataProvider requestMetadataProvider() {
+        return new SimpleCorrelationDataProvider(EventHeaders.META_ACTOR, EventHeaders.META_ACTOR_NAME,
+                EventHeaders.META_CORRELATION_ID);
     }
 
     /**
