@@ -1,0 +1,52 @@
+package dev.okrledger.launcher;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module boundaries of docs/architecture.md, as tests. */
+@AnalyzeClasses(packages = "dev.okrledger", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule servicesNeverImportEachOther_command = noClasses()
+            .that().resideInAPackage("dev.okrledger.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.okrledger.query..", "dev.okrledger.notifier..");
+
+    @ArchTest
+    static final ArchRule servicesNeverImportEachOther_query = noClasses()
+            .that().resideInAPackage("dev.okrledger.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.okrledger.command..", "dev.okrledger.notifier..");
+
+    @ArchTest
+    static final ArchRule servicesNeverImportEachOther_notifier = noClasses()
+            .that().resideInAPackage("dev.okrledger.notifier..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.okrledger.command..", "dev.okrledger.query..");
+
+    @ArchTest
+    static final ArchRule contractHasNoSpringNoAxonNoKafka = noClasses()
+            .that().resideInAPackage("dev.okrledger.contract..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                    "org.apache.kafka..", "dev.okrledger.command..", "dev.okrledger.query..", "dev.okrledger.notifier..");
+
+    @ArchTest
+    static final ArchRule onlyTheCommandServiceUsesAxon = noClasses()
+            .that().resideInAnyPackage("dev.okrledger.query..", "dev.okrledger.notifier..", "dev.okrledger.intake..")
+            .should().dependOnClassesThat().resideInAPackage("org.axonframework..");
+
+    @ArchTest
+    static final ArchRule commandAggregatesDoNoIo = noClasses()
+            .that().haveSimpleNameNotEndingWith("Controller").and().haveSimpleNameNotEndingWith("Handler")
+            .and().resideInAnyPackage("dev.okrledger.command.cycle..", "dev.okrledger.command.objective..",
+                    "dev.okrledger.command.keyresult..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.springframework.kafka..",
+                    "java.net.http..", "javax.sql..");
+
+    @ArchTest
+    static final ArchRule servicesDoNotDependOnTheLauncher = noClasses()
+            .that().resideOutsideOfPackage("dev.okrledger.launcher..")
+            .should().dependOnClassesThat().resideInAPackage("dev.okrledger.launcher..");
+}
