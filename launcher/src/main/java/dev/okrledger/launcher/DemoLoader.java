@@ -76,8 +76,7 @@ public final class DemoLoader {
                 for (JsonNode checkIn : keyResult.get("checkIns")) {
                     int week = checkIn.get("week").asInt();
                     ObjectNode body = EventCodec.mapper().createObjectNode()
-                            .put("checkInId", UUID.nameUUIDFromBytes((cycleId + "/" + ref + "/" + week)
-                                    .getBytes(StandardCharsets.UTF_8)).toString())
+                            .put("checkInId", checkInId(cycleId, ref, week).toString())
                             .put("confidence", checkIn.get("confidence").asInt())
                             .put("effectiveAt", startsOn.plusDays(7L * week - 1).atTime(LocalTime.NOON)
                                     .toInstant(ZoneOffset.UTC).toString());
@@ -91,8 +90,32 @@ public final class DemoLoader {
                     checkIns++;
                 }
             }
+            for (JsonNode initiative : objective.path("initiatives")) {
+                loadInitiative(cycleId, initiative, keyResults);
+            }
         }
         return new Loaded(cycleId, keyResults, checkIns);
+    }
+
+    /** An initiative under its key result; a pivot is linked to the check-in of the week that decided it. */
+    private void loadInitiative(UUID cycleId, JsonNode initiative, Map<String, UUID> keyResults) {
+        String ref = initiative.get("keyResult").asString();
+        UUID keyResultId = keyResults.get(ref);
+        String title = initiative.get("title").asString();
+        ObjectNode add = EventCodec.mapper().createObjectNode().put("title", title).put("approach", title);
+        UUID initiativeId = createdId(post("/api/key-results/" + keyResultId + "/initiatives", add));
+        JsonNode pivot = initiative.get("pivot");
+        if (pivot != null && !pivot.isNull()) {
+            ObjectNode body = EventCodec.mapper().createObjectNode()
+                    .put("toApproach", pivot.get("to").asString())
+                    .put("reason", pivot.get("reason").asString())
+                    .put("checkInId", checkInId(cycleId, ref, pivot.get("week").asInt()).toString());
+            post("/api/key-results/" + keyResultId + "/initiatives/" + initiativeId + "/pivot", body);
+        }
+    }
+
+    private static UUID checkInId(UUID cycleId, String keyResultRef, int week) {
+        return UUID.nameUUIDFromBytes((cycleId + "/" + keyResultRef + "/" + week).getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode readSample() {

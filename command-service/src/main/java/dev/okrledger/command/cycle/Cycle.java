@@ -44,8 +44,8 @@ public class Cycle {
         apply(new CycleActivated(cycleId));
     }
 
-    @CommandHandler
-    void handle(CloseCycle command) {
+    /** Called by {@link CycleClosing}, which then grades the cycle's key results in the same transaction. */
+    void close() {
         if (status != CycleStatus.ACTIVE) {
             throw new StateConflict("cycle-closes-from-active", "Only an active cycle can be closed; this one is " + status);
         }

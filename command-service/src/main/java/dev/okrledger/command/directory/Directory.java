@@ -1,5 +1,6 @@
 package dev.okrledger.command.directory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,4 +15,7 @@ public interface Directory {
     Optional<ObjectiveFacts> objective(UUID objectiveId);
 
     Optional<CycleFacts> cycleOfKeyResult(UUID keyResultId);
+
+    /** Every key result defined in the cycle, dropped ones included. */
+    List<UUID> keyResultsOf(UUID cycleId);
 }

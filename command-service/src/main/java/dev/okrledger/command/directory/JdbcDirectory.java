@@ -7,11 +7,14 @@ import dev.okrledger.contract.event.CycleClosed;
 import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.KeyResultDefined;
 import dev.okrledger.contract.event.ObjectiveDefined;
+import dev.okrledger.contract.event.ObjectiveRealigned;
+import dev.okrledger.contract.event.ObjectiveRetired;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,10 +45,11 @@ public class JdbcDirectory implements Directory {
 
     @Override
     public Optional<ObjectiveFacts> objective(UUID objectiveId) {
-        return jdbc.sql("select objective_id, cycle_id, team from objective_directory where objective_id = ?")
+        return jdbc.sql("select objective_id, cycle_id, team, parent_objective_id, retired"
+                        + " from objective_directory where objective_id = ?")
                 .param(objectiveId)
                 .query((rs, n) -> new ObjectiveFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3)))
+                        rs.getString(3), rs.getObject(4, UUID.class), rs.getBoolean(5)))
                 .optional();
     }
 
@@ -56,6 +60,12 @@ public class JdbcDirectory implements Directory {
                 .query(UUID.class)
                 .optional()
                 .flatMap(this::cycle);
+    }
+
+    @Override
+    public List<UUID> keyResultsOf(UUID cycleId) {
+        return jdbc.sql("select key_result_id from key_result_directory where cycle_id = ? order by key_result_id")
+                .param(cycleId).query(UUID.class).list();
     }
 
     @EventHandler
@@ -77,9 +87,20 @@ public class JdbcDirectory implements Directory {
 
     @EventHandler
     void on(ObjectiveDefined e) {
-        jdbc.sql("insert into objective_directory(objective_id, cycle_id, team) values (?, ?, ?)")
-                .params(e.objectiveId(), e.cycleId(), e.team())
+        jdbc.sql("insert into objective_directory(objective_id, cycle_id, team, parent_objective_id) values (?, ?, ?, ?)")
+                .params(e.objectiveId(), e.cycleId(), e.team(), e.parentObjectiveId())
                 .update();
+    }
+
+    @EventHandler
+    void on(ObjectiveRealigned e) {
+        jdbc.sql("update objective_directory set parent_objective_id = ? where objective_id = ?")
+                .params(e.toParentObjectiveId(), e.objectiveId()).update();
+    }
+
+    @EventHandler
+    void on(ObjectiveRetired e) {
+        jdbc.sql("update objective_directory set retired = true where objective_id = ?").param(e.objectiveId()).update();
     }
 
     @EventHandler

@@ -2,5 +2,10 @@ package dev.okrledger.command.directory;
 
 import java.util.UUID;
 
-public record ObjectiveFacts(UUID objectiveId, UUID cycleId, String team) {
+/** @param parentObjectiveId the objective this one aligns to, or null */
+public record ObjectiveFacts(UUID objectiveId, UUID cycleId, String team, UUID parentObjectiveId, boolean retired) {
+
+    public ObjectiveFacts(UUID objectiveId, UUID cycleId, String team) {
+        this(objectiveId, cycleId, team, null, false);
+    }
 }

@@ -3,7 +3,22 @@ package dev.okrledger.command.eventstore;
 import dev.okrledger.contract.event.EventHeaders;
 import dev.okrledger.contract.event.EventTypes;
 import dev.okrledger.contract.policy.OkrPolicy;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -50,11 +65,12 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           ConnectionProvider connections, TransactionManager transactions,
-                                          org.axonframework.config.Configuration axon) {
+                                          org.axonframework.config.Configuration axon,
+                                          RevisionResolver revisions) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer(revisions))
                 .eventSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
                 .snapshotFilter(axon.snapshotFilter())
@@ -62,6 +78,50 @@ public class EventStoreConfiguration {
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .build();
+    }
+
+    /**
+     * Snapshots hold an aggregate's private state, which has no getters: this serializer reads and
+     * writes fields, and is used for snapshots only.
+     */
+    static Serializer snapshotSerializer(RevisionResolver revisions) {
+        return Jackson3Serializer.builder()
+                .revisionResolver(revisions)
+                .jsonMapperBuilderCustomizer(mapper -> mapper.changeDefaultVisibility(visibility -> visibility
+                        .withFieldVisibility(JsonAutoDetect.Visibility.ANY)
+                        .withGetterVisibility(JsonAutoDetect.Visibility.NONE)
+                        .withIsGetterVisibility(JsonAutoDetect.Visibility.NONE)))
+                .build();
+    }
+
+    /** Key results collect check-ins week after week: snapshot them every N events (okr.snapshots.key-result-every). */
+    @Bean
+    SnapshotTriggerDefinition keyResultSnapshotTrigger(Snapshotter snapshotter,
+                                                       @Value("${okr.snapshots.key-result-every:50}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Two command-service instances may append to one key result at the same moment; the loser's
+     * unique-key violation surfaces as a ConcurrencyException and the command is simply retried on
+     * the fresh state. Domain refusals are never retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        RetryScheduler onlyConcurrencyConflicts = new IntervalRetryScheduler(IntervalRetryScheduler.builder()
+                .retryExecutor(retries).retryInterval(20).maxRetryCount(10)) {
+            @Override
+            protected boolean isExplicitlyNonTransient(Throwable failure) {
+                return !(failure instanceof ConcurrencyException)
+                        && !(failure.getCause() instanceof ConcurrencyException);
+            }
+        };
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(onlyConcurrencyConflicts).build();
     }
 
     @Bean

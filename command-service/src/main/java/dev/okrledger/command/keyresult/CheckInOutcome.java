@@ -1,7 +1,11 @@
 package dev.okrledger.command.keyresult;
 
-public enum CheckInOutcome {
-    RECORDED,
-    /** The same check-in id was recorded before with the same content: nothing new happened. */
-    ALREADY_RECORDED
+/** What became of a check-in, and the key result's version afterwards. */
+public record CheckInOutcome(Status status, long version) {
+
+    public enum Status {
+        RECORDED,
+        /** The same check-in id was recorded before with the same content: nothing new happened. */
+        ALREADY_RECORDED
+    }
 }

@@ -3,15 +3,31 @@ package dev.okrledger.command.keyresult;
 import dev.okrledger.command.directory.CycleFacts;
 import dev.okrledger.command.directory.Directory;
 import dev.okrledger.command.directory.ObjectiveFacts;
+import dev.okrledger.command.initiative.InitiativeCommands.AddInitiative;
+import dev.okrledger.command.initiative.InitiativeCommands.CompleteInitiative;
+import dev.okrledger.command.initiative.InitiativeCommands.PivotInitiative;
+import dev.okrledger.command.initiative.InitiativeCommands.StartInitiative;
+import dev.okrledger.command.initiative.InitiativeCommands.StopInitiative;
+import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultOwner;
+import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultTarget;
+import dev.okrledger.command.keyresult.KeyResultEdits.DropKeyResult;
+import dev.okrledger.command.keyresult.KeyResultEdits.RewordKeyResult;
 import dev.okrledger.command.web.UnknownEntity;
+import dev.okrledger.command.web.Versions;
 import dev.okrledger.contract.policy.OkrPolicy;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 
-/** Resolves the facts a key result needs from other aggregates (its cycle), then lets it decide. */
+/**
+ * Resolves the facts a key result needs from other aggregates (its objective, its cycle), checks
+ * the version the client expected, then lets the key result decide. Answers the new version.
+ */
 @Component
 class KeyResultCommandHandler {
 
@@ -28,18 +44,75 @@ class KeyResultCommandHandler {
     }
 
     @CommandHandler
-    void handle(DefineKeyResult command) throws Exception {
+    long handle(DefineKeyResult command) throws Exception {
         ObjectiveFacts objective = directory.objective(command.objectiveId())
                 .orElseThrow(() -> new UnknownEntity("objective", null, command.objectiveId()));
         CycleFacts cycle = directory.cycle(objective.cycleId()).orElseThrow();
-        keyResults.newInstance(() -> new KeyResult(command, objective, cycle));
+        return Versions.current(keyResults.newInstance(() -> new KeyResult(command, objective, cycle)));
     }
 
     @CommandHandler
     CheckInOutcome handle(RecordCheckIn command) {
-        CycleFacts cycle = directory.cycleOfKeyResult(command.keyResultId())
-                .orElseThrow(() -> new UnknownEntity("key-result", null, command.keyResultId()));
-        return keyResults.load(command.keyResultId().toString())
-                .invoke(keyResult -> keyResult.recordCheckIn(command, cycle, clock.instant(), policy));
+        CycleFacts cycle = cycleOf(command.keyResultId());
+        Aggregate<KeyResult> keyResult = Versions.load(keyResults, command.keyResultId(), command.expectedVersion());
+        CheckInOutcome.Status status = keyResult.invoke(k -> k.recordCheckIn(command, cycle, clock.instant(), policy));
+        return new CheckInOutcome(status, Versions.current(keyResult));
+    }
+
+    @CommandHandler
+    long handle(RewordKeyResult command) {
+        return edit(command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.reword(command, cycle));
+    }
+
+    @CommandHandler
+    long handle(ChangeKeyResultTarget command) {
+        return edit(command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.changeTarget(command, cycle));
+    }
+
+    @CommandHandler
+    long handle(ChangeKeyResultOwner command) {
+        return edit(command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.changeOwner(command, cycle));
+    }
+
+    @CommandHandler
+    long handle(DropKeyResult command) {
+        return edit(command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.drop(command, cycle));
+    }
+
+    @CommandHandler
+    long handle(AddInitiative command) {
+        return edit(command.keyResultId(), null, (k, cycle) -> k.addInitiative(command, cycle));
+    }
+
+    @CommandHandler
+    long handle(StartInitiative command) {
+        return edit(command.keyResultId(), null, (k, cycle) -> k.startInitiative(command, cycle));
+    }
+
+    @CommandHandler
+    long handle(PivotInitiative command) {
+        return edit(command.keyResultId(), null, (k, cycle) -> k.pivotInitiative(command, cycle));
+    }
+
+    @CommandHandler
+    long handle(StopInitiative command) {
+        return edit(command.keyResultId(), null, (k, cycle) -> k.stopInitiative(command, cycle));
+    }
+
+    @CommandHandler
+    long handle(CompleteInitiative command) {
+        return edit(command.keyResultId(), null, (k, cycle) -> k.completeInitiative(command, cycle));
+    }
+
+    private long edit(UUID keyResultId, Long expectedVersion, BiConsumer<KeyResult, CycleFacts> change) {
+        CycleFacts cycle = cycleOf(keyResultId);
+        Aggregate<KeyResult> keyResult = Versions.load(keyResults, keyResultId, expectedVersion);
+        keyResult.execute(k -> change.accept(k, cycle));
+        return Versions.current(keyResult);
+    }
+
+    private CycleFacts cycleOf(UUID keyResultId) {
+        return directory.cycleOfKeyResult(keyResultId)
+                .orElseThrow(() -> new UnknownEntity("key-result", null, keyResultId));
     }
 }

@@ -3,10 +3,20 @@ package dev.okrledger.command.objective;
 import dev.okrledger.command.directory.CycleFacts;
 import dev.okrledger.command.directory.Directory;
 import dev.okrledger.command.directory.ObjectiveFacts;
+import dev.okrledger.command.objective.ObjectiveEdits.RealignObjective;
+import dev.okrledger.command.objective.ObjectiveEdits.RecordRetrospective;
+import dev.okrledger.command.objective.ObjectiveEdits.RetireObjective;
+import dev.okrledger.command.objective.ObjectiveEdits.RewordObjective;
 import dev.okrledger.command.web.UnknownEntity;
+import dev.okrledger.command.web.Versions;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /** Resolves the cross-aggregate facts an objective needs, then lets the aggregate decide. */
 @Component
@@ -21,12 +31,67 @@ class ObjectiveCommandHandler {
     }
 
     @CommandHandler
-    void handle(DefineObjective command) throws Exception {
+    long handle(DefineObjective command) throws Exception {
         CycleFacts cycle = directory.cycle(command.cycleId())
                 .orElseThrow(() -> new UnknownEntity("cycle", "cycleId", command.cycleId()));
-        ObjectiveFacts parent = command.parentObjectiveId() == null ? null
-                : directory.objective(command.parentObjectiveId())
-                        .orElseThrow(() -> new UnknownEntity("objective", "parentObjectiveId", command.parentObjectiveId()));
-        objectives.newInstance(() -> new Objective(command, cycle, parent));
+        ObjectiveFacts parent = parent(command.parentObjectiveId());
+        return Versions.current(objectives.newInstance(() -> new Objective(command, cycle, parent)));
+    }
+
+    @CommandHandler
+    long handle(RewordObjective command) {
+        CycleFacts cycle = cycleOf(command.objectiveId());
+        Aggregate<Objective> objective = Versions.load(objectives, command.objectiveId(), command.expectedVersion());
+        objective.execute(o -> o.reword(command, cycle));
+        return Versions.current(objective);
+    }
+
+    @CommandHandler
+    long handle(RealignObjective command) {
+        CycleFacts cycle = cycleOf(command.objectiveId());
+        ObjectiveFacts parent = parent(command.parentObjectiveId());
+        List<UUID> ancestors = ancestorsOf(parent);
+        Aggregate<Objective> objective = Versions.load(objectives, command.objectiveId(), command.expectedVersion());
+        objective.execute(o -> o.realign(command, cycle, parent, ancestors));
+        return Versions.current(objective);
+    }
+
+    @CommandHandler
+    long handle(RetireObjective command) {
+        CycleFacts cycle = cycleOf(command.objectiveId());
+        Aggregate<Objective> objective = Versions.load(objectives, command.objectiveId(), command.expectedVersion());
+        objective.execute(o -> o.retire(command, cycle));
+        return Versions.current(objective);
+    }
+
+    @CommandHandler
+    long handle(RecordRetrospective command) {
+        CycleFacts cycle = cycleOf(command.objectiveId());
+        Aggregate<Objective> objective = Versions.load(objectives, command.objectiveId(), null);
+        objective.execute(o -> o.recordRetrospective(command, cycle));
+        return Versions.current(objective);
+    }
+
+    private ObjectiveFacts parent(UUID parentObjectiveId) {
+        return parentObjectiveId == null ? null : directory.objective(parentObjectiveId)
+                .orElseThrow(() -> new UnknownEntity("objective", "parentObjectiveId", parentObjectiveId));
+    }
+
+    /** The parent's chain up to the root; bounded, in case the tree was ever corrupted. */
+    private List<UUID> ancestorsOf(ObjectiveFacts parent) {
+        List<UUID> ancestors = new ArrayList<>();
+        ObjectiveFacts current = parent;
+        while (current != null && current.parentObjectiveId() != null && ancestors.size() < 1_000
+                && !ancestors.contains(current.parentObjectiveId())) {
+            ancestors.add(current.parentObjectiveId());
+            current = directory.objective(current.parentObjectiveId()).orElse(null);
+        }
+        return ancestors;
+    }
+
+    private CycleFacts cycleOf(UUID objectiveId) {
+        ObjectiveFacts objective = directory.objective(objectiveId)
+                .orElseThrow(() -> new UnknownEntity("objective", null, objectiveId));
+        return directory.cycle(objective.cycleId()).orElseThrow();
     }
 }

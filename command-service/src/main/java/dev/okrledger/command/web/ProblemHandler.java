@@ -51,6 +51,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, e.rule(), e.getMessage());
     }
 
+    @ExceptionHandler(VersionConflict.class)
+    ProblemDetail versionConflict(VersionConflict e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "stale-version", e.getMessage());
+        problem.setProperty("currentVersion", e.currentVersion());
+        return problem;
+    }
+
     @ExceptionHandler(UnknownEntity.class)
     ProblemDetail unknown(UnknownEntity e) {
         if (e.field() != null) {

@@ -45,6 +45,11 @@ class KeyResultTest {
                 Clock.fixed(NOW, ZoneOffset.UTC), OkrPolicy.defaults()));
     }
 
+    static void cycleIs(InMemoryDirectory directory, CycleStatus status) {
+        directory.cycle(new CycleFacts(CYCLE, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"),
+                Cadence.WEEKLY, status));
+    }
+
     private void cycleIs(CycleStatus status) {
         directory.cycle(new CycleFacts(CYCLE, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"),
                 Cadence.WEEKLY, status));
@@ -86,7 +91,7 @@ class KeyResultTest {
         fixture.given(defined())
                 .when(checkIn(new UUID(0, 1), "9", 7, null))
                 .expectEvents(recorded(new UUID(0, 1), "9", 7, NOW))
-                .expectResultMessagePayload(CheckInOutcome.RECORDED);
+                .expectResultMessagePayload(new CheckInOutcome(CheckInOutcome.Status.RECORDED, 1));
     }
 
     @Test
@@ -121,7 +126,7 @@ class KeyResultTest {
         fixture.given(defined(), recorded(id, "9", 7, NOW.minusSeconds(60)))
                 .when(checkIn(id, "9.0", 7, null))
                 .expectNoEvents()
-                .expectResultMessagePayload(CheckInOutcome.ALREADY_RECORDED);
+                .expectResultMessagePayload(new CheckInOutcome(CheckInOutcome.Status.ALREADY_RECORDED, 1));
     }
 
     @Test

@@ -42,6 +42,12 @@ public class InMemoryDirectory implements Directory {
     }
 
     @Override
+    public java.util.List<UUID> keyResultsOf(UUID cycleId) {
+        return cycleOfKeyResult.entrySet().stream().filter(e -> e.getValue().equals(cycleId))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
     public Optional<CycleFacts> cycleOfKeyResult(UUID keyResultId) {
         return Optional.ofNullable(cycleOfKeyResult.get(keyResultId)).map(cycles::get);
     }

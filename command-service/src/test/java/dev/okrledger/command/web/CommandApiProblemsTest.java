@@ -1,22 +1,10 @@
 package dev.okrledger.command.web;
 
-import dev.okrledger.embedded.SharedTestInfrastructure;
-import org.junit.jupiter.api.BeforeAll;
+import dev.okrledger.command.support.RunningCommandService;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -29,70 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=command-service")
-class CommandApiProblemsTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> SharedTestInfrastructure.freshDatabase("cmd_api"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
-        registry.add("okr.kafka.events-topic", () -> SharedTestInfrastructure.uniqueTopicName("okr.events"));
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    record Answer(int status, JsonNode body) {
-    }
-
-    private Answer post(String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 400) {
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
-        }
-        return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()));
-    }
-
-    private long storedEvents() {
-        return jdbc.sql("select count(*) from domainevententry").query(Long.class).single();
-    }
-
-    private UUID create(String path, String body) throws Exception {
-        Answer answer = post(path, body);
-        assertThat(answer.status()).as("%s", answer.body()).isEqualTo(201);
-        return UUID.fromString(answer.body().get("id").asString());
-    }
-
-    private static String cycle(LocalDate startsOn, LocalDate endsOn) {
-        return """
-                {"name":"Q","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}""".formatted(startsOn, endsOn);
-    }
-
-    private UUID activeKeyResult() throws Exception {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        UUID cycle = create("/api/cycles", cycle(today.minusDays(7), today.plusDays(84)));
-        assertThat(post("/api/cycles/" + cycle + "/activate", "").status()).isEqualTo(204);
-        UUID objective = create("/api/objectives", """
-                {"cycleId":"%s","title":"O","level":"TEAM","team":"t"}""".formatted(cycle));
-        return create("/api/objectives/" + objective + "/key-results", """
-                {"title":"KR","unit":"%","baseline":55,"target":75,"indicator":"LAGGING","owner":"o"}""");
-    }
-
-    @BeforeAll
-    static void startInfrastructure() {
-        SharedTestInfrastructure.kafka();
-    }
+class CommandApiProblemsTest extends RunningCommandService {
 
     @Test
-    void unknownKeyResultIs404() throws Exception {
+    void unknownKeyResultIs404() {
         Answer answer = post("/api/key-results/" + UUID.randomUUID() + "/check-ins", """
                 {"checkInId":"%s","value":1,"confidence":5}""".formatted(UUID.randomUUID()));
         assertThat(answer.status()).isEqualTo(404);
@@ -100,7 +28,7 @@ class CommandApiProblemsTest {
     }
 
     @Test
-    void confidenceElevenIs400NamingTheField() throws Exception {
+    void confidenceElevenIs400NamingTheField() {
         UUID kr = activeKeyResult();
         long before = storedEvents();
         Answer answer = post("/api/key-results/" + kr + "/check-ins", """
@@ -111,7 +39,7 @@ class CommandApiProblemsTest {
     }
 
     @Test
-    void missingTitleIs400NamingTheField() throws Exception {
+    void missingTitleIs400NamingTheField() {
         Answer answer = post("/api/objectives", """
                 {"cycleId":"%s","level":"TEAM","team":"t"}""".formatted(UUID.randomUUID()));
         assertThat(answer.status()).isEqualTo(400);
@@ -119,14 +47,14 @@ class CommandApiProblemsTest {
     }
 
     @Test
-    void malformedJsonIs400() throws Exception {
+    void malformedJsonIs400() {
         Answer answer = post("/api/cycles", "{\"name\": ");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().get("rule").asString()).isEqualTo("malformed-json");
     }
 
     @Test
-    void unknownEnumValueIs400NamingTheField() throws Exception {
+    void unknownEnumValueIs400NamingTheField() {
         Answer answer = post("/api/cycles", """
                 {"name":"Q","startsOn":"2026-01-01","endsOn":"2026-04-01","cadence":"DAILY"}""");
         assertThat(answer.status()).isEqualTo(400);
@@ -134,7 +62,7 @@ class CommandApiProblemsTest {
     }
 
     @Test
-    void cycleEndingBeforeItStartsIs422() throws Exception {
+    void cycleEndingBeforeItStartsIs422() {
         Answer answer = post("/api/cycles", cycle(LocalDate.parse("2026-04-01"), LocalDate.parse("2026-03-01")));
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.body().get("rule").asString()).isEqualTo("cycle-ends-after-start");
@@ -142,7 +70,7 @@ class CommandApiProblemsTest {
     }
 
     @Test
-    void objectiveInAnUnknownCycleIs422NamingTheField() throws Exception {
+    void objectiveInAnUnknownCycleIs422NamingTheField() {
         Answer answer = post("/api/objectives", """
                 {"cycleId":"%s","title":"O","level":"TEAM","team":"t"}""".formatted(UUID.randomUUID()));
         assertThat(answer.status()).isEqualTo(422);
@@ -150,7 +78,7 @@ class CommandApiProblemsTest {
     }
 
     @Test
-    void targetEqualToBaselineIs422() throws Exception {
+    void targetEqualToBaselineIs422() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         UUID cycle = create("/api/cycles", cycle(today, today.plusDays(91)));
         UUID objective = create("/api/objectives", """
@@ -162,7 +90,7 @@ class CommandApiProblemsTest {
     }
 
     @Test
-    void checkInOnAClosedCycleIs409AndWritesNothing() throws Exception {
+    void checkInOnAClosedCycleIs409AndWritesNothing() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         UUID cycle = create("/api/cycles", cycle(today.minusDays(7), today.plusDays(84)));
         post("/api/cycles/" + cycle + "/activate", "");
@@ -180,7 +108,7 @@ class CommandApiProblemsTest {
     }
 
     @Test
-    void checkInOutsideTheCycleIs422NamingEffectiveAt() throws Exception {
+    void checkInOutsideTheCycleIs422NamingEffectiveAt() {
         UUID kr = activeKeyResult();
         Answer answer = post("/api/key-results/" + kr + "/check-ins", """
                 {"checkInId":"%s","value":60,"confidence":7,"effectiveAt":"2020-01-01T00:00:00Z"}""".formatted(UUID.randomUUID()));
@@ -189,16 +117,87 @@ class CommandApiProblemsTest {
     }
 
     @Test
-    void storedEventsAreReadableJsonWithActorAndCorrelation() throws Exception {
+    void staleIfMatchIs409WithTheCurrentVersion() {
         UUID kr = activeKeyResult();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/key-results/" + kr + "/check-ins"))
-                .header("Content-Type", "application/json")
-                .header("X-Actor", "ana").header("X-Correlation-Id", "corr-42")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"checkInId":"%s","value":60,"confidence":7}""".formatted(UUID.randomUUID()))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
+        Answer first = checkIn(kr, UUID.randomUUID(), 60, 7);
+        assertThat(first.etag()).isEqualTo("\"1\"");
+        Answer stale = post("/api/key-results/" + kr + "/reword", """
+                {"title":"New words","reason":"clearer"}""", "If-Match", "\"0\"");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body().get("rule").asString()).isEqualTo("stale-version");
+        assertThat(stale.body().get("currentVersion").asLong()).isEqualTo(1);
+        Answer fresh = post("/api/key-results/" + kr + "/reword", """
+                {"title":"New words","reason":"clearer"}""", "If-Match", first.etag());
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(fresh.body().get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void ifMatchThatIsNotAVersionIs422NamingTheHeader() {
+        UUID kr = activeKeyResult();
+        Answer answer = post("/api/key-results/" + kr + "/drop", """
+                {"reason":"gone"}""", "If-Match", "\"abc\"");
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("field").asString()).isEqualTo("If-Match");
+    }
+
+    @Test
+    void changeWithoutAReasonIs400NamingTheField() {
+        UUID kr = activeKeyResult();
+        Answer answer = post("/api/key-results/" + kr + "/change-target", """
+                {"target":80}""");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("field").asString()).isEqualTo("reason");
+    }
+
+    @Test
+    void alignmentLoopIs422NamingTheParent() {
+        UUID cycle = activeCycle();
+        UUID parent = objectiveIn(cycle);
+        UUID child = create("/api/objectives", """
+                {"cycleId":"%s","title":"Child","level":"TEAM","team":"t","parentObjectiveId":"%s"}""".formatted(cycle, parent));
+        Answer answer = post("/api/objectives/" + parent + "/realign", """
+                {"parentObjectiveId":"%s","reason":"flip"}""".formatted(child));
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("rule").asString()).isEqualTo("alignment-without-loops");
+        assertThat(answer.body().get("field").asString()).isEqualTo("parentObjectiveId");
+    }
+
+    @Test
+    void unknownMilestoneIs422NamingTheField() {
+        UUID objective = objectiveIn(activeCycle());
+        UUID kr = create("/api/objectives/" + objective + "/key-results", """
+                {"title":"Ship it","kind":"MILESTONE","milestones":["design","beta","launch"],
+                 "indicator":"LEADING","owner":"o"}""");
+        Answer answer = post("/api/key-results/" + kr + "/check-ins", """
+                {"checkInId":"%s","confidence":7,"milestonesDone":["party"]}""".formatted(UUID.randomUUID()));
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("field").asString()).isEqualTo("milestonesDone");
+    }
+
+    @Test
+    void retrospectiveBeforeCloseIs409() {
+        UUID objective = objectiveIn(activeCycle());
+        Answer answer = post("/api/objectives/" + objective + "/retrospective", """
+                {"note":"learned"}""");
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.body().get("rule").asString()).isEqualTo("retrospective-after-close");
+    }
+
+    @Test
+    void pivotOfAnUnknownInitiativeIs422NamingTheField() {
+        UUID kr = activeKeyResult();
+        Answer answer = post("/api/key-results/" + kr + "/initiatives/" + UUID.randomUUID() + "/pivot", """
+                {"toApproach":"x","reason":"y"}""");
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("field").asString()).isEqualTo("initiativeId");
+    }
+
+    @Test
+    void storedEventsAreReadableJsonWithActorAndCorrelation() {
+        UUID kr = activeKeyResult();
+        assertThat(checkIn(kr, UUID.randomUUID(), 60, 7, "X-Actor", "ana", "X-Correlation-Id", "corr-42").status())
+                .isEqualTo(201);
         String[] stored = jdbc.sql("""
                         select convert_from(payload, 'UTF8') || '|' || convert_from(metadata, 'UTF8')
                           from domainevententry where aggregateidentifier = ? order by sequencenumber desc limit 1""")
@@ -210,11 +209,11 @@ class CommandApiProblemsTest {
     }
 
     @Test
-    void openApiDocumentListsTheCommands() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body()).get("paths").propertyNames())
-                .contains("/api/cycles", "/api/objectives", "/api/key-results/{keyResultId}/check-ins");
+    void openApiDocumentListsTheCommands() {
+        Answer answer = get("/v3/api-docs");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("paths").propertyNames()).contains("/api/cycles", "/api/objectives",
+                "/api/key-results/{keyResultId}/check-ins", "/api/key-results/{keyResultId}/change-target",
+                "/api/key-results/{keyResultId}/initiatives/{initiativeId}/pivot", "/api/objectives/{id}/realign");
     }
 }

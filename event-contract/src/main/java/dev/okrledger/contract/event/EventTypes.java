@@ -21,9 +21,23 @@ public final class EventTypes {
             new EventType("CycleActivated", CycleActivated.class, "1"),
             new EventType("CycleClosed", CycleClosed.class, "1"),
             new EventType("ObjectiveDefined", ObjectiveDefined.class, "1"),
-            new EventType("KeyResultDefined", KeyResultDefined.class, "1"),
-            new EventType("CheckInRecorded", CheckInRecorded.class, "1"),
-            new EventType("ConfidenceChanged", ConfidenceChanged.class, "1"));
+            new EventType("ObjectiveReworded", ObjectiveReworded.class, "1"),
+            new EventType("ObjectiveRealigned", ObjectiveRealigned.class, "1"),
+            new EventType("ObjectiveRetired", ObjectiveRetired.class, "1"),
+            new EventType("ObjectiveRetrospectiveRecorded", ObjectiveRetrospectiveRecorded.class, "1"),
+            new EventType("KeyResultDefined", KeyResultDefined.class, "2"),
+            new EventType("KeyResultReworded", KeyResultReworded.class, "1"),
+            new EventType("KeyResultTargetChanged", KeyResultTargetChanged.class, "1"),
+            new EventType("KeyResultOwnerChanged", KeyResultOwnerChanged.class, "1"),
+            new EventType("KeyResultDropped", KeyResultDropped.class, "1"),
+            new EventType("KeyResultGraded", KeyResultGraded.class, "1"),
+            new EventType("CheckInRecorded", CheckInRecorded.class, "2"),
+            new EventType("ConfidenceChanged", ConfidenceChanged.class, "1"),
+            new EventType("InitiativeAdded", InitiativeAdded.class, "1"),
+            new EventType("InitiativeStarted", InitiativeStarted.class, "1"),
+            new EventType("InitiativePivoted", InitiativePivoted.class, "1"),
+            new EventType("InitiativeStopped", InitiativeStopped.class, "1"),
+            new EventType("InitiativeCompleted", InitiativeCompleted.class, "1"));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

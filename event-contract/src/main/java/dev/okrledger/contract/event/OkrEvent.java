@@ -6,8 +6,12 @@ package dev.okrledger.contract.event;
  */
 public sealed interface OkrEvent
         permits CyclePlanned, CycleActivated, CycleClosed,
-                ObjectiveDefined,
-                KeyResultDefined, CheckInRecorded, ConfidenceChanged {
+                ObjectiveDefined, ObjectiveReworded, ObjectiveRealigned, ObjectiveRetired,
+                ObjectiveRetrospectiveRecorded,
+                KeyResultDefined, KeyResultReworded, KeyResultTargetChanged, KeyResultOwnerChanged,
+                KeyResultDropped, KeyResultGraded,
+                CheckInRecorded, ConfidenceChanged,
+                InitiativeAdded, InitiativeStarted, InitiativePivoted, InitiativeStopped, InitiativeCompleted {
 
     /** The Kafka partition key: events of one objective (and its key results) stay in order. */
     String partitionKey();

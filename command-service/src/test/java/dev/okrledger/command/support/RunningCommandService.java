@@ -1,0 +1,125 @@
+package dev.okrledger.command.support;
+
+import dev.okrledger.embedded.SharedTestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of tests that drive a real command service over HTTP, on a fresh database of the shared
+ * embedded PostgreSQL and the shared Kafka broker. Subclasses add {@code @SpringBootTest}.
+ */
+public abstract class RunningCommandService {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> SharedTestInfrastructure.freshDatabase("cmd"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
+        registry.add("okr.kafka.events-topic", () -> SharedTestInfrastructure.uniqueTopicName("okr.events"));
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcClient jdbc;
+
+    public record Answer(int status, JsonNode body, String etag) {
+    }
+
+    protected Answer post(String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+            }
+            return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()),
+                    response.headers().firstValue("ETag").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected Answer get(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()),
+                    response.headers().firstValue("ETag").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected UUID create(String path, String body) {
+        Answer answer = post(path, body);
+        assertThat(answer.status()).as("%s", answer.body()).isEqualTo(201);
+        return UUID.fromString(answer.body().get("id").asString());
+    }
+
+    protected static String cycle(LocalDate startsOn, LocalDate endsOn) {
+        return """
+                {"name":"Q","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}""".formatted(startsOn, endsOn);
+    }
+
+    protected UUID activeCycle() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        UUID cycle = create("/api/cycles", cycle(today.minusDays(7), today.plusDays(84)));
+        assertThat(post("/api/cycles/" + cycle + "/activate", "").status()).isEqualTo(204);
+        return cycle;
+    }
+
+    protected UUID objectiveIn(UUID cycle) {
+        return create("/api/objectives", """
+                {"cycleId":"%s","title":"O","level":"TEAM","team":"t"}""".formatted(cycle));
+    }
+
+    protected UUID metricKeyResultIn(UUID objective) {
+        return create("/api/objectives/" + objective + "/key-results", """
+                {"title":"KR","unit":"%","baseline":55,"target":75,"indicator":"LAGGING","owner":"o"}""");
+    }
+
+    protected UUID activeKeyResult() {
+        return metricKeyResultIn(objectiveIn(activeCycle()));
+    }
+
+    protected Answer checkIn(UUID keyResult, UUID checkInId, int value, int confidence, String... headers) {
+        return post("/api/key-results/" + keyResult + "/check-ins", """
+                {"checkInId":"%s","value":%d,"confidence":%d}""".formatted(checkInId, value, confidence), headers);
+    }
+
+    protected long storedEvents() {
+        return jdbc.sql("select count(*) from domainevententry").query(Long.class).single();
+    }
+}

@@ -1,0 +1,3 @@
+package dev.okrledger.contract.event;
+
+public enum InitiativeStatus { PLANNED, ACTIVE, DONE, STOPPED }
