@@ -2,9 +2,11 @@ package dev.okrledger.launcher;
 
 import dev.okrledger.embedded.EmbeddedKafka;
 import dev.okrledger.embedded.EmbeddedPostgresServer;
+import dev.okrledger.security.TokenKeys;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,10 +21,12 @@ public final class EmbeddedSystem implements AutoCloseable {
     /**
      * @param databaseNames  database per service on {@code postgres}; created when missing
      * @param ports          HTTP port per service; 0 picks a free one
+     * @param keyDir         where the token signing key pair lives (created on first start); the
+     *                       services trust its public key and the command service mints tokens with it
      * @param extraArguments further {@code --key=value} settings for every service
      */
     public record Settings(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, Map<Service, String> databaseNames,
-                           Map<Service, Integer> ports, String eventsTopic, String alertsTopic,
+                           Map<Service, Integer> ports, String eventsTopic, String alertsTopic, Path keyDir,
                            List<String> extraArguments) {
     }
 
@@ -32,6 +36,7 @@ public final class EmbeddedSystem implements AutoCloseable {
     public EmbeddedSystem(Settings settings) {
         this.settings = settings;
         settings.databaseNames().values().forEach(settings.postgres()::ensureDatabase);
+        TokenKeys.loadOrCreate(settings.keyDir());
     }
 
     public EmbeddedSystem startAll() {
@@ -53,7 +58,14 @@ public final class EmbeddedSystem implements AutoCloseable {
                 "--server.port=" + settings.ports().getOrDefault(service, 0),
                 "--okr.kafka.events-topic=" + settings.eventsTopic(),
                 "--okr.kafka.alerts-topic=" + settings.alertsTopic(),
-                "--" + AxonOnlyInCommandService.PROPERTY + "=" + service.usesAxon()));
+                "--" + AxonOnlyInCommandService.PROPERTY + "=" + service.usesAxon(),
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                        + TokenKeys.publicKeyFile(settings.keyDir())));
+        if (service == Service.COMMAND) {
+            // only the embedded default mints tokens, and only the command service serves them
+            args.add("--okr.dev-tokens.enabled=true");
+            args.add("--okr.dev-tokens.key-dir=" + settings.keyDir().toAbsolutePath());
+        }
         args.addAll(settings.extraArguments());
         running.put(service, service.builder().run(args.toArray(String[]::new)));
     }

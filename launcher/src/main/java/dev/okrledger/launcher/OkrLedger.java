@@ -42,7 +42,7 @@ public final class OkrLedger {
                         Service.NOTIFIER, Service.NOTIFIER.database()),
                 Map.of(Service.COMMAND, port("OKR_COMMAND_PORT", 8081), Service.QUERY, port("OKR_QUERY_PORT", 8082),
                         Service.NOTIFIER, port("OKR_NOTIFIER_PORT", 8083)),
-                "okr.events", "okr.alerts", List.of()));
+                "okr.events", "okr.alerts", dataDir.resolve("keys"), List.of()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("stopping");
             system.close();
@@ -66,11 +66,15 @@ public final class OkrLedger {
                   notifier         %s   (GET /api/alerts)
                   metrics          /actuator/prometheus and /actuator/health on each service
                   OpenAPI          /v3/api-docs on each service
+                  a token          curl -s -X POST %s/api/dev/tokens -H 'Content-Type: application/json' \\
+                                     -d '{"subject":"ana","teams":["support"],"roles":["MEMBER"]}'
+                                   then send it as 'Authorization: Bearer <token>' (roles: ADMIN, OKR_LEAD, MEMBER)
                   PostgreSQL       localhost:%d (databases okr_command, okr_query, okr_notifier; user postgres)
                   Kafka            %s (topics okr.events, okr.alerts)
                 Stop with Ctrl+C; data stays in %s.
                 %n""", (System.nanoTime() - started) / 1e9, system.baseUrl(Service.COMMAND),
-                system.baseUrl(Service.QUERY), system.baseUrl(Service.NOTIFIER), postgres.port(),
+                system.baseUrl(Service.QUERY), system.baseUrl(Service.NOTIFIER), system.baseUrl(Service.COMMAND),
+                postgres.port(),
                 kafka.bootstrapServers(), dataDir.toAbsolutePath());
 
         if (demo) {

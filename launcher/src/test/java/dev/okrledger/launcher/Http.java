@@ -24,12 +24,12 @@ final class Http {
     static Response post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .header("X-Actor", "test-user")
+                .header("Authorization", TestSystem.adminBearer())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     static Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", TestSystem.adminBearer()).GET().build());
     }
 
     private static Response send(HttpRequest request) {

@@ -1,6 +1,16 @@
 package dev.okrledger.launcher;
 
 import dev.okrledger.embedded.SharedTestInfrastructure;
+import dev.okrledger.security.OkrUser;
+import dev.okrledger.security.Role;
+import dev.okrledger.security.TokenKeys;
+import dev.okrledger.security.TokenMinter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
 
 import java.util.List;
 import java.util.Map;
@@ -9,6 +19,23 @@ import java.util.Map;
 final class TestSystem {
 
     private TestSystem() {
+    }
+
+    private static final Path KEY_DIR = tempDir();
+    private static final TokenMinter TOKENS = new TokenMinter(TokenKeys.loadOrCreate(KEY_DIR));
+
+    /** A bearer token for an admin called test-user, trusted by every test system. */
+    static String adminBearer() {
+        return "Bearer " + TOKENS.mint(new OkrUser("test-user", "Test User", Set.of(), Set.of(Role.ADMIN)),
+                Duration.ofHours(2));
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("okr-test-keys");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static EmbeddedSystem start() {
@@ -20,6 +47,7 @@ final class TestSystem {
                 Map.of(),
                 SharedTestInfrastructure.uniqueTopicName("okr.events"),
                 SharedTestInfrastructure.uniqueTopicName("okr.alerts"),
+                KEY_DIR,
                 List.of("--spring.datasource.hikari.maximum-pool-size=4",
                         "--spring.kafka.consumer.properties.metadata.max.age.ms=1000"));
         return new EmbeddedSystem(settings).startAll();

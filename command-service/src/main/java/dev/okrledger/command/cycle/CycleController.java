@@ -1,5 +1,6 @@
 package dev.okrledger.command.cycle;
 
+import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.web.CreatedId;
 import dev.okrledger.command.web.RequestMetadata;
 import dev.okrledger.contract.event.Cadence;
@@ -31,14 +32,17 @@ class CycleController {
 
     private final CommandGateway commands;
     private final RequestMetadata metadata;
+    private final Permissions permissions;
 
-    CycleController(CommandGateway commands, RequestMetadata metadata) {
+    CycleController(CommandGateway commands, RequestMetadata metadata, Permissions permissions) {
         this.commands = commands;
         this.metadata = metadata;
+        this.permissions = permissions;
     }
 
     @PostMapping
     ResponseEntity<CreatedId> plan(@Valid @RequestBody PlanCycleRequest request) {
+        permissions.requireCycleSteering();
         UUID id = UUID.randomUUID();
         commands.sendAndWait(new PlanCycle(id, request.name().strip(), request.startsOn(), request.endsOn(),
                 request.cadence()), metadata.current());
@@ -47,12 +51,14 @@ class CycleController {
 
     @PostMapping("/{id}/activate")
     ResponseEntity<Void> activate(@PathVariable UUID id) {
+        permissions.requireCycleSteering();
         commands.sendAndWait(new ActivateCycle(id), metadata.current());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/close")
     ResponseEntity<Void> close(@PathVariable UUID id) {
+        permissions.requireCycleSteering();
         commands.sendAndWait(new CloseCycle(id), metadata.current());
         return ResponseEntity.noContent().build();
     }

@@ -16,6 +16,12 @@ public interface Directory {
 
     Optional<CycleFacts> cycleOfKeyResult(UUID keyResultId);
 
+    /** The owning team (of its objective) and the owner of a key result. */
+    record KeyResultAccess(String team, String owner) {
+    }
+
+    Optional<KeyResultAccess> keyResultAccess(UUID keyResultId);
+
     /** Every key result defined in the cycle, dropped ones included. */
     List<UUID> keyResultsOf(UUID cycleId);
 }

@@ -6,6 +6,7 @@ import dev.okrledger.contract.event.CycleActivated;
 import dev.okrledger.contract.event.CycleClosed;
 import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.KeyResultDefined;
+import dev.okrledger.contract.event.KeyResultOwnerChanged;
 import dev.okrledger.contract.event.ObjectiveDefined;
 import dev.okrledger.contract.event.ObjectiveRealigned;
 import dev.okrledger.contract.event.ObjectiveRetired;
@@ -63,6 +64,15 @@ public class JdbcDirectory implements Directory {
     }
 
     @Override
+    public Optional<KeyResultAccess> keyResultAccess(UUID keyResultId) {
+        return jdbc.sql("select o.team, k.owner from key_result_directory k"
+                        + " join objective_directory o on o.objective_id = k.objective_id where k.key_result_id = ?")
+                .param(keyResultId)
+                .query((rs, n) -> new KeyResultAccess(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
+    @Override
     public List<UUID> keyResultsOf(UUID cycleId) {
         return jdbc.sql("select key_result_id from key_result_directory where cycle_id = ? order by key_result_id")
                 .param(cycleId).query(UUID.class).list();
@@ -105,9 +115,14 @@ public class JdbcDirectory implements Directory {
 
     @EventHandler
     void on(KeyResultDefined e) {
-        jdbc.sql("insert into key_result_directory(key_result_id, objective_id, cycle_id) values (?, ?, ?)")
-                .params(e.keyResultId(), e.objectiveId(), e.cycleId())
+        jdbc.sql("insert into key_result_directory(key_result_id, objective_id, cycle_id, owner) values (?, ?, ?, ?)")
+                .params(e.keyResultId(), e.objectiveId(), e.cycleId(), e.owner())
                 .update();
+    }
+
+    @EventHandler
+    void on(KeyResultOwnerChanged e) {
+        jdbc.sql("update key_result_directory set owner = ? where key_result_id = ?").params(e.toOwner(), e.keyResultId()).update();
     }
 
     private void setStatus(UUID cycleId, CycleStatus status) {

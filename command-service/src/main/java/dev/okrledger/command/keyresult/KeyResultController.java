@@ -4,6 +4,7 @@ import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultOwner;
 import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultTarget;
 import dev.okrledger.command.keyresult.KeyResultEdits.DropKeyResult;
 import dev.okrledger.command.keyresult.KeyResultEdits.RewordKeyResult;
+import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.web.CreatedId;
 import dev.okrledger.command.web.RequestMetadata;
 import dev.okrledger.command.web.VersionAnswer;
@@ -75,14 +76,17 @@ class KeyResultController {
 
     private final CommandGateway commands;
     private final RequestMetadata metadata;
+    private final Permissions permissions;
 
-    KeyResultController(CommandGateway commands, RequestMetadata metadata) {
+    KeyResultController(CommandGateway commands, RequestMetadata metadata, Permissions permissions) {
         this.commands = commands;
         this.metadata = metadata;
+        this.permissions = permissions;
     }
 
     @PostMapping("/api/objectives/{objectiveId}/key-results")
     ResponseEntity<CreatedId> define(@PathVariable UUID objectiveId, @Valid @RequestBody DefineKeyResultRequest request) {
+        permissions.requireObjective(objectiveId);
         UUID id = UUID.randomUUID();
         MeasurementRequest m = request.measurement();
         long version = commands.sendAndWait(new DefineKeyResult(id, objectiveId, request.title().strip(),
@@ -98,6 +102,7 @@ class KeyResultController {
     @PostMapping("/api/key-results/{keyResultId}/check-ins")
     ResponseEntity<CheckInAnswer> checkIn(@PathVariable UUID keyResultId, @Valid @RequestBody CheckInRequest request,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        permissions.requireKeyResult(keyResultId);
         CheckInOutcome outcome = commands.sendAndWait(new RecordCheckIn(keyResultId, request.checkInId(),
                 request.value(), request.confidence(), blankToNull(request.note()), blankToNull(request.blockers()),
                 blankToNull(request.decision()), request.effectiveAt(), request.milestonesDone(),
@@ -110,6 +115,7 @@ class KeyResultController {
     @PostMapping("/api/key-results/{keyResultId}/reword")
     ResponseEntity<VersionAnswer> reword(@PathVariable UUID keyResultId, @Valid @RequestBody RewordRequest request,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        permissions.requireKeyResult(keyResultId);
         return Versions.answer(commands.sendAndWait(new RewordKeyResult(keyResultId, request.title().strip(),
                 request.reason().strip(), Versions.fromIfMatch(ifMatch)), metadata.current()));
     }
@@ -117,6 +123,7 @@ class KeyResultController {
     @PostMapping("/api/key-results/{keyResultId}/change-target")
     ResponseEntity<VersionAnswer> changeTarget(@PathVariable UUID keyResultId, @Valid @RequestBody TargetRequest request,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        permissions.requireKeyResult(keyResultId);
         return Versions.answer(commands.sendAndWait(new ChangeKeyResultTarget(keyResultId, request.target(),
                 request.reason().strip(), Versions.fromIfMatch(ifMatch)), metadata.current()));
     }
@@ -124,6 +131,7 @@ class KeyResultController {
     @PostMapping("/api/key-results/{keyResultId}/change-owner")
     ResponseEntity<VersionAnswer> changeOwner(@PathVariable UUID keyResultId, @Valid @RequestBody OwnerRequest request,
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        permissions.requireKeyResult(keyResultId);
         return Versions.answer(commands.sendAndWait(new ChangeKeyResultOwner(keyResultId, request.owner().strip(),
                 request.reason().strip(), Versions.fromIfMatch(ifMatch)), metadata.current()));
     }
@@ -131,6 +139,7 @@ class KeyResultController {
     @PostMapping("/api/key-results/{keyResultId}/drop")
     ResponseEntity<VersionAnswer> drop(@PathVariable UUID keyResultId, @Valid @RequestBody ReasonRequest request,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        permissions.requireKeyResult(keyResultId);
         return Versions.answer(commands.sendAndWait(new DropKeyResult(keyResultId, request.reason().strip(),
                 Versions.fromIfMatch(ifMatch)), metadata.current()));
     }

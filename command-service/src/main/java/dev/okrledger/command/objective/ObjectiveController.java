@@ -4,6 +4,7 @@ import dev.okrledger.command.objective.ObjectiveEdits.RealignObjective;
 import dev.okrledger.command.objective.ObjectiveEdits.RecordRetrospective;
 import dev.okrledger.command.objective.ObjectiveEdits.RetireObjective;
 import dev.okrledger.command.objective.ObjectiveEdits.RewordObjective;
+import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.web.CreatedId;
 import dev.okrledger.command.web.RequestMetadata;
 import dev.okrledger.command.web.VersionAnswer;
@@ -51,14 +52,17 @@ class ObjectiveController {
 
     private final CommandGateway commands;
     private final RequestMetadata metadata;
+    private final Permissions permissions;
 
-    ObjectiveController(CommandGateway commands, RequestMetadata metadata) {
+    ObjectiveController(CommandGateway commands, RequestMetadata metadata, Permissions permissions) {
         this.commands = commands;
         this.metadata = metadata;
+        this.permissions = permissions;
     }
 
     @PostMapping
     ResponseEntity<CreatedId> define(@Valid @RequestBody DefineObjectiveRequest request) {
+        permissions.requireTeam(request.team().strip());
         UUID id = UUID.randomUUID();
         long version = commands.sendAndWait(new DefineObjective(id, request.cycleId(), request.title().strip(),
                 request.level(), request.team().strip(), request.parentObjectiveId()), metadata.current());
@@ -69,6 +73,7 @@ class ObjectiveController {
     @PostMapping("/{id}/reword")
     ResponseEntity<VersionAnswer> reword(@PathVariable UUID id, @Valid @RequestBody RewordRequest request,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        permissions.requireObjective(id);
         return Versions.answer(commands.sendAndWait(new RewordObjective(id, request.title().strip(),
                 request.reason().strip(), Versions.fromIfMatch(ifMatch)), metadata.current()));
     }
@@ -76,6 +81,7 @@ class ObjectiveController {
     @PostMapping("/{id}/realign")
     ResponseEntity<VersionAnswer> realign(@PathVariable UUID id, @Valid @RequestBody RealignRequest request,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        permissions.requireObjective(id);
         return Versions.answer(commands.sendAndWait(new RealignObjective(id, request.parentObjectiveId(),
                 request.reason().strip(), Versions.fromIfMatch(ifMatch)), metadata.current()));
     }
@@ -83,12 +89,14 @@ class ObjectiveController {
     @PostMapping("/{id}/retire")
     ResponseEntity<VersionAnswer> retire(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        permissions.requireObjective(id);
         return Versions.answer(commands.sendAndWait(new RetireObjective(id, request.reason().strip(),
                 Versions.fromIfMatch(ifMatch)), metadata.current()));
     }
 
     @PostMapping("/{id}/retrospective")
     ResponseEntity<VersionAnswer> retrospective(@PathVariable UUID id, @Valid @RequestBody RetrospectiveRequest request) {
+        permissions.requireObjective(id);
         return Versions.answer(commands.sendAndWait(new RecordRetrospective(id, request.note().strip()), metadata.current()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.okrledger.command.web;
 
 import dev.okrledger.contract.event.EventHeaders;
+import dev.okrledger.security.CurrentUser;
+import dev.okrledger.security.OkrUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
@@ -11,13 +13,11 @@ import java.util.UUID;
 
 /**
  * Who sent a command and under which correlation id; Axon copies this metadata onto every event
- * the command causes. Until authentication exists the actor comes from the {@code X-Actor} header.
+ * the command causes. The actor is the subject of the validated token: a client cannot name it.
  */
 @Component
 public class RequestMetadata {
 
-    static final String ACTOR_HEADER = "X-Actor";
-    static final String ACTOR_NAME_HEADER = "X-Actor-Name";
     static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final HttpServletRequest request;
@@ -28,9 +28,9 @@ public class RequestMetadata {
 
     public MetaData current() {
         Map<String, String> values = new HashMap<>();
-        values.put(EventHeaders.META_ACTOR, orDefault(request.getHeader(ACTOR_HEADER), "anonymous"));
-        values.put(EventHeaders.META_ACTOR_NAME, orDefault(request.getHeader(ACTOR_NAME_HEADER),
-                values.get(EventHeaders.META_ACTOR)));
+        OkrUser user = CurrentUser.get();
+        values.put(EventHeaders.META_ACTOR, user.subject());
+        values.put(EventHeaders.META_ACTOR_NAME, user.displayName());
         values.put(EventHeaders.META_CORRELATION_ID,
                 orDefault(request.getHeader(CORRELATION_HEADER), UUID.randomUUID().toString()));
         return MetaData.from(values);

@@ -42,6 +42,11 @@ public class InMemoryDirectory implements Directory {
     }
 
     @Override
+    public Optional<KeyResultAccess> keyResultAccess(UUID keyResultId) {
+        return Optional.empty();
+    }
+
+    @Override
     public java.util.List<UUID> keyResultsOf(UUID cycleId) {
         return cycleOfKeyResult.entrySet().stream().filter(e -> e.getValue().equals(cycleId))
                 .map(Map.Entry::getKey).toList();

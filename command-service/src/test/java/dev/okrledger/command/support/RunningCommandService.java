@@ -1,6 +1,10 @@
 package dev.okrledger.command.support;
 
 import dev.okrledger.embedded.SharedTestInfrastructure;
+import dev.okrledger.security.OkrUser;
+import dev.okrledger.security.Role;
+import dev.okrledger.security.TokenKeys;
+import dev.okrledger.security.TokenMinter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +18,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -28,9 +37,27 @@ public abstract class RunningCommandService {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path KEY_DIR = tempDir();
+    protected static final TokenMinter TOKENS = new TokenMinter(TokenKeys.loadOrCreate(KEY_DIR));
+    /** Used when a test names no Authorization header: an admin called test-user. */
+    protected static final String ADMIN = bearer("test-user", Set.of(), Set.of(Role.ADMIN));
+
+    protected static String bearer(String subject, Set<String> teams, Set<Role> roles) {
+        return "Bearer " + TOKENS.mint(new OkrUser(subject, subject, teams, roles), Duration.ofHours(1));
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("okr-test-keys");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                () -> "file:" + TokenKeys.publicKeyFile(KEY_DIR));
         registry.add("spring.datasource.url", () -> SharedTestInfrastructure.freshDatabase("cmd"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
@@ -52,6 +79,9 @@ public abstract class RunningCommandService {
         if (headers.length > 0) {
             request.headers(headers);
         }
+        if (!List.of(headers).contains("Authorization")) {
+            request.header("Authorization", ADMIN);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
@@ -71,8 +101,9 @@ public abstract class RunningCommandService {
     protected Answer get(String path) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()),
+                    .header("Authorization", ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            return new Answer(response.statusCode(), json && !response.body().isBlank() ? JSON.readTree(response.body()) : null,
                     response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,12 +1,14 @@
 package dev.okrledger.command.web;
 
 import dev.okrledger.command.support.RunningCommandService;
+import dev.okrledger.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -196,8 +198,12 @@ class CommandApiProblemsTest extends RunningCommandService {
     @Test
     void storedEventsAreReadableJsonWithActorAndCorrelation() {
         UUID kr = activeKeyResult();
-        assertThat(checkIn(kr, UUID.randomUUID(), 60, 7, "X-Actor", "ana", "X-Correlation-Id", "corr-42").status())
-                .isEqualTo(201);
+        // the body and a header both claim another actor: the token's subject wins
+        Answer answer = post("/api/key-results/" + kr + "/check-ins", """
+                        {"checkInId":"%s","value":60,"confidence":7,"actor":"mallory"}""".formatted(UUID.randomUUID()),
+                "X-Actor", "mallory", "X-Correlation-Id", "corr-42",
+                "Authorization", bearer("ana", Set.of(), Set.of(Role.OKR_LEAD)));
+        assertThat(answer.status()).isEqualTo(201);
         String[] stored = jdbc.sql("""
                         select convert_from(payload, 'UTF8') || '|' || convert_from(metadata, 'UTF8')
                           from domainevententry where aggregateidentifier = ? order by sequencenumber desc limit 1""")

@@ -1,0 +1,51 @@
+package dev.okrledger.command.access;
+
+import dev.okrledger.command.directory.Directory;
+import dev.okrledger.command.directory.ObjectiveFacts;
+import dev.okrledger.security.CurrentUser;
+import dev.okrledger.security.Forbidden;
+import dev.okrledger.security.OkrUser;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * Who may change what: an objective, its key results, check-ins and initiatives belong to the
+ * owning team (and a key result also to its owner); OKR leads and admins may change everything and
+ * alone steer cycles. An id the directory does not know passes here and ends in a 404 later.
+ */
+@Component
+public class Permissions {
+
+    private final Directory directory;
+
+    public Permissions(Directory directory) {
+        this.directory = directory;
+    }
+
+    public void requireCycleSteering() {
+        OkrUser user = CurrentUser.get();
+        if (!user.isLeadOrAdmin()) {
+            throw new Forbidden("cycle-lifecycle-needs-lead-or-admin", "Only OKR leads and admins plan, activate and close cycles");
+        }
+    }
+
+    public void requireTeam(String team) {
+        if (!CurrentUser.get().mayChange(team, null)) {
+            throw new Forbidden("team-membership-required", "Only members of team '" + team + "' (or OKR leads) may do this");
+        }
+    }
+
+    public void requireObjective(UUID objectiveId) {
+        directory.objective(objectiveId).map(ObjectiveFacts::team).ifPresent(this::requireTeam);
+    }
+
+    public void requireKeyResult(UUID keyResultId) {
+        directory.keyResultAccess(keyResultId).ifPresent(access -> {
+            if (!CurrentUser.get().mayChange(access.team(), access.owner())) {
+                throw new Forbidden("team-membership-or-ownership-required",
+                        "Only members of team '" + access.team() + "', the key result's owner or OKR leads may do this");
+            }
+        });
+    }
+}

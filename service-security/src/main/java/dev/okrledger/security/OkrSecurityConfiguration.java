@@ -1,0 +1,80 @@
+package dev.okrledger.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every service is an OAuth2 resource server: a valid JWT (issuer or JWK set or public key from
+ * the standard {@code spring.security.oauth2.resourceserver.jwt.*} properties) is needed for every
+ * API call, reads included; health, Prometheus metrics and the OpenAPI document stay open. Who may
+ * change what is decided by each service with {@link OkrUser}. 401 and 403 are RFC 9457 problems.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@Import(DevTokens.class)
+public class OkrSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain okrSecurity(HttpSecurity http,
+                                    @Value("${okr.security.max-request-bytes:65536}") long maxRequestBytes,
+                                    @Value("${okr.dev-tokens.enabled:false}") boolean devTokens) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new RequestSizeLimit(maxRequestBytes), HeaderWriterFilter.class)
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                            "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
+                    if (devTokens) {
+                        auth.requestMatchers(DevTokens.PATH).permitAll();
+                    }
+                    auth.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities()))
+                        .authenticationEntryPoint((request, response, e) -> ProblemWriter.write(response,
+                                HttpStatus.UNAUTHORIZED, "authentication-required",
+                                "A valid bearer token is required"))
+                        .accessDeniedHandler((request, response, e) -> ProblemWriter.write(response,
+                                HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this user")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> ProblemWriter.write(response,
+                                HttpStatus.UNAUTHORIZED, "authentication-required", "A valid bearer token is required"))
+                        .accessDeniedHandler((request, response, ex) -> ProblemWriter.write(response,
+                                HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this user")));
+        return http.build();
+    }
+
+    /** {@code roles: ["OKR_LEAD"]} becomes the authority {@code ROLE_OKR_LEAD}. */
+    static JwtAuthenticationConverter rolesAsAuthorities() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Collection<GrantedAuthority> authorities = new java.util.ArrayList<>();
+            for (Role role : CurrentUser.roles(rolesClaim(jwt.getClaim("roles")))) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+            }
+            return authorities;
+        });
+        return converter;
+    }
+
+    private static List<String> rolesClaim(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        return claim == null ? List.of() : List.of(String.valueOf(claim).split("[ ,]+"));
+    }
+}
