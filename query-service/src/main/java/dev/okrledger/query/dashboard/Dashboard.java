@@ -1,13 +1,13 @@
 package dev.okrledger.query.dashboard;
 
-import dev.okrledger.contract.event.ConfidenceBand;
 import dev.okrledger.contract.event.ObjectiveLevel;
+import dev.okrledger.query.board.AtRisk;
+import dev.okrledger.query.board.BandCounts;
 import dev.okrledger.query.board.ObjectiveState;
 import dev.okrledger.query.cycle.CycleSnapshot;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The leadership board of a cycle. Counts, the at-risk list and roll-ups cover every objective that
@@ -25,15 +25,6 @@ public record Dashboard(CycleSnapshot cycle, Instant asOf, double expectedProgre
     public record Page(int number, int size, long totalObjectives, int totalPages) {
     }
 
-    /** Key results per confidence band of their latest check-in; {@code noCheckIn} has none yet. */
-    public record BandCounts(int green, int amber, int red, int noCheckIn, int behindPace, int stale) {
-    }
-
     public record Group(ObjectiveLevel level, String team, List<ObjectiveState> objectives) {
-    }
-
-    public record AtRisk(UUID keyResultId, String title, String owner, UUID objectiveId, String objectiveTitle,
-                         String team, Integer confidence, ConfidenceBand band, double progress,
-                         double expectedProgress, Instant lastCheckInAt, List<RiskReason> reasons) {
     }
 }
