@@ -14,6 +14,7 @@ import java.util.UUID;
 import static dev.okrledger.launcher.Service.COMMAND;
 import static dev.okrledger.launcher.Service.QUERY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -55,7 +56,7 @@ class ReplaySampleQuarterTest {
         assertThat(weeks).hasSize(8);
         JsonNode week8 = weeks.get(7);
         assertThat(week8.get("week").asInt()).isEqualTo(8);
-        assertThat(week8.get("expectedProgress").asDouble()).isCloseTo(56.0 / 91, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(week8.get("expectedProgress").asDouble()).isCloseTo(56.0 / 91, within(1e-9));
         List<String> behind = new ArrayList<>();
         week8.get("behindPace").forEach(k -> behind.add(ref(UUID.fromString(k.get("keyResultId").asString()))));
         assertThat(behind).containsExactlyInAnyOrder("frt", "resolved48", "activation");

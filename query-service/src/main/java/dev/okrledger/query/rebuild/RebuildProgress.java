@@ -27,7 +27,7 @@ class RebuildProgress {
         Gauge.builder("okr.rebuild.running", () -> status.get().state() == RebuildStatus.State.RUNNING ? 1 : 0)
                 .description("1 while a read-model rebuild runs").register(meters);
         Gauge.builder("okr.rebuild.events.done", () -> status.get().eventsDone()).register(meters);
-        Gauge.builder("okr.rebuild.events.total", () -> status.get().eventsTotal()).register(meters);
+        Gauge.builder("okr.rebuild.events.expected", () -> status.get().eventsTotal()).register(meters);
         Gauge.builder("okr.rebuild.events.rate", () -> status.get().eventsPerSecond())
                 .description("events per second, mean since the start").register(meters);
         Gauge.builder("okr.rebuild.eta", () -> status.get().etaSeconds() == null ? Double.NaN : status.get().etaSeconds())
