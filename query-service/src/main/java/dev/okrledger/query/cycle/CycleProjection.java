@@ -4,13 +4,16 @@ import dev.okrledger.contract.event.CycleActivated;
 import dev.okrledger.contract.event.CycleClosed;
 import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.EventEnvelope;
-import dev.okrledger.intake.EventProjection;
+import dev.okrledger.query.intake.ReadModelProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Cycles as dashboards see them: window, cadence and status. */
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Cycles as dashboards see them: window, cadence, status and when each status began. */
 @Component
-class CycleProjection implements EventProjection {
+class CycleProjection implements ReadModelProjection {
 
     private final JdbcClient jdbc;
 
@@ -22,14 +25,21 @@ class CycleProjection implements EventProjection {
     public void project(EventEnvelope envelope) {
         if (envelope.payload() instanceof CyclePlanned e) {
             jdbc.sql("""
-                            insert into cycle_view(cycle_id, name, starts_on, ends_on, cadence, status)
-                            values (?, ?, ?, ?, ?, 'PLANNING')""")
-                    .params(e.cycleId(), e.name(), e.startsOn(), e.endsOn(), e.cadence().name())
+                            insert into cycle_view(cycle_id, name, starts_on, ends_on, cadence, status, planned_at)
+                            values (?, ?, ?, ?, ?, 'PLANNING', ?)""")
+                    .params(e.cycleId(), e.name(), e.startsOn(), e.endsOn(), e.cadence().name(), at(envelope))
                     .update();
         } else if (envelope.payload() instanceof CycleActivated e) {
-            jdbc.sql("update cycle_view set status = 'ACTIVE' where cycle_id = ?").param(e.cycleId()).update();
+            jdbc.sql("update cycle_view set status = 'ACTIVE', activated_at = ? where cycle_id = ?")
+                    .params(at(envelope), e.cycleId()).update();
         } else if (envelope.payload() instanceof CycleClosed e) {
-            jdbc.sql("update cycle_view set status = 'CLOSED' where cycle_id = ?").param(e.cycleId()).update();
+            jdbc.sql("update cycle_view set status = 'CLOSED', closed_at = ? where cycle_id = ?")
+                    .params(at(envelope), e.cycleId()).update();
         }
+    }
+
+    /** When the change became known: time travel shows a cycle's status as it was then. */
+    private static OffsetDateTime at(EventEnvelope envelope) {
+        return OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC);
     }
 }

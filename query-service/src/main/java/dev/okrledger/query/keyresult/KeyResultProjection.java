@@ -3,7 +3,7 @@ package dev.okrledger.query.keyresult;
 import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.contract.event.KeyResultDefined;
-import dev.okrledger.intake.EventProjection;
+import dev.okrledger.query.intake.ReadModelProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +14,7 @@ import java.sql.Timestamp;
  * backdated check-in does not overwrite a newer one), and every check-in as history.
  */
 @Component
-class KeyResultProjection implements EventProjection {
+class KeyResultProjection implements ReadModelProjection {
 
     private final JdbcClient jdbc;
 
@@ -27,10 +27,10 @@ class KeyResultProjection implements EventProjection {
         if (envelope.payload() instanceof KeyResultDefined e) {
             jdbc.sql("""
                             insert into key_result_view(key_result_id, objective_id, cycle_id, title, unit, baseline,
-                                                        target, indicator, owner)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                        target, indicator, owner, defined_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(e.keyResultId(), e.objectiveId(), e.cycleId(), e.title(), e.unit(), e.baseline(),
-                            e.target(), e.indicator().name(), e.owner())
+                            e.target(), e.indicator().name(), e.owner(), Timestamp.from(envelope.occurredAt()))
                     .update();
         } else if (envelope.payload() instanceof CheckInRecorded e) {
             Timestamp effectiveAt = Timestamp.from(e.effectiveAt());

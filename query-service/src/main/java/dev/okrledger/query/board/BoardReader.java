@@ -1,0 +1,171 @@
+package dev.okrledger.query.board;
+
+import dev.okrledger.contract.event.ConfidenceBand;
+import dev.okrledger.contract.event.ObjectiveLevel;
+import dev.okrledger.contract.policy.OkrPolicy;
+import dev.okrledger.contract.policy.Progress;
+import dev.okrledger.query.cycle.CycleSnapshot;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the board of a cycle at a {@link Moment} straight from the read models: every row carries
+ * when it became known and every check-in when it was recorded and when it is effective, so the
+ * present, a past moment and the end of a past week are all the same query with other bounds.
+ */
+@Component
+public class BoardReader {
+
+    private record ObjectiveRow(UUID id, String title, ObjectiveLevel level, String team, UUID parentId) {
+    }
+
+    private record KeyResultRow(UUID id, UUID objectiveId, String title, String unit, String owner,
+                                BigDecimal baseline, BigDecimal target) {
+    }
+
+    private record CheckInRow(UUID keyResultId, int rank, BigDecimal value, int confidence, Instant effectiveAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final OkrPolicy policy;
+
+    BoardReader(JdbcClient jdbc, OkrPolicy policy) {
+        this.jdbc = jdbc;
+        this.policy = policy;
+    }
+
+    public Board read(CycleSnapshot cycle, Moment moment) {
+        OffsetDateTime knownAt = utc(moment.knownAt());
+        List<ObjectiveRow> objectives = jdbc.sql("""
+                        select objective_id, title, level, team, parent_objective_id from objective_view
+                         where cycle_id = ? and (defined_at is null or defined_at <= ?)""")
+                .params(cycle.id(), knownAt)
+                .query((rs, n) -> new ObjectiveRow(rs.getObject("objective_id", UUID.class), rs.getString("title"),
+                        ObjectiveLevel.valueOf(rs.getString("level")), rs.getString("team"),
+                        rs.getObject("parent_objective_id", UUID.class)))
+                .list();
+        Map<UUID, List<KeyResultRow>> keyResults = jdbc.sql("""
+                        select key_result_id, objective_id, title, unit, owner, baseline, target from key_result_view
+                         where cycle_id = ? and (defined_at is null or defined_at <= ?)
+                         order by defined_at, title""")
+                .params(cycle.id(), knownAt)
+                .query((rs, n) -> new KeyResultRow(rs.getObject("key_result_id", UUID.class),
+                        rs.getObject("objective_id", UUID.class), rs.getString("title"), rs.getString("unit"),
+                        rs.getString("owner"), rs.getBigDecimal("baseline"), rs.getBigDecimal("target")))
+                .list().stream().collect(Collectors.groupingBy(KeyResultRow::objectiveId));
+        Map<UUID, List<CheckInRow>> lastTwo = lastTwoCheckIns(cycle.id(), moment);
+
+        double expected = cycle.expectedProgressAt(moment.evaluatedAt());
+        Map<UUID, ObjectiveState> withoutRollUp = new HashMap<>();
+        for (ObjectiveRow o : objectives) {
+            List<KeyResultState> states = keyResults.getOrDefault(o.id(), List.of()).stream()
+                    .map(k -> keyResult(k, lastTwo.getOrDefault(k.id(), List.of()), cycle, moment, expected))
+                    .toList();
+            withoutRollUp.put(o.id(), objective(o, states, expected));
+        }
+        List<ObjectiveState> board = objectives.stream()
+                .map(o -> withRollUp(withoutRollUp.get(o.id()), withoutRollUp))
+                .sorted(Comparator.comparing(ObjectiveState::level).thenComparing(ObjectiveState::team)
+                        .thenComparing(ObjectiveState::title))
+                .toList();
+        return new Board(cycle, moment, expected, board);
+    }
+
+    private Map<UUID, List<CheckInRow>> lastTwoCheckIns(UUID cycleId, Moment moment) {
+        return jdbc.sql("""
+                        select key_result_id, rank, value, confidence, effective_at from (
+                            select h.key_result_id, h.value, h.confidence, h.effective_at,
+                                   row_number() over (partition by h.key_result_id
+                                                      order by h.effective_at desc, h.sequence desc) as rank
+                              from check_in_history h join key_result_view k on k.key_result_id = h.key_result_id
+                             where k.cycle_id = ? and h.recorded_at <= ? and h.effective_at <= ?) latest
+                         where rank <= 2""")
+                .params(cycleId, utc(moment.knownAt()), utc(moment.effectiveUntil()))
+                .query((rs, n) -> new CheckInRow(rs.getObject("key_result_id", UUID.class), rs.getInt("rank"),
+                        rs.getBigDecimal("value"), rs.getInt("confidence"),
+                        rs.getObject("effective_at", OffsetDateTime.class).toInstant()))
+                .list().stream()
+                .sorted(Comparator.comparingInt(CheckInRow::rank))
+                .collect(Collectors.groupingBy(CheckInRow::keyResultId));
+    }
+
+    private KeyResultState keyResult(KeyResultRow k, List<CheckInRow> lastTwo, CycleSnapshot cycle, Moment moment,
+                                     double expected) {
+        CheckInRow latest = lastTwo.isEmpty() ? null : lastTwo.get(0);
+        double progress = latest == null ? 0.0 : Progress.of(k.baseline(), k.target(), latest.value());
+        Trend trend = lastTwo.size() < 2 ? Trend.FLAT : Trend.of(latest.confidence() - lastTwo.get(1).confidence());
+        Instant lastAt = latest == null ? null : latest.effectiveAt();
+        return new KeyResultState(k.id(), k.objectiveId(), k.title(), k.unit(), k.owner(), k.baseline(), k.target(),
+                latest == null ? null : latest.value(), progress, expected, pace(progress, expected),
+                latest == null ? null : latest.confidence(), latest == null ? null : policy.bandOf(latest.confidence()),
+                trend, Staleness.isStale(cycle, lastAt, moment.evaluatedAt(), policy.missedCheckInGrace()), lastAt);
+    }
+
+    private ObjectiveState objective(ObjectiveRow o, List<KeyResultState> keyResults, double expected) {
+        Double progress = keyResults.isEmpty() ? null
+                : keyResults.stream().mapToDouble(KeyResultState::progress).average().orElseThrow();
+        List<Integer> confidences = keyResults.stream().map(KeyResultState::confidence).filter(Objects::nonNull).toList();
+        ConfidenceBand worst = keyResults.stream().map(KeyResultState::band).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        int lastChanges = 0;
+        for (KeyResultState k : keyResults) {
+            lastChanges += k.trend() == Trend.UP ? 1 : k.trend() == Trend.DOWN ? -1 : 0;
+        }
+        return new ObjectiveState(o.id(), o.title(), o.level(), o.team(), o.parentId(), progress, expected,
+                progress == null ? null : pace(progress, expected), worst,
+                confidences.isEmpty() ? null : confidences.stream().mapToInt(Integer::intValue).average().orElseThrow(),
+                Trend.of(lastChanges), keyResults, null);
+    }
+
+    private static ObjectiveState withRollUp(ObjectiveState o, Map<UUID, ObjectiveState> all) {
+        List<ObjectiveState.Child> children = children(o.id(), all).stream()
+                .map(c -> new ObjectiveState.Child(c.id(), c.title(), c.team(), c.progress(),
+                        subtreeProgress(c, all, 0)))
+                .sorted(Comparator.comparing(ObjectiveState.Child::team).thenComparing(ObjectiveState.Child::title))
+                .toList();
+        Double childrenProgress = mean(children.stream().map(ObjectiveState.Child::subtreeProgress).toList());
+        return new ObjectiveState(o.id(), o.title(), o.level(), o.team(), o.parentObjectiveId(), o.progress(),
+                o.expectedProgress(), o.pace(), o.band(), o.meanConfidence(), o.trend(), o.keyResults(),
+                new ObjectiveState.RollUp(children.size(), childrenProgress, children));
+    }
+
+    /** Mean of an objective's own progress and its children's subtree progress (depth-guarded). */
+    private static Double subtreeProgress(ObjectiveState o, Map<UUID, ObjectiveState> all, int depth) {
+        List<Double> parts = new ArrayList<>();
+        parts.add(o.progress());
+        if (depth < 32) {
+            children(o.id(), all).forEach(c -> parts.add(subtreeProgress(c, all, depth + 1)));
+        }
+        return mean(parts);
+    }
+
+    private static List<ObjectiveState> children(UUID parentId, Map<UUID, ObjectiveState> all) {
+        return all.values().stream().filter(c -> parentId.equals(c.parentObjectiveId())).toList();
+    }
+
+    private static Double mean(List<Double> values) {
+        List<Double> known = values.stream().filter(Objects::nonNull).toList();
+        return known.isEmpty() ? null : known.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private PaceStatus pace(double progress, double expected) {
+        return policy.isBehindPace(progress, expected) ? PaceStatus.BEHIND : PaceStatus.ON_TRACK;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

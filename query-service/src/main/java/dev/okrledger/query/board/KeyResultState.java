@@ -1,0 +1,19 @@
+package dev.okrledger.query.board;
+
+import dev.okrledger.contract.event.ConfidenceBand;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A key result on a board.
+ *
+ * @param value      latest value in effective order; null before the first check-in (progress is then 0)
+ * @param stale      an active cycle and no check-in for one cadence period plus the grace
+ */
+public record KeyResultState(UUID id, UUID objectiveId, String title, String unit, String owner, BigDecimal baseline,
+                             BigDecimal target, BigDecimal value, double progress, double expectedProgress,
+                             PaceStatus pace, Integer confidence, ConfidenceBand band, Trend trend, boolean stale,
+                             Instant lastCheckInAt) {
+}

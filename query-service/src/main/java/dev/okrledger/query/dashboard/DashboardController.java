@@ -1,0 +1,47 @@
+package dev.okrledger.query.dashboard;
+
+import dev.okrledger.contract.event.ObjectiveLevel;
+import dev.okrledger.query.web.AsOf;
+import dev.okrledger.query.web.BadRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Dashboard")
+class DashboardController {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final DashboardQueries queries;
+
+    DashboardController(DashboardQueries queries) {
+        this.queries = queries;
+    }
+
+    @Operation(summary = "Objectives of a cycle grouped by level and team, with progress, pace, band, trend, "
+            + "counts per band, the at-risk list and the alignment roll-up; asOf shows the board as known then")
+    @GetMapping("/api/cycles/{id}/dashboard")
+    Dashboard dashboard(@PathVariable UUID id,
+                        @RequestParam(required = false) String team,
+                        @RequestParam(required = false) ObjectiveLevel level,
+                        @RequestParam(defaultValue = "0") int page,
+                        @RequestParam(defaultValue = "50") int size,
+                        @Parameter(description = "ISO-8601 date-time with offset, e.g. 2025-05-02T17:00:00Z")
+                        @RequestParam(required = false) String asOf) {
+        if (page < 0) {
+            throw new BadRequest("invalid-parameter", "page", "page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadRequest("invalid-parameter", "size", "size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return queries.dashboard(id, new Dashboard.Filters(team == null || team.isBlank() ? null : team, level),
+                page, size, AsOf.parse(asOf));
+    }
+}

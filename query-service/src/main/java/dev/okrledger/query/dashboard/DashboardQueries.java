@@ -1,0 +1,58 @@
+package dev.okrledger.query.dashboard;
+
+import dev.okrledger.query.board.AtRisk;
+import dev.okrledger.query.board.BandCounts;
+import dev.okrledger.query.board.Board;
+import dev.okrledger.query.board.BoardReader;
+import dev.okrledger.query.board.Moment;
+import dev.okrledger.query.board.ObjectiveState;
+import dev.okrledger.query.cycle.CycleQueries;
+import dev.okrledger.query.web.NotFound;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@Component
+class DashboardQueries {
+
+    private final CycleQueries cycles;
+    private final BoardReader boards;
+    private final Clock clock;
+
+    DashboardQueries(CycleQueries cycles, BoardReader boards, Clock clock) {
+        this.cycles = cycles;
+        this.boards = boards;
+        this.clock = clock;
+    }
+
+    Dashboard dashboard(UUID cycleId, Dashboard.Filters filters, int page, int size, Optional<Instant> asOf) {
+        Moment moment = asOf.map(Moment::asOf).orElseGet(() -> Moment.now(clock.instant()));
+        Board board = boards.read(cycles.find(cycleId, moment.knownAt())
+                .orElseThrow(() -> new NotFound("cycle", cycleId)), moment);
+        List<ObjectiveState> matching = board.objectives().stream()
+                .filter(o -> filters.team() == null || filters.team().equals(o.team()))
+                .filter(o -> filters.level() == null || filters.level() == o.level())
+                .toList();
+        List<ObjectiveState> onPage = matching.stream().skip((long) page * size).limit(size).toList();
+        int totalPages = (int) Math.ceil(matching.size() / (double) size);
+        return new Dashboard(board.cycle(), asOf.orElse(null), board.expectedProgress(), filters,
+                new Dashboard.Page(page, size, matching.size(), totalPages), BandCounts.of(matching), groups(onPage),
+                AtRisk.of(matching));
+    }
+
+    /** Groups in board order (level, then team): objectives of one level and team stay together. */
+    private static List<Dashboard.Group> groups(List<ObjectiveState> objectives) {
+        Map<String, List<ObjectiveState>> byGroup = new LinkedHashMap<>();
+        objectives.forEach(o -> byGroup.computeIfAbsent(o.level() + "/" + o.team(), g -> new ArrayList<>()).add(o));
+        return byGroup.values().stream()
+                .map(g -> new Dashboard.Group(g.get(0).level(), g.get(0).team(), g))
+                .toList();
+    }
+}

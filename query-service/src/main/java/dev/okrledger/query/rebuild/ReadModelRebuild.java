@@ -1,0 +1,124 @@
+package dev.okrledger.query.rebuild;
+
+import dev.okrledger.query.audit.EventLog;
+import dev.okrledger.query.intake.ReadModelProjection;
+import dev.okrledger.query.web.Conflict;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Rebuilds every read model from the event log into shadow tables while the live ones keep serving
+ * and keep taking new events; then, in one transaction that holds back the intake, applies the
+ * last events and swaps the shadow tables in. Readers see the old state or the new, never a mix.
+ */
+@Component
+class ReadModelRebuild implements AutoCloseable {
+
+    private static final int BATCH = 500;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final EventLog log;
+    private final List<ReadModelProjection> projections;
+    private final ShadowTables tables;
+    private final RebuildProgress progress;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
+
+    ReadModelRebuild(JdbcClient jdbc, TransactionTemplate transactions, EventLog log,
+                     List<ReadModelProjection> projections, ShadowTables tables, RebuildProgress progress) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.log = log;
+        this.projections = projections;
+        this.tables = tables;
+        this.progress = progress;
+    }
+
+    /** Starts a rebuild in the background. */
+    RebuildStatus start() {
+        requireCompleteLog();
+        if (!progress.start(log.lastPosition())) {
+            throw new Conflict("rebuild-running", "A rebuild is already running");
+        }
+        worker.submit(this::run);
+        return progress.current();
+    }
+
+    private void run() {
+        String live = tables.liveSchema();
+        try {
+            tables.create(live);
+            long position = 0;
+            long done = 0;
+            // catch up until the log holds nothing new, then let the swap take the last few
+            while (true) {
+                List<EventLog.Entry> batch = log.after(position, BATCH);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                transactions.executeWithoutResult(s -> applyToShadow(live, batch));
+                position = batch.get(batch.size() - 1).position();
+                done += batch.size();
+                progress.advance(done, done + log.countAfter(position));
+            }
+            long from = position;
+            long tail = transactions.execute(s -> {
+                // the intake claims its position first in every transaction: this lock holds it back
+                jdbc.sql("lock table " + live + ".applied_position in exclusive mode").update();
+                long applied = 0;
+                long at = from;
+                for (List<EventLog.Entry> batch = log.after(at, BATCH); !batch.isEmpty(); batch = log.after(at, BATCH)) {
+                    applyToShadow(live, batch);
+                    at = batch.get(batch.size() - 1).position();
+                    applied += batch.size();
+                }
+                tables.swap(live);
+                return applied;
+            });
+            progress.advance(done + tail, done + tail);
+            progress.completed();
+        } catch (RuntimeException e) {
+            progress.failed(e);
+            try {
+                tables.drop();
+            } catch (RuntimeException ignored) {
+                // the next rebuild drops it first anyway
+            }
+        }
+    }
+
+    /** Unqualified table names in the projections resolve to the shadow tables for this transaction only. */
+    private void applyToShadow(String live, List<EventLog.Entry> batch) {
+        jdbc.sql("select set_config('search_path', ?, true)").param(ShadowTables.SHADOW + ", " + live)
+                .query(String.class).single();
+        for (EventLog.Entry entry : batch) {
+            projections.forEach(p -> p.project(entry.envelope()));
+        }
+    }
+
+    /**
+     * Read models of a database from before the event log existed (migration V2) cannot be rebuilt
+     * from it: refuse rather than drop what the log does not hold.
+     */
+    private void requireCompleteLog() {
+        long missing = jdbc.sql("""
+                        select count(*) from applied_position p
+                         where not exists (select 1 from event_log e
+                                            where e.aggregate_id = p.aggregate_id and e.sequence = p.last_sequence)""")
+                .query(Long.class).single();
+        if (missing > 0) {
+            throw new Conflict("event-log-incomplete", missing + " aggregates were taken in before the event log "
+                    + "existed; rebuilding from the log would lose them (re-read okr.events into a fresh database)");
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

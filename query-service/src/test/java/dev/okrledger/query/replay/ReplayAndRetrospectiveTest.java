@@ -1,0 +1,81 @@
+package dev.okrledger.query.replay;
+
+import dev.okrledger.contract.event.ObjectiveLevel;
+import dev.okrledger.query.support.Quarter;
+import dev.okrledger.query.support.QueryServiceTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ReplayAndRetrospectiveTest extends QueryServiceTest {
+
+    @Test
+    void eachFinishedWeekShowsTheBoardByEffectiveTimeIncludingLateCheckIns() {
+        Quarter q = new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(3).minusDays(2), 13).plannedAndActive();
+        UUID objective = q.objective("O", ObjectiveLevel.TEAM, "support", null);
+        UUID kr = q.keyResult(objective, "kr", 0, 91);
+        q.at(q.week(1)).checkIn(kr, q.week(1), 7, 8);
+        // week 2's check-in was forgotten and recorded late, in week 3: the replay still shows it in week 2
+        q.at(q.week(3));
+        q.checkIn(kr, q.week(2), 2, 5);
+        q.checkIn(kr, q.week(3), 21, 7);
+
+        JsonNode weeks = ok("/api/cycles/" + q.cycleId + "/replay").get("weeks");
+
+        assertThat(weeks).hasSize(3); // week 4 has not ended yet
+        assertThat(weeks.get(1).get("expectedProgress").asDouble()).isCloseTo(14.0 / 91, within(1e-9));
+        assertThat(keyResult(weeks.get(0)).get("value").decimalValue()).isEqualByComparingTo("7");
+        assertThat(keyResult(weeks.get(1)).get("value").decimalValue()).isEqualByComparingTo("2");
+        assertThat(weeks.get(1).get("behindPace").get(0).get("keyResultId").asString()).isEqualTo(kr.toString());
+        assertThat(weeks.get(1).get("counts").get("amber").asInt()).isEqualTo(1);
+        assertThat(weeks.get(2).get("behindPace")).isEmpty();
+    }
+
+    @Test
+    void theRetrospectiveScoresKeyResultsAndObjectivesAndCalibratesConfidencePerTeam() {
+        Quarter q = new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(13), 13).plannedAndActive();
+        UUID objective = q.objective("O", ObjectiveLevel.TEAM, "x", null);
+        UUID hit = q.keyResult(objective, "hit", 0, 10);
+        UUID missed = q.keyResult(objective, "missed", 0, 10);
+        q.at(q.week(1));
+        q.checkIn(hit, q.week(1), 5, 8);
+        q.checkIn(missed, q.week(1), 2, 6);
+        q.at(q.week(13)).checkIn(hit, q.week(13), 10, 9);
+
+        assertThat(get("/api/cycles/" + q.cycleId + "/retrospective").status()).isEqualTo(409);
+        q.closed();
+        JsonNode retro = ok("/api/cycles/" + q.cycleId + "/retrospective");
+
+        JsonNode o = retro.get("objectives").get(0);
+        assertThat(o.get("score").asDouble()).isCloseTo(0.6, within(1e-9));
+        JsonNode hitScore = o.get("keyResults").get(0);
+        assertThat(hitScore.get("targetHit").asBoolean()).isTrue();
+        assertThat(hitScore.get("brierScore").asDouble()).isCloseTo((0.04 + 0.01) / 2, within(1e-9));
+        assertThat(hitScore.get("trajectory")).hasSize(2);
+        assertThat(hitScore.get("adherence").get("periodsWithCheckIn").asInt()).isEqualTo(2);
+        assertThat(hitScore.get("adherence").get("periods").asInt()).isEqualTo(13);
+
+        JsonNode team = retro.get("teams").get(0);
+        assertThat(team.get("team").asString()).isEqualTo("x");
+        assertThat(team.get("targetsHit").asInt()).isEqualTo(1);
+        assertThat(team.get("brierScore").asDouble()).isCloseTo((0.04 + 0.01 + 0.36) / 3, within(1e-9));
+        assertThat(team.get("adherence").get("share").asDouble()).isCloseTo(3.0 / 26, within(1e-9));
+        assertThat(retro.get("pivots")).isEmpty();
+        assertThat(ok("/api/cycles/" + q.cycleId + "/replay").get("weeks")).hasSize(13);
+    }
+
+    private static JsonNode keyResult(JsonNode week) {
+        List<JsonNode> all = new ArrayList<>();
+        week.get("objectives").forEach(o -> o.get("keyResults").forEach(all::add));
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+}
