@@ -1,9 +1,8 @@
 package dev.okrledger.command.support;
 
 import dev.okrledger.embedded.SharedTestInfrastructure;
-import dev.okrledger.security.OkrUser;
 import dev.okrledger.security.Role;
-import dev.okrledger.security.TokenKeys;
+import dev.okrledger.security.TestTokens;
 import dev.okrledger.security.TokenMinter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,9 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -37,27 +33,18 @@ public abstract class RunningCommandService {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path KEY_DIR = tempDir();
-    protected static final TokenMinter TOKENS = new TokenMinter(TokenKeys.loadOrCreate(KEY_DIR));
+    protected static final TokenMinter TOKENS = TestTokens.minter();
     /** Used when a test names no Authorization header: an admin called test-user. */
-    protected static final String ADMIN = bearer("test-user", Set.of(), Set.of(Role.ADMIN));
+    protected static final String ADMIN = TestTokens.admin();
 
     protected static String bearer(String subject, Set<String> teams, Set<Role> roles) {
-        return "Bearer " + TOKENS.mint(new OkrUser(subject, subject, teams, roles), Duration.ofHours(1));
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("okr-test-keys");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.bearer(subject, teams, roles);
     }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                () -> "file:" + TokenKeys.publicKeyFile(KEY_DIR));
+                TestTokens::publicKeyLocation);
         registry.add("spring.datasource.url", () -> SharedTestInfrastructure.freshDatabase("cmd"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());

@@ -1,5 +1,7 @@
 package dev.okrledger.query.rebuild;
 
+import dev.okrledger.security.CurrentUser;
+import dev.okrledger.security.Forbidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,9 @@ class RebuildController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     RebuildStatus start() {
+        if (!CurrentUser.get().isLeadOrAdmin()) {
+            throw new Forbidden("rebuild-needs-lead-or-admin", "Only OKR leads and admins rebuild read models");
+        }
         return rebuild.start();
     }
 

@@ -3,6 +3,8 @@ package dev.okrledger.query.rebuild;
 import dev.okrledger.contract.event.ObjectiveLevel;
 import dev.okrledger.query.support.Quarter;
 import dev.okrledger.query.support.QueryServiceTest;
+import dev.okrledger.security.Role;
+import dev.okrledger.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +22,15 @@ import static org.awaitility.Awaitility.await;
 
 /** A rebuild from the event log ends with exactly the read models the incremental intake built. */
 class RebuildTest extends QueryServiceTest {
+
+    @Test
+    void onlyLeadsAndAdminsMayRebuild() {
+        Answer member = postAs("/api/admin/rebuild", TestTokens.bearer("ana", Set.of("support"), Set.of(Role.MEMBER)));
+        assertThat(member.status()).isEqualTo(403);
+        assertThat(member.body().get("rule").asString()).isEqualTo("rebuild-needs-lead-or-admin");
+        assertThat(postAs("/api/admin/rebuild", null).status()).isEqualTo(401);
+        assertThat(get("/api/admin/rebuild").status()).isEqualTo(200);
+    }
 
     @Test
     void rebuiltReadModelsEqualTheIncrementallyBuiltOnes() {

@@ -2,6 +2,7 @@ package dev.okrledger.query.support;
 
 import dev.okrledger.embedded.SharedTestInfrastructure;
 import dev.okrledger.intake.EventIntake;
+import dev.okrledger.security.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +35,7 @@ public abstract class QueryServiceTest {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
         registry.add("okr.kafka.events-topic", () -> SharedTestInfrastructure.uniqueTopicName("okr.events"));
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
     }
 
     public record Answer(int status, JsonNode body) {
@@ -47,12 +49,22 @@ public abstract class QueryServiceTest {
     protected JdbcClient jdbc;
 
     protected Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestTokens.admin()).GET().build());
     }
 
     protected Answer post(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return postAs(path, TestTokens.admin());
+    }
+
+    /** @param authorization the Authorization header, or null for none */
+    protected Answer postAs(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
     }
 
     protected JsonNode ok(String path) {
