@@ -2,6 +2,7 @@ package dev.okrledger.launcher;
 
 import dev.okrledger.embedded.EmbeddedKafka;
 import dev.okrledger.embedded.EmbeddedPostgresServer;
+import dev.okrledger.launcher.benchmark.Benchmark;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,6 +26,10 @@ public final class OkrLedger {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
+        if (args.length > 0 && args[0].equals("benchmark")) {
+            Benchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         List<String> options = Arrays.asList(args);
         boolean demo = options.contains("--demo");
         Path dataDir = options.stream().filter(a -> a.startsWith("--data-dir=")).findFirst()

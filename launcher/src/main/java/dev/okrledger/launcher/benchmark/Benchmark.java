@@ -1,0 +1,220 @@
+package dev.okrledger.launcher.benchmark;
+
+import dev.okrledger.contract.event.EventCodec;
+import dev.okrledger.embedded.EmbeddedKafka;
+import dev.okrledger.embedded.EmbeddedPostgresServer;
+import dev.okrledger.launcher.EmbeddedSystem;
+import dev.okrledger.launcher.Service;
+import dev.okrledger.security.OkrUser;
+import dev.okrledger.security.Role;
+import dev.okrledger.security.TokenKeys;
+import dev.okrledger.security.TokenMinter;
+import tools.jackson.databind.JsonNode;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The benchmark: starts the embedded system on fresh data (durable PostgreSQL, real Kafka, all on
+ * loopback), builds an organisation through the API, measures each figure of docs/performance.md
+ * and the raw ceilings of the same engines in the same run, and prints a table and JSON.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.parse(args);
+        Path work = Files.createTempDirectory(options.workDir(), "okr-benchmark");
+        Progress.say("data in " + work + "; results to " + options.output().toAbsolutePath());
+        long runStarted = System.nanoTime();
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(work.resolve("postgres"), 0, true);
+             EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0)) {
+            Path keys = work.resolve("keys");
+            EmbeddedSystem system = new EmbeddedSystem(new EmbeddedSystem.Settings(postgres, kafka,
+                    Map.of(Service.COMMAND, "okr_command", Service.QUERY, "okr_query", Service.NOTIFIER, "okr_notifier"),
+                    Map.of(), "okr.events", "okr.alerts", keys,
+                    List.of("--logging.level.root=WARN", "--logging.level.dev.okrledger=WARN")));
+            try (system) {
+                system.startAll();
+                Map<String, Object> result = run(options, postgres, kafka, system, keys);
+                result.put("runSeconds", Math.round((System.nanoTime() - runStarted) / 1e9));
+                Report.print(result);
+                Files.writeString(options.output(), EventCodec.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(result));
+                Progress.say("wrote " + options.output().toAbsolutePath());
+            }
+        }
+        System.exit(0);
+    }
+
+    private static Map<String, Object> run(BenchmarkOptions options, EmbeddedPostgresServer postgres,
+                                           EmbeddedKafka kafka, EmbeddedSystem system, Path keys) throws Exception {
+        String command = system.baseUrl(Service.COMMAND);
+        String query = system.baseUrl(Service.QUERY);
+        ApiClient api = new ApiClient(new TokenMinter(TokenKeys.loadOrCreate(keys))
+                .mint(new OkrUser("benchmark", "Benchmark", Set.of(), Set.of(Role.ADMIN)), Duration.ofHours(6)));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("startedAt", Instant.now().toString());
+        result.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20, "java", System.getProperty("java.version")));
+        result.put("options", Map.of("objectives", options.objectives(), "keyResults",
+                options.objectives() * options.keyResultsPerObjective(), "historyPerKeyResult",
+                options.historyPerKeyResult(), "saturationThreads", options.saturationThreads(),
+                "offeredRate", options.offeredRate(), "readers", options.readers()));
+
+        long orgStarted = System.nanoTime();
+        Organisation org = Organisation.build(api, command, options);
+        result.put("organisation", Map.of("keyResults", org.keyResults.size(), "commands", org.commandsSent,
+                "seconds", Latencies.round((System.nanoTime() - orgStarted) / 1e9)));
+
+        try (LagSampler lag = new LagSampler(postgres.jdbcUrl("okr_command"), kafka.bootstrapServers(), "okr.events",
+                List.of("query-service", "notifier"));
+             Freshness freshness = new Freshness(kafka.bootstrapServers(), "okr.alerts")) {
+            LoadPhases load = new LoadPhases(api, command, org.keyResults);
+            LoadPhases.Saturation saturation = load.saturate(options.saturationThreads(), options.saturationTime());
+            result.put("saturation", Map.of("checkInsPerSecond", Latencies.round(saturation.perSecond()),
+                    "accepted", saturation.accepted(), "failed", saturation.failed(),
+                    "latency", saturation.latencies().summary()));
+            awaitDrained(lag, Duration.ofSeconds(120));
+
+            LoadPhases.Offered offered = load.offer(options.offeredRate(), options.offeredTime());
+            Latencies projection = Freshness.projectionLatencies(postgres.jdbcUrl("okr_query"), offered.answeredAt(),
+                    Duration.ofSeconds(60));
+            Latencies alert = freshness.alertLatencies(offered.answeredAt(), (int) (offered.accepted() / 2),
+                    Duration.ofSeconds(60));
+            result.put("offeredLoad", Map.of("offeredPerSecond", options.offeredRate(),
+                    "achievedPerSecond", Latencies.round(offered.accepted() / offered.seconds()),
+                    "commandLatency", offered.latencies().summary(),
+                    "checkInToProjection", projection.summary(), "checkInToAlert", alert.summary()));
+            result.put("lag", lagSummary(lag.samples()));
+        }
+
+        result.put("rebuild", rebuild(api, query, postgres));
+        Readers.Result reads = Readers.run(api, query, org, options.readers(), options.readTime());
+        result.put("queries", Map.of("dashboard", reads.dashboard().summary(), "keyResultHistory",
+                reads.history().summary(), "errors", reads.errors()));
+        result.put("memory", memory());
+
+        int rowBytes = averageEventBytes(postgres.jdbcUrl("okr_command"));
+        RawCeilings.Insert insert = RawCeilings.insert(postgres, rowBytes, options.saturationThreads(), options.ceilingTime());
+        Latencies pointReads = RawCeilings.pointReads(postgres, options.readers(), Duration.ofSeconds(5));
+        int recordBytes = averageRecordBytes(rowBytes);
+        RawCeilings.KafkaRates rates = RawCeilings.kafka(kafka, recordBytes, options.offeredRate(), options.ceilingTime());
+        result.put("ceilings", Map.of(
+                "postgresInsertsPerSecond", Latencies.round(insert.perSecond()), "postgresRowBytes", rowBytes,
+                "postgresInsertLatency", insert.latencies().summary(),
+                "postgresPointReadLatency", pointReads.summary(),
+                "kafkaProducePerSecond", Latencies.round(rates.producePerSecond()),
+                "kafkaConsumePerSecond", Latencies.round(rates.consumePerSecond()), "kafkaRecordBytes", recordBytes,
+                "kafkaProduceToConsumeLatency", rates.endToEnd().summary()));
+        result.put("ratios", Report.ratios(result));
+        return result;
+    }
+
+    private static void awaitDrained(LagSampler lag, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Progress.say("waiting for publisher and consumers to catch up");
+        while (System.nanoTime() < deadline) {
+            List<LagSampler.Sample> samples = lag.samples();
+            if (!samples.isEmpty()) {
+                LagSampler.Sample last = samples.get(samples.size() - 1);
+                if (last.publisherLag() == 0 && last.consumerLag().values().stream().allMatch(v -> v == 0)) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static Map<String, Object> lagSummary(List<LagSampler.Sample> samples) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("samples", samples.size());
+        summary.put("maxPublisherLagEvents", samples.stream().mapToLong(LagSampler.Sample::publisherLag).max().orElse(0));
+        summary.put("finalPublisherLagEvents", samples.isEmpty() ? 0 : samples.get(samples.size() - 1).publisherLag());
+        Map<String, Long> maxConsumer = new LinkedHashMap<>();
+        Map<String, Long> finalConsumer = new LinkedHashMap<>();
+        for (LagSampler.Sample s : samples) {
+            s.consumerLag().forEach((group, value) -> maxConsumer.merge(group, value, Math::max));
+            finalConsumer.putAll(s.consumerLag());
+        }
+        summary.put("maxConsumerLagRecords", maxConsumer);
+        summary.put("finalConsumerLagRecords", finalConsumer);
+        summary.put("series", samples.stream().map(s -> Map.of("t", Latencies.round(s.atSecond()),
+                "publisher", s.publisherLag(), "consumers", s.consumerLag())).toList());
+        return summary;
+    }
+
+    private static Map<String, Object> rebuild(ApiClient api, String queryUrl, EmbeddedPostgresServer postgres)
+            throws InterruptedException {
+        Progress.say("rebuilding the query service's read models from its event log");
+        ApiClient.Answer started = api.post(queryUrl + "/api/admin/rebuild", "");
+        if (started.status() != 202) {
+            return Map.of("error", "rebuild answered " + started.status() + ": " + started.body());
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        JsonNode status = started.json();
+        while (System.nanoTime() < deadline) {
+            status = api.get(queryUrl + "/api/admin/rebuild").json();
+            String state = status.get("state").asString();
+            System.out.printf("[benchmark]   rebuild: %s %d/%d events, %.0f/s%n", state, status.get("eventsDone").asLong(),
+                    status.get("eventsTotal").asLong(), status.get("eventsPerSecond").asDouble());
+            if (!state.equals("RUNNING")) {
+                break;
+            }
+            Thread.sleep(1_000);
+        }
+        Map<String, Object> rebuild = new LinkedHashMap<>();
+        rebuild.put("state", status.get("state").asString());
+        rebuild.put("events", status.get("eventsDone").asLong());
+        rebuild.put("eventsPerSecond", Latencies.round(status.get("eventsPerSecond").asDouble()));
+        return rebuild;
+    }
+
+    /** Peak heap of this JVM (all three services and the benchmark's own clients) and peak resident memory. */
+    private static Map<String, Object> memory() throws Exception {
+        long heapPeak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                heapPeak += pool.getPeakUsage().getUsed();
+            }
+        }
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("scope", "one JVM: command-service, query-service, notifier and the benchmark clients");
+        memory.put("peakHeapMiB", heapPeak >> 20);
+        Path status = Path.of("/proc/self/status");
+        if (Files.exists(status)) {
+            Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:")).findFirst()
+                    .ifPresent(l -> memory.put("peakResidentMiB", Long.parseLong(l.replaceAll("\\D", "")) >> 10));
+        }
+        return memory;
+    }
+
+    private static int averageEventBytes(String commandJdbcUrl) throws Exception {
+        try (Connection db = DriverManager.getConnection(commandJdbcUrl, "postgres", "");
+             Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("select avg(octet_length(payload) + octet_length(metadata)) from domainevententry")) {
+            rs.next();
+            return (int) Math.round(rs.getDouble(1));
+        }
+    }
+
+    /** An okr.events record carries the event plus its envelope (ids, type, actor, times). */
+    private static int averageRecordBytes(int eventBytes) {
+        return eventBytes + 300;
+    }
+}

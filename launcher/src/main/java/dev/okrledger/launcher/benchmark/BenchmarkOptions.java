@@ -1,0 +1,53 @@
+package dev.okrledger.launcher.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What to run: organisation size, phase lengths and load. Every option is {@code --name=value};
+ * the defaults finish in about three minutes on two cores.
+ */
+record BenchmarkOptions(int objectives, int keyResultsPerObjective, int historyPerKeyResult, int teams,
+                        int saturationThreads, Duration saturationTime, int offeredRate, Duration offeredTime,
+                        int readers, Duration readTime, Duration ceilingTime, Path output, Path workDir) {
+
+    static BenchmarkOptions parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Options are --name=value, got " + arg);
+            }
+            given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        BenchmarkOptions options = new BenchmarkOptions(
+                integer(given, "objectives", 500), integer(given, "krs-per-objective", 4),
+                integer(given, "history", 2), integer(given, "teams", 50),
+                integer(given, "saturation-threads", 16), seconds(given, "saturation-seconds", 20),
+                integer(given, "rate", 200), seconds(given, "rate-seconds", 20),
+                integer(given, "readers", 8), seconds(given, "read-seconds", 15),
+                seconds(given, "ceiling-seconds", 10),
+                Path.of(given.getOrDefault("json", "benchmark-result.json")),
+                Path.of(given.getOrDefault("work-dir", System.getProperty("java.io.tmpdir"))));
+        given.keySet().removeAll(java.util.List.of("objectives", "krs-per-objective", "history", "teams",
+                "saturation-threads", "saturation-seconds", "rate", "rate-seconds", "readers", "read-seconds",
+                "ceiling-seconds", "json", "work-dir"));
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("Unknown options: " + given.keySet());
+        }
+        return options;
+    }
+
+    private static int integer(Map<String, String> given, String name, int fallback) {
+        int value = Integer.parseInt(given.getOrDefault(name, Integer.toString(fallback)));
+        if (value < 1) {
+            throw new IllegalArgumentException("--" + name + " must be at least 1");
+        }
+        return value;
+    }
+
+    private static Duration seconds(Map<String, String> given, String name, int fallback) {
+        return Duration.ofSeconds(integer(given, name, fallback));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.okrledger.launcher.benchmark;
+
+import java.time.Duration;
+
+/** Progress lines on standard output, at most one a second per phase. */
+final class Progress {
+
+    private final String phase;
+    private final long total;
+    private final long started = System.nanoTime();
+    private long lastPrinted;
+
+    Progress(String phase, long total) {
+        this.phase = phase;
+        this.total = total;
+        System.out.printf("[benchmark] %s ...%n", phase);
+    }
+
+    synchronized void report(long done) {
+        long now = System.nanoTime();
+        if (now - lastPrinted < 1_000_000_000L && done < total) {
+            return;
+        }
+        lastPrinted = now;
+        double elapsed = (now - started) / 1e9;
+        double rate = done / Math.max(elapsed, 1e-3);
+        String eta = total > 0 && rate > 0 ? " ETA " + Duration.ofSeconds((long) ((total - done) / rate)).toSeconds() + " s" : "";
+        System.out.printf("[benchmark]   %s: %d%s done, %.0f/s%s%n", phase, done,
+                total > 0 ? "/" + total : "", rate, eta);
+    }
+
+    static void say(String message) {
+        System.out.println("[benchmark] " + message);
+    }
+}

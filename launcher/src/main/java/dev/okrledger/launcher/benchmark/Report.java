@@ -1,0 +1,101 @@
+package dev.okrledger.launcher.benchmark;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The figures as a table, each beside the raw ceiling it is compared with. */
+final class Report {
+
+    private Report() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double at(Map<String, Object> result, String... path) {
+        Object node = result;
+        for (String key : path) {
+            if (!(node instanceof Map<?, ?> map) || !map.containsKey(key)) {
+                return Double.NaN;
+            }
+            node = ((Map<String, Object>) map).get(key);
+        }
+        return node instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    static Map<String, Object> ratios(Map<String, Object> r) {
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        ratios.put("checkInsPerSecond/postgresInserts", ratio(at(r, "saturation", "checkInsPerSecond"),
+                at(r, "ceilings", "postgresInsertsPerSecond")));
+        ratios.put("commandP99/postgresInsertP99", ratio(at(r, "saturation", "latency", "p99_ms"),
+                at(r, "ceilings", "postgresInsertLatency", "p99_ms")));
+        double rawPath50 = at(r, "ceilings", "postgresInsertLatency", "p50_ms")
+                + at(r, "ceilings", "kafkaProduceToConsumeLatency", "p50_ms");
+        double rawPath99 = at(r, "ceilings", "postgresInsertLatency", "p99_ms")
+                + at(r, "ceilings", "kafkaProduceToConsumeLatency", "p99_ms");
+        ratios.put("projectionP50/(insert+kafka)P50", ratio(at(r, "offeredLoad", "checkInToProjection", "p50_ms"), rawPath50));
+        ratios.put("projectionP99/(insert+kafka)P99", ratio(at(r, "offeredLoad", "checkInToProjection", "p99_ms"), rawPath99));
+        ratios.put("alertP99/(insert+kafka)P99", ratio(at(r, "offeredLoad", "checkInToAlert", "p99_ms"), rawPath99));
+        ratios.put("rebuildPerSecond/postgresInserts", ratio(at(r, "rebuild", "eventsPerSecond"),
+                at(r, "ceilings", "postgresInsertsPerSecond")));
+        ratios.put("dashboardP99/pointReadP99", ratio(at(r, "queries", "dashboard", "p99_ms"),
+                at(r, "ceilings", "postgresPointReadLatency", "p99_ms")));
+        ratios.put("historyP99/pointReadP99", ratio(at(r, "queries", "keyResultHistory", "p99_ms"),
+                at(r, "ceilings", "postgresPointReadLatency", "p99_ms")));
+        ratios.put("publishedPerSecond/kafkaProduce", ratio(at(r, "saturation", "checkInsPerSecond"),
+                at(r, "ceilings", "kafkaProducePerSecond")));
+        return ratios;
+    }
+
+    private static double ratio(double value, double ceiling) {
+        return Double.isNaN(value) || Double.isNaN(ceiling) || ceiling == 0 ? Double.NaN
+                : Math.round(value / ceiling * 1000) / 1000.0;
+    }
+
+    static void print(Map<String, Object> r) {
+        String row = "%-52s %14s %14s %10s%n";
+        System.out.println();
+        System.out.printf(row, "figure", "value", "ceiling", "ratio");
+        System.out.printf(row, "-".repeat(52), "-".repeat(14), "-".repeat(14), "-".repeat(10));
+        line(row, "1. check-ins accepted/s at saturation", at(r, "saturation", "checkInsPerSecond"),
+                at(r, "ceilings", "postgresInsertsPerSecond"), "/s");
+        line(row, "1. command latency p50 (ms)", at(r, "saturation", "latency", "p50_ms"),
+                at(r, "ceilings", "postgresInsertLatency", "p50_ms"), "");
+        line(row, "1. command latency p95 (ms)", at(r, "saturation", "latency", "p95_ms"),
+                at(r, "ceilings", "postgresInsertLatency", "p95_ms"), "");
+        line(row, "1. command latency p99 (ms)", at(r, "saturation", "latency", "p99_ms"),
+                at(r, "ceilings", "postgresInsertLatency", "p99_ms"), "");
+        double raw50 = at(r, "ceilings", "postgresInsertLatency", "p50_ms") + at(r, "ceilings", "kafkaProduceToConsumeLatency", "p50_ms");
+        double raw99 = at(r, "ceilings", "postgresInsertLatency", "p99_ms") + at(r, "ceilings", "kafkaProduceToConsumeLatency", "p99_ms");
+        line(row, "2. check-in -> query side p50 (ms) @ offered rate", at(r, "offeredLoad", "checkInToProjection", "p50_ms"), raw50, "");
+        line(row, "2. check-in -> query side p99 (ms) @ offered rate", at(r, "offeredLoad", "checkInToProjection", "p99_ms"), raw99, "");
+        line(row, "2. check-in -> okr.alerts p50 (ms) @ offered rate", at(r, "offeredLoad", "checkInToAlert", "p50_ms"), raw50, "");
+        line(row, "2. check-in -> okr.alerts p99 (ms) @ offered rate", at(r, "offeredLoad", "checkInToAlert", "p99_ms"), raw99, "");
+        line(row, "3. max publisher lag (events)", at(r, "lag", "maxPublisherLagEvents"), Double.NaN, "");
+        line(row, "3. final publisher lag (events)", at(r, "lag", "finalPublisherLagEvents"), Double.NaN, "");
+        line(row, "3. max query-service lag (records)", at(r, "lag", "maxConsumerLagRecords", "query-service"), Double.NaN, "");
+        line(row, "3. max notifier lag (records)", at(r, "lag", "maxConsumerLagRecords", "notifier"), Double.NaN, "");
+        line(row, "4. read-model rebuild (events/s)", at(r, "rebuild", "eventsPerSecond"),
+                at(r, "ceilings", "postgresInsertsPerSecond"), "");
+        line(row, "5. dashboard p50 (ms)", at(r, "queries", "dashboard", "p50_ms"),
+                at(r, "ceilings", "postgresPointReadLatency", "p50_ms"), "");
+        line(row, "5. dashboard p99 (ms)", at(r, "queries", "dashboard", "p99_ms"),
+                at(r, "ceilings", "postgresPointReadLatency", "p99_ms"), "");
+        line(row, "5. KR history p50 (ms)", at(r, "queries", "keyResultHistory", "p50_ms"),
+                at(r, "ceilings", "postgresPointReadLatency", "p50_ms"), "");
+        line(row, "5. KR history p99 (ms)", at(r, "queries", "keyResultHistory", "p99_ms"),
+                at(r, "ceilings", "postgresPointReadLatency", "p99_ms"), "");
+        line(row, "6. peak heap, all services in one JVM (MiB)", at(r, "memory", "peakHeapMiB"), Double.NaN, "");
+        line(row, "6. peak resident memory of the JVM (MiB)", at(r, "memory", "peakResidentMiB"), Double.NaN, "");
+        line(row, "7. raw Kafka produce (records/s)", at(r, "ceilings", "kafkaProducePerSecond"), Double.NaN, "");
+        line(row, "7. raw Kafka consume (records/s)", at(r, "ceilings", "kafkaConsumePerSecond"), Double.NaN, "");
+        System.out.println();
+    }
+
+    private static void line(String row, String name, double value, double ceiling, String unit) {
+        System.out.printf(row, name, format(value), format(ceiling),
+                Double.isNaN(value) || Double.isNaN(ceiling) || ceiling == 0 ? "" : String.format("%.3f", value / ceiling));
+    }
+
+    private static String format(double v) {
+        return Double.isNaN(v) ? "-" : v >= 100 ? String.format("%.0f", v) : String.format("%.2f", v);
+    }
+}
