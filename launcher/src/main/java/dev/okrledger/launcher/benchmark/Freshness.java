@@ -20,7 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How long after its 201 a check-in is visible on the query side (its projected_at) and its alert
+ * How long after its 201 a check-in is visible on the query side (event_log.received_at, same transaction as the projection) and its alert
  * has arrived on okr.alerts (seen by a consumer here). Same machine, same clock.
  */
 final class Freshness implements AutoCloseable {
@@ -91,7 +91,8 @@ final class Freshness implements AutoCloseable {
             while (projected.size() < answeredAt.size() && System.nanoTime() < deadline) {
                 projected.clear();
                 try (Statement s = db.createStatement();
-                     ResultSet rs = s.executeQuery("select check_in_id, projected_at from check_in_history")) {
+                     ResultSet rs = s.executeQuery("select (envelope -> 'payload' ->> 'checkInId')::uuid, received_at"
+                             + " from event_log where type = 'CheckInRecorded'")) {
                     while (rs.next()) {
                         UUID id = rs.getObject(1, UUID.class);
                         if (answeredAt.containsKey(id)) {
