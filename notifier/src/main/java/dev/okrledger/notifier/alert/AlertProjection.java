@@ -39,14 +39,14 @@ class AlertProjection implements EventProjection {
 
     @Override
     public void project(EventEnvelope envelope) {
-        boolean latest = tracking.apply(envelope);
+        boolean fresh = tracking.apply(envelope);
         Object event = envelope.payload();
         if (event instanceof CheckInRecorded checkIn) {
-            onCheckIn(checkIn, latest, envelope.occurredAt());
+            onCheckIn(checkIn, fresh, envelope.occurredAt());
         } else if (event instanceof ConfidenceChanged change) {
             TrackedKeyResult kr = state.keyResult(change.keyResultId()).orElse(null);
             rules.confidenceDrop(change, kr, envelope.occurredAt()).ifPresent(lifecycle::raise);
-        } else if (event instanceof CyclePlanned planned) {
+        } else if (event instanceof CyclePlanned planned && fresh) {
             // events of other objectives may have come first: their check-ins waited for the window
             state.keyResultsOfCycle(planned.cycleId()).forEach(pace::replay);
         } else if (event instanceof CycleClosed closed) {

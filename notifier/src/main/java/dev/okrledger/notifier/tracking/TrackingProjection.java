@@ -23,11 +23,14 @@ public class TrackingProjection {
         this.store = store;
     }
 
-    /** Applies the event; for a check-in, returns whether it became the key result's latest. */
+    /**
+     * Applies the event. Returns, for a check-in, whether it became the key result's latest; for a
+     * planned cycle, whether it was new here (not a replay); otherwise false.
+     */
     public boolean apply(EventEnvelope envelope) {
         Object event = envelope.payload();
         if (event instanceof CyclePlanned e) {
-            store.planCycle(e);
+            return store.planCycle(e);
         } else if (event instanceof CycleActivated e) {
             store.setCycleStatus(e.cycleId(), CycleStatus.ACTIVE);
         } else if (event instanceof CycleClosed e) {

@@ -41,12 +41,13 @@ public class TrackingStore {
         this.jdbc = jdbc;
     }
 
-    void planCycle(CyclePlanned event) {
-        jdbc.sql("""
+    /** True when the cycle is new here (false on a replay). */
+    boolean planCycle(CyclePlanned event) {
+        return jdbc.sql("""
                         insert into cycle(cycle_id, starts_on, ends_on, cadence, status) values (?, ?, ?, ?, 'PLANNING')
                         on conflict (cycle_id) do nothing""")
                 .params(event.cycleId(), event.startsOn(), event.endsOn(), event.cadence().name())
-                .update();
+                .update() == 1;
     }
 
     void setCycleStatus(UUID cycleId, CycleStatus status) {
