@@ -1,12 +1,19 @@
 package dev.okrledger.notifier.alert;
 
+import dev.okrledger.notifier.web.ApiProblem;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -15,13 +22,75 @@ import java.util.UUID;
 class AlertController {
 
     private final AlertStore store;
+    private final AlertLifecycle lifecycle;
+    private final MissedCheckInScan scan;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    AlertController(AlertStore store) {
+    AlertController(AlertStore store, AlertLifecycle lifecycle, MissedCheckInScan scan, Clock clock,
+                    TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.store = store;
+        this.lifecycle = lifecycle;
+        this.scan = scan;
+        this.clock = clock;
     }
 
+    /** {@code status}: open (OPEN or ACKNOWLEDGED), acknowledged or resolved; case-insensitive. */
     @GetMapping
-    List<Alert> alerts(@RequestParam(required = false) UUID keyResultId) {
-        return store.find(keyResultId);
+    List<Alert> alerts(@RequestParam(required = false) UUID cycleId, @RequestParam(required = false) String team,
+                       @RequestParam(required = false) UUID keyResultId,
+                       @RequestParam(required = false) String severity,
+                       @RequestParam(required = false) String status) {
+        return store.find(new AlertFilter(cycleId, blankToNull(team), keyResultId,
+                parse(Severity.class, "severity", severity), parse(AlertFilter.StatusFilter.class, "status", status)));
+    }
+
+    @GetMapping("/{id}")
+    Alert alert(@PathVariable UUID id) {
+        return store.find(id).orElseThrow(() -> ApiProblem.notFound("alert", id));
+    }
+
+    /** Idempotent: acknowledging an acknowledged alert changes nothing; a resolved one is a conflict. */
+    @PostMapping("/{id}/acknowledge")
+    Alert acknowledge(@PathVariable UUID id, @RequestHeader(name = "X-Actor", defaultValue = "anonymous") String actor) {
+        return transactions.execute(tx -> {
+            Alert alert = alert(id);
+            if (alert.status() == AlertStatus.RESOLVED) {
+                throw ApiProblem.conflict("alert-already-resolved", "Alert " + id + " is already resolved");
+            }
+            return lifecycle.acknowledge(id, clock.instant(), actor).orElse(alert);
+        });
+    }
+
+    /** Idempotent: resolving a resolved alert changes nothing. */
+    @PostMapping("/{id}/resolve")
+    Alert resolve(@PathVariable UUID id, @RequestHeader(name = "X-Actor", defaultValue = "anonymous") String actor) {
+        return transactions.execute(tx -> {
+            Alert alert = alert(id);
+            return lifecycle.resolve(id, clock.instant(), actor).orElse(alert);
+        });
+    }
+
+    /** Runs the missed-check-in scan now, at the notifier's clock (it also runs on a schedule). */
+    @PostMapping("/scan")
+    Map<String, Integer> scan() {
+        return Map.of("raised", scan.scan());
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-field", field,
+                    field + ": '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

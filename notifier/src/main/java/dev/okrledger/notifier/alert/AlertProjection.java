@@ -1,30 +1,79 @@
 package dev.okrledger.notifier.alert;
 
+import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.ConfidenceChanged;
+import dev.okrledger.contract.event.CycleClosed;
+import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.intake.EventProjection;
+import dev.okrledger.notifier.tracking.TrackedKeyResult;
+import dev.okrledger.notifier.tracking.TrackingProjection;
+import dev.okrledger.notifier.tracking.TrackingStore;
 import org.springframework.stereotype.Component;
 
-/** Applies the alert rules to incoming events; a new alert is stored once and published. */
+import java.time.Instant;
+
+/**
+ * Feeds each event to the notifier's tracking state, then applies the alert rules: check-ins raise
+ * and recover, a confidence change may raise a drop, a cycle arriving late catches up on pace.
+ */
 @Component
 class AlertProjection implements EventProjection {
 
+    private final TrackingProjection tracking;
+    private final TrackingStore state;
     private final AlertRules rules;
-    private final AlertStore store;
-    private final AlertPublisher publisher;
+    private final AlertLifecycle lifecycle;
+    private final AlertStore alerts;
+    private final PaceTracker pace;
 
-    AlertProjection(AlertRules rules, AlertStore store, AlertPublisher publisher) {
+    AlertProjection(TrackingProjection tracking, TrackingStore state, AlertRules rules, AlertLifecycle lifecycle,
+                    AlertStore alerts, PaceTracker pace) {
+        this.tracking = tracking;
+        this.state = state;
         this.rules = rules;
-        this.store = store;
-        this.publisher = publisher;
+        this.lifecycle = lifecycle;
+        this.alerts = alerts;
+        this.pace = pace;
     }
 
     @Override
     public void project(EventEnvelope envelope) {
-        if (envelope.payload() instanceof ConfidenceChanged change) {
-            rules.confidenceDrop(change, envelope.occurredAt())
-                    .filter(store::addIfNew)
-                    .ifPresent(publisher::publish);
+        boolean fresh = tracking.apply(envelope);
+        Object event = envelope.payload();
+        if (event instanceof CheckInRecorded checkIn) {
+            onCheckIn(checkIn, fresh, envelope.occurredAt());
+        } else if (event instanceof ConfidenceChanged change) {
+            TrackedKeyResult kr = state.keyResult(change.keyResultId()).orElse(null);
+            rules.confidenceDrop(change, kr, envelope.occurredAt()).ifPresent(lifecycle::raise);
+        } else if (event instanceof CyclePlanned planned && fresh) {
+            // events of other objectives may have come first: their check-ins waited for the window
+            state.keyResultsOfCycle(planned.cycleId()).forEach(pace::replay);
+        } else if (event instanceof CycleClosed closed) {
+            // nobody can check in any more: a silence is no longer actionable
+            state.keyResultsOfCycle(closed.cycleId()).forEach(kr -> alerts.unresolved(kr, AlertKind.MISSED_CHECK_IN)
+                    .forEach(a -> lifecycle.resolve(a.id(), envelope.occurredAt(), "cycle-closed")));
+        }
+    }
+
+    private void onCheckIn(CheckInRecorded checkIn, boolean latest, Instant at) {
+        TrackedKeyResult kr = state.keyResult(checkIn.keyResultId()).orElse(null);
+        rules.redWithoutDecision(checkIn, kr, at).ifPresent(lifecycle::raise);
+        String by = "check-in:" + checkIn.checkInId();
+        recover(checkIn, AlertKind.MISSED_CHECK_IN, true, at, by);
+        recover(checkIn, AlertKind.CONFIDENCE_DROP, rules.recoversFromConfidenceDrop(checkIn.confidence()), at, by);
+        recover(checkIn, AlertKind.RED_WITHOUT_DECISION,
+                rules.recoversFromRedWithoutDecision(checkIn.confidence(), checkIn.decision()), at, by);
+        if (latest && kr != null) {
+            pace.onLatestCheckIn(kr, checkIn.checkInId(), checkIn.value(), checkIn.effectiveAt(), at);
+        }
+    }
+
+    /** Resolves the open alerts of this kind that an earlier check-in (in effective order) raised. */
+    private void recover(CheckInRecorded checkIn, AlertKind kind, boolean recovers, Instant at, String by) {
+        if (recovers) {
+            alerts.unresolvedBefore(checkIn.keyResultId(), kind, checkIn.effectiveAt())
+                    .forEach(alert -> lifecycle.resolve(alert.id(), at, by));
         }
     }
 }

@@ -1,0 +1,60 @@
+package dev.okrledger.notifier.alert;
+
+import dev.okrledger.notifier.tracking.CycleWindow;
+import dev.okrledger.notifier.tracking.TrackedCheckIn;
+import dev.okrledger.notifier.tracking.TrackedKeyResult;
+import dev.okrledger.notifier.tracking.TrackingStore;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * BEHIND_PACE: raised when a check-in leaves the key result behind pace (evaluated at its effective
+ * moment), once until the first later check-in is back within tolerance, which resolves it. The
+ * state (behind or not) lives on the key result, apart from the alert's workflow status.
+ */
+@Component
+class PaceTracker {
+
+    private final TrackingStore state;
+    private final AlertRules rules;
+    private final AlertStore alerts;
+    private final AlertLifecycle lifecycle;
+
+    PaceTracker(TrackingStore state, AlertRules rules, AlertStore alerts, AlertLifecycle lifecycle) {
+        this.state = state;
+        this.rules = rules;
+        this.alerts = alerts;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Evaluates a check-in that became the key result's latest; waits when the cycle is not known yet. */
+    void onLatestCheckIn(TrackedKeyResult kr, UUID checkInId, BigDecimal value, Instant effectiveAt, Instant at) {
+        Optional<CycleWindow> cycle = state.cycle(kr.cycleId());
+        if (cycle.isEmpty()) {
+            return; // replayed when CyclePlanned arrives
+        }
+        boolean behind = rules.isBehindPace(kr, cycle.get(), value, effectiveAt);
+        if (behind == kr.behindPace()) {
+            return;
+        }
+        state.setBehindPace(kr.keyResultId(), behind);
+        if (behind) {
+            lifecycle.raise(rules.behindPace(kr, cycle.get(), checkInId, value, effectiveAt, at));
+        } else {
+            alerts.unresolved(kr.keyResultId(), AlertKind.BEHIND_PACE)
+                    .forEach(alert -> lifecycle.resolve(alert.id(), at, "check-in:" + checkInId));
+        }
+    }
+
+    /** The cycle arrived after some check-ins: run them through the rule in the order they arrived. */
+    void replay(UUID keyResultId) {
+        for (TrackedCheckIn checkIn : state.latestCheckInsInArrivalOrder(keyResultId)) {
+            TrackedKeyResult kr = state.keyResult(keyResultId).orElseThrow();
+            onLatestCheckIn(kr, checkIn.checkInId(), checkIn.value(), checkIn.effectiveAt(), checkIn.recordedAt());
+        }
+    }
+}

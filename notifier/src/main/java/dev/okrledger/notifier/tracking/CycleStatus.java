@@ -1,0 +1,3 @@
+package dev.okrledger.notifier.tracking;
+
+public enum CycleStatus { PLANNING, ACTIVE, CLOSED }

@@ -1,0 +1,16 @@
+package dev.okrledger.notifier.tracking;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A key result as the notifier knows it.
+ *
+ * @param lastCheckInId   latest check-in in effective order, or null before the first one
+ * @param behindPace      the pace rule's state after the latest check-in
+ */
+public record TrackedKeyResult(UUID keyResultId, UUID objectiveId, UUID cycleId, String team, String title,
+                               String owner, BigDecimal baseline, BigDecimal target, Instant definedAt,
+                               UUID lastCheckInId, Instant lastEffectiveAt, boolean behindPace) {
+}

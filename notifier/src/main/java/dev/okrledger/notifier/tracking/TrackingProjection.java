@@ -1,0 +1,47 @@
+package dev.okrledger.notifier.tracking;
+
+import dev.okrledger.contract.event.CheckInRecorded;
+import dev.okrledger.contract.event.CycleActivated;
+import dev.okrledger.contract.event.CycleClosed;
+import dev.okrledger.contract.event.CyclePlanned;
+import dev.okrledger.contract.event.EventEnvelope;
+import dev.okrledger.contract.event.KeyResultDefined;
+import dev.okrledger.contract.event.ObjectiveDefined;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the notifier's own view of cycles, objectives, key results and check-ins. Not an
+ * EventProjection itself: the alert projection calls it first, so the rules see the state before
+ * and after each event in the same transaction.
+ */
+@Component
+public class TrackingProjection {
+
+    private final TrackingStore store;
+
+    TrackingProjection(TrackingStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Applies the event. Returns, for a check-in, whether it became the key result's latest; for a
+     * planned cycle, whether it was new here (not a replay); otherwise false.
+     */
+    public boolean apply(EventEnvelope envelope) {
+        Object event = envelope.payload();
+        if (event instanceof CyclePlanned e) {
+            return store.planCycle(e);
+        } else if (event instanceof CycleActivated e) {
+            store.setCycleStatus(e.cycleId(), CycleStatus.ACTIVE);
+        } else if (event instanceof CycleClosed e) {
+            store.setCycleStatus(e.cycleId(), CycleStatus.CLOSED);
+        } else if (event instanceof ObjectiveDefined e) {
+            store.defineObjective(e);
+        } else if (event instanceof KeyResultDefined e) {
+            store.defineKeyResult(e, envelope.occurredAt());
+        } else if (event instanceof CheckInRecorded e) {
+            return store.recordCheckIn(e, envelope.occurredAt());
+        }
+        return false;
+    }
+}

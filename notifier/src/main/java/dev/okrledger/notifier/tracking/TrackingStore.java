@@ -1,0 +1,155 @@
+package dev.okrledger.notifier.tracking;
+
+import dev.okrledger.contract.event.Cadence;
+import dev.okrledger.contract.event.CheckInRecorded;
+import dev.okrledger.contract.event.CyclePlanned;
+import dev.okrledger.contract.event.KeyResultDefined;
+import dev.okrledger.contract.event.ObjectiveDefined;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Cycles, objectives, key results and check-ins, as far as the alert rules need them. */
+@Component
+public class TrackingStore {
+
+    private static final String KEY_RESULT_COLUMNS = """
+            k.key_result_id, k.objective_id, k.cycle_id, o.team, k.title, k.owner, k.baseline, k.target,
+            k.defined_at, k.last_check_in_id, k.last_effective_at, k.behind_pace""";
+
+    private static final RowMapper<TrackedKeyResult> KEY_RESULT = (rs, n) -> new TrackedKeyResult(
+            rs.getObject("key_result_id", UUID.class), rs.getObject("objective_id", UUID.class),
+            rs.getObject("cycle_id", UUID.class), rs.getString("team"), rs.getString("title"), rs.getString("owner"),
+            rs.getBigDecimal("baseline"), rs.getBigDecimal("target"), rs.getTimestamp("defined_at").toInstant(),
+            rs.getObject("last_check_in_id", UUID.class), instant(rs.getTimestamp("last_effective_at")),
+            rs.getBoolean("behind_pace"));
+
+    private static final RowMapper<CycleWindow> CYCLE = (rs, n) -> new CycleWindow(
+            rs.getObject("cycle_id", UUID.class), rs.getObject("starts_on", java.time.LocalDate.class),
+            rs.getObject("ends_on", java.time.LocalDate.class), Cadence.valueOf(rs.getString("cadence")),
+            CycleStatus.valueOf(rs.getString("status")));
+
+    private final JdbcClient jdbc;
+
+    TrackingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True when the cycle is new here (false on a replay). */
+    boolean planCycle(CyclePlanned event) {
+        return jdbc.sql("""
+                        insert into cycle(cycle_id, starts_on, ends_on, cadence, status) values (?, ?, ?, ?, 'PLANNING')
+                        on conflict (cycle_id) do nothing""")
+                .params(event.cycleId(), event.startsOn(), event.endsOn(), event.cadence().name())
+                .update() == 1;
+    }
+
+    void setCycleStatus(UUID cycleId, CycleStatus status) {
+        jdbc.sql("update cycle set status = ? where cycle_id = ?").params(status.name(), cycleId).update();
+    }
+
+    void defineObjective(ObjectiveDefined event) {
+        jdbc.sql("""
+                        insert into objective(objective_id, cycle_id, team, title) values (?, ?, ?, ?)
+                        on conflict (objective_id) do nothing""")
+                .params(event.objectiveId(), event.cycleId(), event.team(), event.title())
+                .update();
+    }
+
+    void defineKeyResult(KeyResultDefined event, Instant definedAt) {
+        jdbc.sql("""
+                        insert into key_result(key_result_id, objective_id, cycle_id, title, owner, baseline, target,
+                                               defined_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (key_result_id) do nothing""")
+                .params(event.keyResultId(), event.objectiveId(), event.cycleId(), event.title(), event.owner(),
+                        event.baseline(), event.target(), Timestamp.from(definedAt))
+                .update();
+    }
+
+    /**
+     * Keeps the check-in; true when it is now the key result's latest in effective order (a late,
+     * backdated check-in is kept but does not change the key result's current state). Locks the key
+     * result row, so a concurrent missed-check-in scan sees either before or after.
+     */
+    boolean recordCheckIn(CheckInRecorded event, Instant recordedAt) {
+        Instant last = jdbc.sql("select last_effective_at from key_result where key_result_id = ? for update")
+                .param(event.keyResultId())
+                .query((rs, n) -> instant(rs.getTimestamp(1)))
+                .optional().orElse(null);
+        boolean latest = last == null || event.effectiveAt().isAfter(last);
+        jdbc.sql("""
+                        insert into check_in(check_in_id, key_result_id, effective_at, recorded_at, value, confidence,
+                                             decision, became_latest)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (check_in_id) do nothing""")
+                .params(event.checkInId(), event.keyResultId(), Timestamp.from(event.effectiveAt()),
+                        Timestamp.from(recordedAt), event.value(), event.confidence(), event.decision(), latest)
+                .update();
+        if (latest) {
+            jdbc.sql("update key_result set last_check_in_id = ?, last_effective_at = ? where key_result_id = ?")
+                    .params(event.checkInId(), Timestamp.from(event.effectiveAt()), event.keyResultId())
+                    .update();
+        }
+        return latest;
+    }
+
+    public void setBehindPace(UUID keyResultId, boolean behind) {
+        jdbc.sql("update key_result set behind_pace = ? where key_result_id = ?").params(behind, keyResultId).update();
+    }
+
+    public Optional<CycleWindow> cycle(UUID cycleId) {
+        return jdbc.sql("select * from cycle where cycle_id = ?").param(cycleId).query(CYCLE).optional();
+    }
+
+    public Optional<TrackedKeyResult> keyResult(UUID keyResultId) {
+        return jdbc.sql("select " + KEY_RESULT_COLUMNS
+                        + " from key_result k left join objective o on o.objective_id = k.objective_id"
+                        + " where k.key_result_id = ?")
+                .param(keyResultId).query(KEY_RESULT).optional();
+    }
+
+    /** The same, locking the key result row against a concurrent check-in. */
+    public Optional<TrackedKeyResult> keyResultForUpdate(UUID keyResultId) {
+        return jdbc.sql("select " + KEY_RESULT_COLUMNS
+                        + " from key_result k left join objective o on o.objective_id = k.objective_id"
+                        + " where k.key_result_id = ? for update of k")
+                .param(keyResultId).query(KEY_RESULT).optional();
+    }
+
+    public List<UUID> keyResultsOfCycle(UUID cycleId) {
+        return jdbc.sql("select key_result_id from key_result where cycle_id = ? order by key_result_id")
+                .param(cycleId).query(UUID.class).list();
+    }
+
+    /** Key results of active cycles: the candidates of the missed-check-in scan. */
+    public List<UUID> keyResultsOfActiveCycles() {
+        return jdbc.sql("""
+                        select k.key_result_id from key_result k join cycle c on c.cycle_id = k.cycle_id
+                         where c.status = 'ACTIVE' order by k.key_result_id""")
+                .query(UUID.class).list();
+    }
+
+    /** Check-ins that were the latest when they arrived, in arrival order: the pace rule's input. */
+    public List<TrackedCheckIn> latestCheckInsInArrivalOrder(UUID keyResultId) {
+        return jdbc.sql("""
+                        select check_in_id, key_result_id, effective_at, recorded_at, value, confidence, decision
+                          from check_in where key_result_id = ? and became_latest order by arrival""")
+                .param(keyResultId)
+                .query((rs, n) -> new TrackedCheckIn(rs.getObject("check_in_id", UUID.class),
+                        rs.getObject("key_result_id", UUID.class), rs.getTimestamp("effective_at").toInstant(),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getBigDecimal("value"),
+                        rs.getInt("confidence"), rs.getString("decision")))
+                .list();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

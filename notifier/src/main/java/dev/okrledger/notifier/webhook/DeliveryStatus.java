@@ -1,0 +1,3 @@
+package dev.okrledger.notifier.webhook;
+
+public enum DeliveryStatus { PENDING, DELIVERED, DEAD }

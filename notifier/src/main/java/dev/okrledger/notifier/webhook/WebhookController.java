@@ -1,0 +1,112 @@
+package dev.okrledger.notifier.webhook;
+
+import dev.okrledger.notifier.web.ApiProblem;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/webhooks")
+@Tag(name = "Webhooks")
+class WebhookController {
+
+    /** A subscription: {@code url} (http or https) and exactly one of {@code team} and {@code keyResultId}. */
+    record Subscribe(@NotBlank String url, String team, UUID keyResultId, WebhookFormat format) {
+    }
+
+    private final WebhookStore store;
+    private final Clock clock;
+
+    WebhookController(WebhookStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<Subscription> subscribe(@Valid @RequestBody Subscribe body,
+                                           @RequestHeader(name = "X-Actor", defaultValue = "anonymous") String actor) {
+        String url = body.url().trim();
+        if (!isHttpUrl(url)) {
+            throw ApiProblem.invalid("webhook-url-http", "url", "url must be an absolute http or https URL");
+        }
+        String team = body.team() == null || body.team().isBlank() ? null : body.team().trim();
+        if ((team == null) == (body.keyResultId() == null)) {
+            throw ApiProblem.invalid("subscription-scope", "team",
+                    "A subscription names exactly one of team and keyResultId");
+        }
+        Subscription subscription = new Subscription(UUID.randomUUID(), url, team, body.keyResultId(),
+                body.format() == null ? WebhookFormat.JSON : body.format(), clock.instant(), actor);
+        store.add(subscription);
+        return ResponseEntity.created(URI.create("/api/webhooks/" + subscription.id())).body(subscription);
+    }
+
+    @GetMapping
+    List<Subscription> subscriptions() {
+        return store.subscriptions();
+    }
+
+    @GetMapping("/{id}")
+    Subscription subscription(@PathVariable UUID id) {
+        return store.subscription(id).orElseThrow(() -> ApiProblem.notFound("webhook", id));
+    }
+
+    /** Also drops the subscription's queued and dead deliveries. */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unsubscribe(@PathVariable UUID id) {
+        if (!store.remove(id)) {
+            throw ApiProblem.notFound("webhook", id);
+        }
+    }
+
+    /** Deliveries (any status) of one alert: what was sent where, and how it went. */
+    @GetMapping("/deliveries")
+    List<Delivery> deliveries(@RequestParam UUID alertId) {
+        return store.deliveries(alertId);
+    }
+
+    @GetMapping("/dead-letters")
+    List<Delivery> deadLetters() {
+        return store.deadLetters();
+    }
+
+    /** Puts a dead letter back in the queue with a fresh budget of attempts. */
+    @PostMapping("/dead-letters/{id}/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Delivery retry(@PathVariable long id) {
+        Delivery delivery = store.delivery(id).orElseThrow(() -> ApiProblem.notFound("dead-letter", id));
+        if (!store.retry(id, clock.instant())) {
+            throw ApiProblem.conflict("dead-letter-only", "Delivery " + id + " is " + delivery.status()
+                    + ", not dead");
+        }
+        return store.delivery(id).orElseThrow();
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
