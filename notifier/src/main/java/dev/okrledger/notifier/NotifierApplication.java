@@ -1,10 +1,13 @@
 package dev.okrledger.notifier;
 
+import dev.okrledger.security.OkrSecurityConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Raises red/amber alerts from okr.events, publishes them to okr.alerts and serves them over REST. */
 @SpringBootApplication
+@Import(OkrSecurityConfiguration.class)
 public class NotifierApplication {
 
     /** Configuration lives in {@code notifier.properties}, so all services can share one classpath. */

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import dev.okrledger.security.Role;
+import dev.okrledger.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +38,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -67,6 +70,7 @@ class NotifierAlertingTest {
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
         registry.add("okr.kafka.events-topic", () -> events);
         registry.add("okr.kafka.alerts-topic", () -> alerts);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
     }
 
     @TestConfiguration
@@ -218,12 +222,32 @@ class NotifierAlertingTest {
     }
 
     @Test
+    void onlyTheOwningTeamAcknowledgesAndOnlyLeadsScan() {
+        checkIn(1, "12", 8, null);
+        checkIn(2, "12", 5, null);
+        String id = alerts("keyResultId=" + kr + "&status=open").get(0).get("id").asString();
+        HttpResponse<String> stranger = send(HttpRequest.newBuilder(uri("/api/alerts/" + id + "/acknowledge"))
+                .header("Authorization", TestTokens.bearer("bob", Set.of("other-team"), Set.of(Role.MEMBER)))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(stranger.statusCode()).isEqualTo(403);
+        assertThat(read(stranger.body()).get("rule").asString()).isEqualTo("alert-belongs-to-its-team");
+        HttpResponse<String> memberScan = send(HttpRequest.newBuilder(uri("/api/alerts/scan"))
+                .header("Authorization", TestTokens.bearer("ana", Set.of(team), Set.of(Role.MEMBER)))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(memberScan.statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/alerts"))
+                .header("Authorization", "none").GET());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void acknowledgeAndResolveByHand() {
         checkIn(1, "12", 8, null);
         checkIn(2, "12", 5, null);
         String id = alerts("keyResultId=" + kr + "&status=open").get(0).get("id").asString();
         HttpResponse<String> ack = send(HttpRequest.newBuilder(uri("/api/alerts/" + id + "/acknowledge"))
-                .header("X-Actor", "ana").POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Authorization", TestTokens.bearer("ana", Set.of(team), Set.of(Role.MEMBER)))
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(read(ack.body()).get("status").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(read(ack.body()).get("acknowledgedBy").asString()).isEqualTo("ana");
@@ -374,8 +398,12 @@ class NotifierAlertingTest {
         return new Answer(response.statusCode(), read(response.body()));
     }
 
+    /** Signed in as an admin unless the request names its own Authorization. */
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            if (request.copy().build().headers().firstValue("Authorization").isEmpty()) {
+                request.header("Authorization", TestTokens.admin());
+            }
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);

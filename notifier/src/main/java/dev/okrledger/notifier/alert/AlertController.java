@@ -3,10 +3,11 @@ package dev.okrledger.notifier.alert;
 import dev.okrledger.notifier.web.ApiProblem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.support.TransactionTemplate;
+import dev.okrledger.security.CurrentUser;
+import dev.okrledger.security.Forbidden;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,9 +54,11 @@ class AlertController {
 
     /** Idempotent: acknowledging an acknowledged alert changes nothing; a resolved one is a conflict. */
     @PostMapping("/{id}/acknowledge")
-    Alert acknowledge(@PathVariable UUID id, @RequestHeader(name = "X-Actor", defaultValue = "anonymous") String actor) {
+    Alert acknowledge(@PathVariable UUID id) {
+        String actor = CurrentUser.get().subject();
         return transactions.execute(tx -> {
             Alert alert = alert(id);
+            requireOwningTeam(alert);
             if (alert.status() == AlertStatus.RESOLVED) {
                 throw ApiProblem.conflict("alert-already-resolved", "Alert " + id + " is already resolved");
             }
@@ -65,9 +68,11 @@ class AlertController {
 
     /** Idempotent: resolving a resolved alert changes nothing. */
     @PostMapping("/{id}/resolve")
-    Alert resolve(@PathVariable UUID id, @RequestHeader(name = "X-Actor", defaultValue = "anonymous") String actor) {
+    Alert resolve(@PathVariable UUID id) {
+        String actor = CurrentUser.get().subject();
         return transactions.execute(tx -> {
             Alert alert = alert(id);
+            requireOwningTeam(alert);
             return lifecycle.resolve(id, clock.instant(), actor).orElse(alert);
         });
     }
@@ -75,7 +80,18 @@ class AlertController {
     /** Runs the missed-check-in scan now, at the notifier's clock (it also runs on a schedule). */
     @PostMapping("/scan")
     Map<String, Integer> scan() {
+        if (!CurrentUser.get().isLeadOrAdmin()) {
+            throw new Forbidden("scan-needs-lead-or-admin", "Only OKR leads and admins run the scan by hand");
+        }
         return Map.of("raised", scan.scan());
+    }
+
+    /** Alerts are handled by the team that owns the key result (or OKR leads and admins). */
+    private static void requireOwningTeam(Alert alert) {
+        if (!CurrentUser.get().mayChange(alert.team(), null)) {
+            throw new Forbidden("alert-belongs-to-its-team",
+                    "Only members of team '" + alert.team() + "' (or OKR leads) acknowledge or resolve this alert");
+        }
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

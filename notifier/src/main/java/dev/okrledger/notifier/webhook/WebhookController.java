@@ -7,11 +7,15 @@ import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import dev.okrledger.notifier.tracking.TrackingStore;
+import dev.okrledger.security.CurrentUser;
+import dev.okrledger.security.Forbidden;
+import dev.okrledger.security.OkrUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -21,7 +25,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @RestController
 @RequestMapping("/api/webhooks")
@@ -34,24 +40,35 @@ class WebhookController {
 
     private final WebhookStore store;
     private final Clock clock;
+    private final TrackingStore tracking;
+    private final Set<String> allowedHosts;
 
-    WebhookController(WebhookStore store, Clock clock) {
+    /** @param allowedHosts webhook target hosts allowed (okr.webhooks.allowed-hosts); empty allows any */
+    WebhookController(WebhookStore store, Clock clock, TrackingStore tracking,
+                      @Value("${okr.webhooks.allowed-hosts:}") List<String> allowedHosts) {
         this.store = store;
         this.clock = clock;
+        this.tracking = tracking;
+        this.allowedHosts = allowedHosts.stream().map(String::strip).filter(h -> !h.isEmpty())
+                .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     @PostMapping
-    ResponseEntity<Subscription> subscribe(@Valid @RequestBody Subscribe body,
-                                           @RequestHeader(name = "X-Actor", defaultValue = "anonymous") String actor) {
+    ResponseEntity<Subscription> subscribe(@Valid @RequestBody Subscribe body) {
+        String actor = CurrentUser.get().subject();
         String url = body.url().trim();
         if (!isHttpUrl(url)) {
             throw ApiProblem.invalid("webhook-url-http", "url", "url must be an absolute http or https URL");
+        }
+        if (!allowedHosts.isEmpty() && !allowedHosts.contains(URI.create(url).getHost().toLowerCase(Locale.ROOT))) {
+            throw ApiProblem.invalid("webhook-host-allowed", "url", "Webhooks may only target " + allowedHosts);
         }
         String team = body.team() == null || body.team().isBlank() ? null : body.team().trim();
         if ((team == null) == (body.keyResultId() == null)) {
             throw ApiProblem.invalid("subscription-scope", "team",
                     "A subscription names exactly one of team and keyResultId");
         }
+        requireScope(team, body.keyResultId());
         Subscription subscription = new Subscription(UUID.randomUUID(), url, team, body.keyResultId(),
                 body.format() == null ? WebhookFormat.JSON : body.format(), clock.instant(), actor);
         store.add(subscription);
@@ -72,8 +89,25 @@ class WebhookController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unsubscribe(@PathVariable UUID id) {
+        Subscription subscription = subscription(id);
+        requireScope(subscription.team(), subscription.keyResultId());
         if (!store.remove(id)) {
             throw ApiProblem.notFound("webhook", id);
+        }
+    }
+
+    /**
+     * A team's webhooks are managed by its members, a key result's by its team and owner; OKR
+     * leads and admins manage all.
+     */
+    private void requireScope(String team, UUID keyResultId) {
+        OkrUser user = CurrentUser.get();
+        boolean allowed = team != null ? user.mayChange(team, null)
+                : tracking.keyResult(keyResultId).map(kr -> user.mayChange(kr.team(), kr.owner()))
+                        .orElse(user.isLeadOrAdmin());
+        if (!allowed) {
+            throw new Forbidden("webhook-scope-membership-required",
+                    "Only the subscription's team (or a key result's owner, or OKR leads) may manage it");
         }
     }
 
@@ -92,6 +126,9 @@ class WebhookController {
     @PostMapping("/dead-letters/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Delivery retry(@PathVariable long id) {
+        if (!CurrentUser.get().isLeadOrAdmin()) {
+            throw new Forbidden("dead-letter-retry-needs-lead-or-admin", "Only OKR leads and admins retry dead letters");
+        }
         Delivery delivery = store.delivery(id).orElseThrow(() -> ApiProblem.notFound("dead-letter", id));
         if (!store.retry(id, clock.instant())) {
             throw ApiProblem.conflict("dead-letter-only", "Delivery " + id + " is " + delivery.status()
