@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,19 +49,46 @@ public class EventIntake {
     }
 
     public void accept(EventEnvelope envelope) {
-        if (!envelope.isKnown()) {
-            log.debug("Skipping event of unknown type {} ({})", envelope.type(), envelope.eventId());
-            unknown.increment();
-            return;
-        }
-        boolean fresh = Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!claim(envelope)) {
-                return false;
+        acceptAll(List.of(envelope));
+    }
+
+    /**
+     * Takes in one poll's records in a single transaction (one commit, not one per event). Records
+     * that are not envelopes are logged and skipped; any other failure rolls the whole batch back,
+     * and the caller redelivers it: positions already claimed make the redelivery harmless.
+     */
+    public void acceptBatch(List<ConsumerRecord<String, byte[]>> records) {
+        List<EventEnvelope> envelopes = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                envelopes.add(EventCodec.decode(record.value()));
+            } catch (IllegalArgumentException poison) {
+                log.error("Skipping record at {}-{}@{} that is not an event envelope",
+                        record.topic(), record.partition(), record.offset(), poison);
             }
-            projections.forEach(p -> p.project(envelope));
-            return true;
-        }));
-        (fresh ? applied : duplicates).increment();
+        }
+        acceptAll(envelopes);
+    }
+
+    private void acceptAll(List<EventEnvelope> envelopes) {
+        int[] outcome = new int[3];
+        transactions.executeWithoutResult(status -> {
+            java.util.Arrays.fill(outcome, 0);
+            for (EventEnvelope envelope : envelopes) {
+                if (!envelope.isKnown()) {
+                    log.debug("Skipping event of unknown type {} ({})", envelope.type(), envelope.eventId());
+                    outcome[2]++;
+                } else if (claim(envelope)) {
+                    projections.forEach(p -> p.project(envelope));
+                    outcome[0]++;
+                } else {
+                    outcome[1]++;
+                }
+            }
+        });
+        applied.increment(outcome[0]);
+        duplicates.increment(outcome[1]);
+        unknown.increment(outcome[2]);
     }
 
     /** True when this event is the next one of its aggregate seen here; false for a repeat. */

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Wires a consuming service to {@code okr.events}: every {@link EventProjection} bean of the
  * service is fed through one {@link EventIntake}. Import it from the service's configuration.
- * The listener id is {@code <spring.application.name>-intake}.
+ * The listener id, which is also the consumer group, is {@code <spring.application.name>-intake}.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventIntakeConfiguration {
@@ -42,9 +42,11 @@ public class EventIntakeConfiguration {
             this.intake = intake;
         }
 
-        @KafkaListener(id = "${spring.application.name}-intake", topics = "${okr.kafka.events-topic}")
-        void on(ConsumerRecord<String, byte[]> record) {
-            intake.accept(record);
+        /** One poll, one transaction: a commit per batch instead of per event. */
+        @KafkaListener(id = "${spring.application.name}-intake", topics = "${okr.kafka.events-topic}",
+                batch = "true", concurrency = "${okr.intake.concurrency:2}")
+        void on(List<ConsumerRecord<String, byte[]>> records) {
+            intake.acceptBatch(records);
         }
     }
 }

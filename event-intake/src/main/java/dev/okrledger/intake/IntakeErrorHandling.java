@@ -14,9 +14,10 @@ public final class IntakeErrorHandling {
     }
 
     /**
-     * A record that is not an event envelope can never succeed: it is logged and skipped. Every
-     * other failure (database down, a deadlock) is retried with a growing pause, for ever, so no
-     * event is silently lost and the consumer resumes where it stopped.
+     * A record that is not an event envelope can never succeed: it is logged and skipped (by
+     * {@link EventIntake#acceptBatch}, or here for single-record listeners). Every other failure
+     * (database down, a deadlock) makes the batch be delivered again after a growing pause, for ever,
+     * so no event is silently lost and the consumer resumes where it stopped.
      */
     public static DefaultErrorHandler retryForeverSkipPoison() {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);

@@ -9,6 +9,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -92,6 +95,18 @@ public class EventStoreConfiguration {
                         .withGetterVisibility(JsonAutoDetect.Visibility.NONE)
                         .withIsGetterVisibility(JsonAutoDetect.Visibility.NONE)))
                 .build();
+    }
+
+    /**
+     * Recently used key results stay in memory, so a check-in does not re-read the key result's
+     * events. Safe with several instances: a stale entry loses the append race, the unit of work
+     * rolls back, the entry is evicted and the command is retried on fresh state.
+     * Entries are weakly held: the garbage collector reclaims them under memory pressure.
+     * {@code okr.cache.key-results=false} turns the cache off.
+     */
+    @Bean
+    Cache keyResultCache(@Value("${okr.cache.key-results:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     /** Key results collect check-ins week after week: snapshot them every N events (okr.snapshots.key-result-every). */

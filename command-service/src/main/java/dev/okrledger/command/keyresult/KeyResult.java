@@ -57,7 +57,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Measurable evidence for one objective: its definition and every change to it, its weekly
  * check-ins, its initiatives and pivots, and its grade at cycle close.
  */
-@Aggregate(snapshotTriggerDefinition = "keyResultSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "keyResultSnapshotTrigger", cache = "keyResultCache")
 public class KeyResult {
 
     /** Clocks of clients and servers drift: a check-in may claim to be this far in the future. */

@@ -83,7 +83,7 @@ public final class Benchmark {
                 "seconds", Latencies.round((System.nanoTime() - orgStarted) / 1e9)));
 
         try (LagSampler lag = new LagSampler(postgres.jdbcUrl("okr_command"), kafka.bootstrapServers(), "okr.events",
-                List.of("query-service", "notifier"));
+                List.of("query-service-intake", "notifier-intake"));
              Freshness freshness = new Freshness(kafka.bootstrapServers(), "okr.alerts")) {
             LoadPhases load = new LoadPhases(api, command, org.keyResults);
             LoadPhases.Saturation saturation = load.saturate(options.saturationThreads(), options.saturationTime());

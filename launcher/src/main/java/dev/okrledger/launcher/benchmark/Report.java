@@ -71,8 +71,8 @@ final class Report {
         line(row, "2. check-in -> okr.alerts p99 (ms) @ offered rate", at(r, "offeredLoad", "checkInToAlert", "p99_ms"), raw99, "");
         line(row, "3. max publisher lag (events)", at(r, "lag", "maxPublisherLagEvents"), Double.NaN, "");
         line(row, "3. final publisher lag (events)", at(r, "lag", "finalPublisherLagEvents"), Double.NaN, "");
-        line(row, "3. max query-service lag (records)", at(r, "lag", "maxConsumerLagRecords", "query-service"), Double.NaN, "");
-        line(row, "3. max notifier lag (records)", at(r, "lag", "maxConsumerLagRecords", "notifier"), Double.NaN, "");
+        line(row, "3. max query-service lag (records)", at(r, "lag", "maxConsumerLagRecords", "query-service-intake"), Double.NaN, "");
+        line(row, "3. max notifier lag (records)", at(r, "lag", "maxConsumerLagRecords", "notifier-intake"), Double.NaN, "");
         line(row, "4. read-model rebuild (events/s)", at(r, "rebuild", "eventsPerSecond"),
                 at(r, "ceilings", "postgresInsertsPerSecond"), "");
         line(row, "5. dashboard p50 (ms)", at(r, "queries", "dashboard", "p50_ms"),

@@ -5,17 +5,26 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends each alert change to {@code okr.alerts} (key = key result, so one alert's changes stay in
- * order) and waits for the broker, inside the transaction that made the change: if Kafka fails the
- * change is rolled back. A crash between send and commit may publish a change twice, with the same
- * alert id and change: consumers deduplicate on (alert.id, change).
+ * order). Sends of one transaction go out asynchronously and are all awaited just before it
+ * commits: if Kafka fails the changes are rolled back (and the events redelivered). A crash between
+ * send and commit may publish a change twice, with the same alert id and change: consumers
+ * deduplicate on (alert.id, change).
  */
 @Component
 class AlertPublisher implements AlertChangeListener {
+
+    private static final Object PENDING = new Object();
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final String topic;
@@ -30,15 +39,45 @@ class AlertPublisher implements AlertChangeListener {
 
     @Override
     public void on(AlertChange change) {
-        Alert alert = change.alert();
+        CompletableFuture<?> sent = kafka.send(topic, change.alert().keyResultId().toString(),
+                EventCodec.mapper().writeValueAsBytes(change));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            pendingSends().add(sent);
+        } else {
+            await(List.of(sent));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<CompletableFuture<?>> pendingSends() {
+        List<CompletableFuture<?>> pending = (List<CompletableFuture<?>>) TransactionSynchronizationManager.getResource(PENDING);
+        if (pending == null) {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(PENDING, sends);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    await(sends);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+            pending = sends;
+        }
+        return pending;
+    }
+
+    private void await(List<CompletableFuture<?>> sends) {
         try {
-            kafka.send(topic, alert.keyResultId().toString(), EventCodec.mapper().writeValueAsBytes(change))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing alert " + alert.id(), e);
+            throw new IllegalStateException("Interrupted while publishing alert changes", e);
         } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge alert " + alert.id(), e);
+            throw new IllegalStateException("Kafka did not acknowledge " + sends.size() + " alert change(s)", e);
         }
     }
 }

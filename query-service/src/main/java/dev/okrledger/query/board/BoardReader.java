@@ -76,8 +76,12 @@ public class BoardReader {
                     .toList();
             withoutRollUp.put(o.id(), objective(o, states, expected));
         }
+        Map<UUID, List<ObjectiveState>> childrenOf = withoutRollUp.values().stream()
+                .filter(o -> o.parentObjectiveId() != null)
+                .collect(Collectors.groupingBy(ObjectiveState::parentObjectiveId));
+        Map<UUID, Double> subtrees = new HashMap<>();
         List<ObjectiveState> board = objectives.stream()
-                .map(o -> withRollUp(withoutRollUp.get(o.id()), withoutRollUp))
+                .map(o -> withRollUp(withoutRollUp.get(o.id()), childrenOf, subtrees))
                 .sorted(Comparator.comparing(ObjectiveState::level).thenComparing(ObjectiveState::team)
                         .thenComparing(ObjectiveState::title))
                 .toList();
@@ -130,10 +134,11 @@ public class BoardReader {
                 Trend.of(lastChanges), keyResults, null);
     }
 
-    private static ObjectiveState withRollUp(ObjectiveState o, Map<UUID, ObjectiveState> all) {
-        List<ObjectiveState.Child> children = children(o.id(), all).stream()
+    private static ObjectiveState withRollUp(ObjectiveState o, Map<UUID, List<ObjectiveState>> childrenOf,
+                                             Map<UUID, Double> subtrees) {
+        List<ObjectiveState.Child> children = childrenOf.getOrDefault(o.id(), List.of()).stream()
                 .map(c -> new ObjectiveState.Child(c.id(), c.title(), c.team(), c.progress(),
-                        subtreeProgress(c, all, 0)))
+                        subtreeProgress(c, childrenOf, subtrees, 0)))
                 .sorted(Comparator.comparing(ObjectiveState.Child::team).thenComparing(ObjectiveState.Child::title))
                 .toList();
         Double childrenProgress = mean(children.stream().map(ObjectiveState.Child::subtreeProgress).toList());
@@ -142,18 +147,23 @@ public class BoardReader {
                 new ObjectiveState.RollUp(children.size(), childrenProgress, children));
     }
 
-    /** Mean of an objective's own progress and its children's subtree progress (depth-guarded). */
-    private static Double subtreeProgress(ObjectiveState o, Map<UUID, ObjectiveState> all, int depth) {
+    /**
+     * Mean of an objective's own progress and its children's subtree progress (depth-guarded);
+     * each subtree is computed once per board.
+     */
+    private static Double subtreeProgress(ObjectiveState o, Map<UUID, List<ObjectiveState>> childrenOf,
+                                          Map<UUID, Double> subtrees, int depth) {
+        if (subtrees.containsKey(o.id())) {
+            return subtrees.get(o.id());
+        }
         List<Double> parts = new ArrayList<>();
         parts.add(o.progress());
         if (depth < 32) {
-            children(o.id(), all).forEach(c -> parts.add(subtreeProgress(c, all, depth + 1)));
+            childrenOf.getOrDefault(o.id(), List.of()).forEach(c -> parts.add(subtreeProgress(c, childrenOf, subtrees, depth + 1)));
         }
-        return mean(parts);
-    }
-
-    private static List<ObjectiveState> children(UUID parentId, Map<UUID, ObjectiveState> all) {
-        return all.values().stream().filter(c -> parentId.equals(c.parentObjectiveId())).toList();
+        Double subtree = mean(parts);
+        subtrees.put(o.id(), subtree);
+        return subtree;
     }
 
     private static Double mean(List<Double> values) {

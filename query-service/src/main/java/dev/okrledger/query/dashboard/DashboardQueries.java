@@ -18,24 +18,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 @Component
 class DashboardQueries {
 
     private final CycleQueries cycles;
     private final BoardReader boards;
+    private final CurrentBoards current;
     private final Clock clock;
 
-    DashboardQueries(CycleQueries cycles, BoardReader boards, Clock clock) {
+    DashboardQueries(CycleQueries cycles, BoardReader boards, CurrentBoards current, Clock clock) {
         this.cycles = cycles;
         this.boards = boards;
+        this.current = current;
         this.clock = clock;
     }
 
     Dashboard dashboard(UUID cycleId, Dashboard.Filters filters, int page, int size, Optional<Instant> asOf) {
         Moment moment = asOf.map(Moment::asOf).orElseGet(() -> Moment.now(clock.instant()));
-        Board board = boards.read(cycles.find(cycleId, moment.knownAt())
+        Supplier<Board> read = () -> boards.read(cycles.find(cycleId, moment.knownAt())
                 .orElseThrow(() -> new NotFound("cycle", cycleId)), moment);
+        Board board = asOf.isPresent() ? read.get() : current.get(cycleId, read);
         List<ObjectiveState> matching = board.objectives().stream()
                 .filter(o -> filters.team() == null || filters.team().equals(o.team()))
                 .filter(o -> filters.level() == null || filters.level() == o.level())
