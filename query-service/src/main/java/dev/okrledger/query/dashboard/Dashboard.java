@@ -17,7 +17,7 @@ import java.util.List;
  * @param expectedProgress elapsed fraction of the cycle at that moment
  */
 public record Dashboard(CycleSnapshot cycle, Instant asOf, double expectedProgress, Filters filters, Page page,
-                        BandCounts counts, List<Group> groups, List<AtRisk> atRisk) {
+                        BandCounts counts, List<Group> groups, List<AtRisk> atRisk, int atRiskTotal) {
 
     public record Filters(String team, ObjectiveLevel level) {
     }

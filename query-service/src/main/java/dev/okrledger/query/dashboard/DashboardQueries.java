@@ -8,6 +8,7 @@ import dev.okrledger.query.board.Moment;
 import dev.okrledger.query.board.ObjectiveState;
 import dev.okrledger.query.cycle.CycleQueries;
 import dev.okrledger.query.web.NotFound;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -28,11 +29,16 @@ class DashboardQueries {
     private final CurrentBoards current;
     private final Clock clock;
 
-    DashboardQueries(CycleQueries cycles, BoardReader boards, CurrentBoards current, Clock clock) {
+    private final int atRiskLimit;
+
+    /** @param atRiskLimit how many at-risk key results a dashboard lists (the most urgent; the total is given) */
+    DashboardQueries(CycleQueries cycles, BoardReader boards, CurrentBoards current, Clock clock,
+                     @Value("${okr.dashboard.at-risk-limit:50}") int atRiskLimit) {
         this.cycles = cycles;
         this.boards = boards;
         this.current = current;
         this.clock = clock;
+        this.atRiskLimit = atRiskLimit;
     }
 
     Dashboard dashboard(UUID cycleId, Dashboard.Filters filters, int page, int size, Optional<Instant> asOf) {
@@ -46,9 +52,10 @@ class DashboardQueries {
                 .toList();
         List<ObjectiveState> onPage = matching.stream().skip((long) page * size).limit(size).toList();
         int totalPages = (int) Math.ceil(matching.size() / (double) size);
+        List<AtRisk> atRisk = AtRisk.of(matching);
         return new Dashboard(board.cycle(), asOf.orElse(null), board.expectedProgress(), filters,
                 new Dashboard.Page(page, size, matching.size(), totalPages), BandCounts.of(matching), groups(onPage),
-                AtRisk.of(matching));
+                atRisk.subList(0, Math.min(atRiskLimit, atRisk.size())), atRisk.size());
     }
 
     /** Groups in board order (level, then team): objectives of one level and team stay together. */

@@ -85,6 +85,7 @@ class DashboardProjectionTest extends QueryServiceTest {
 
         JsonNode atRisk = board.get("atRisk");
         assertThat(atRisk).hasSize(3);
+        assertThat(board.get("atRiskTotal").asInt()).isEqualTo(3);
         assertThat(atRisk.get(0).get("keyResultId").asString()).isEqualTo(frt.toString()); // red first
         assertThat(reasons(atRisk, frt)).containsExactly("RED", "BEHIND_PACE");
         assertThat(reasons(atRisk, resolved)).containsExactly("AMBER", "BEHIND_PACE", "STALE"); // last check-in week 4
