@@ -12,9 +12,11 @@ import dev.okrledger.contract.event.ObjectiveRealigned;
 import dev.okrledger.contract.event.ObjectiveRetired;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,13 +36,17 @@ public class JdbcDirectory implements Directory {
         this.jdbc = jdbc;
     }
 
+    private static final String CYCLE_COLUMNS = "c.cycle_id, c.starts_on, c.ends_on, c.cadence, c.status";
+
+    private static final RowMapper<CycleFacts> CYCLE = (rs, n) -> new CycleFacts(rs.getObject(1, UUID.class),
+            rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), Cadence.valueOf(rs.getString(4)),
+            CycleStatus.valueOf(rs.getString(5)));
+
     @Override
     public Optional<CycleFacts> cycle(UUID cycleId) {
-        return jdbc.sql("select cycle_id, starts_on, ends_on, cadence, status from cycle_directory where cycle_id = ?")
+        return jdbc.sql("select " + CYCLE_COLUMNS + " from cycle_directory c where c.cycle_id = ?")
                 .param(cycleId)
-                .query((rs, n) -> new CycleFacts(rs.getObject(1, UUID.class), rs.getObject(2, java.time.LocalDate.class),
-                        rs.getObject(3, java.time.LocalDate.class), Cadence.valueOf(rs.getString(4)),
-                        CycleStatus.valueOf(rs.getString(5))))
+                .query(CYCLE)
                 .optional();
     }
 
@@ -56,11 +62,12 @@ public class JdbcDirectory implements Directory {
 
     @Override
     public Optional<CycleFacts> cycleOfKeyResult(UUID keyResultId) {
-        return jdbc.sql("select cycle_id from key_result_directory where key_result_id = ?")
+        // one round trip: this lookup runs for every check-in
+        return jdbc.sql("select " + CYCLE_COLUMNS + " from key_result_directory k"
+                        + " join cycle_directory c on c.cycle_id = k.cycle_id where k.key_result_id = ?")
                 .param(keyResultId)
-                .query(UUID.class)
-                .optional()
-                .flatMap(this::cycle);
+                .query(CYCLE)
+                .optional();
     }
 
     @Override
