@@ -29,7 +29,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -37,6 +36,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -77,7 +77,7 @@ public class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
                 .snapshotFilter(axon.snapshotFilter())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(EventStoreConfiguration::isDuplicateKey)
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .build();
@@ -137,6 +137,24 @@ public class EventStoreConfiguration {
             }
         };
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(onlyConcurrencyConflicts).build();
+    }
+
+    /**
+     * PostgreSQL reports a unique violation by SQLState 23505 (vendor codes are 0), possibly wrapped
+     * in a BatchUpdateException: Axon's code-based resolver misses it, and a lost append race would
+     * surface as an EventStoreException (HTTP 500) instead of a ConcurrencyException that is retried.
+     */
+    static boolean isDuplicateKey(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if ("23505".equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Bean

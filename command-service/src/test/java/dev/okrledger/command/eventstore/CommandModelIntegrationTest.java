@@ -11,7 +11,14 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
+import dev.okrledger.command.CommandServiceApplication;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +44,10 @@ class CommandModelIntegrationTest extends RunningCommandService {
 
     @Autowired
     EventStore eventStore;
+    @Autowired
+    Environment environment;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     org.axonframework.config.Configuration axon;
     @Autowired
@@ -141,6 +152,48 @@ class CommandModelIntegrationTest extends RunningCommandService {
                          where aggregateidentifier = ? and payloadtype = ? order by sequencenumber""")
                 .params(kr.toString(), CheckInRecorded.class.getName()).query(Long.class).list();
         assertThat(sequences).hasSize(40).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void twoInstancesCheckingInOnOneKeyResultLoseNothing() throws Exception {
+        UUID kr = activeKeyResult();
+        // warm this instance's cache, so the second instance's appends make it stale
+        assertThat(checkIn(kr, UUID.randomUUID(), 56, 7).status()).isEqualTo(201);
+        try (ConfigurableApplicationContext second = CommandServiceApplication.builder().run(
+                "--server.port=0",
+                // the URL the running context really uses (the dynamic property would make a new database)
+                "--spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
+                "--okr.kafka.events-topic=" + environment.getProperty("okr.kafka.events-topic"),
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location="
+                        + environment.getProperty("spring.security.oauth2.resourceserver.jwt.public-key-location"))) {
+            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+            int firstPort = port;
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int target = i % 2 == 0 ? firstPort : secondPort;
+                int value = 57 + i % 10;
+                answers.add(pool.submit(() -> checkInAt(target, kr, value)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            pool.shutdown();
+            assertThat(statuses).containsOnly(201);
+        }
+        List<Long> sequences = jdbc.sql("""
+                        select sequencenumber from domainevententry
+                         where aggregateidentifier = ? and payloadtype = ? order by sequencenumber""")
+                .params(kr.toString(), CheckInRecorded.class.getName()).query(Long.class).list();
+        assertThat(sequences).hasSize(41).doesNotHaveDuplicates();
+    }
+
+    private int checkInAt(int targetPort, UUID keyResult, int value) {
+        return postTo(targetPort, "/api/key-results/" + keyResult + "/check-ins", """
+                {"checkInId":"%s","value":%d,"confidence":7}""".formatted(UUID.randomUUID(), value)).status();
     }
 
     @Test

@@ -60,7 +60,12 @@ public abstract class RunningCommandService {
     }
 
     protected Answer post(String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return postTo(port, path, body, headers);
+    }
+
+    /** POST to a command service on another port (a second instance). */
+    protected Answer postTo(int targetPort, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + targetPort + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
