@@ -102,6 +102,39 @@ public final class DemoLoader {
         return new Loaded(cycleId, keyResults, checkIns);
     }
 
+    /**
+     * Once the notifier has taken in the demo (its alert list stops changing), runs the
+     * missed-check-in scan that would otherwise first run an hour after start. Answers the number
+     * of alerts then known.
+     */
+    public int settleAndScan(String notifierUrl) throws InterruptedException {
+        int last = -1;
+        int stableFor = 0;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (stableFor < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            int now = alertCount(notifierUrl);
+            stableFor = now == last ? stableFor + 1 : 0;
+            last = now;
+        }
+        sendTo(notifierUrl + "/api/alerts/scan", null);
+        return alertCount(notifierUrl);
+    }
+
+    private int alertCount(String notifierUrl) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(notifierUrl + "/api/alerts"))
+                .header("Authorization", bearer).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? EventCodec.mapper().readTree(response.body()).size() : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** An initiative under its key result; a pivot is linked to the check-in of the week that decided it. */
     private void loadInitiative(UUID cycleId, JsonNode initiative, Map<String, UUID> keyResults) {
         String ref = initiative.get("keyResult").asString();
@@ -132,7 +165,12 @@ public final class DemoLoader {
     }
 
     private JsonNode post(String path, JsonNode body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl + path))
+        return sendTo(commandUrl + path, body);
+    }
+
+    private JsonNode sendTo(String url, JsonNode body) {
+        String path = url;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .header("Authorization", bearer == null ? "" : bearer)
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody()

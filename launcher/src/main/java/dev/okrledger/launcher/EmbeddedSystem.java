@@ -59,6 +59,7 @@ public final class EmbeddedSystem implements AutoCloseable {
                 "--okr.kafka.events-topic=" + settings.eventsTopic(),
                 "--okr.kafka.alerts-topic=" + settings.alertsTopic(),
                 "--" + AxonOnlyInCommandService.PROPERTY + "=" + service.usesAxon(),
+                "--spring.main.banner-mode=off",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
                         + TokenKeys.publicKeyFile(settings.keyDir())));
         if (service == Service.COMMAND) {

@@ -66,9 +66,9 @@ public final class OkrLedger {
         System.out.printf("""
 
                 OKR Ledger is up after %.1f s
-                  command-service  %s   (POST /api/cycles, /api/objectives, /api/key-results/{id}/check-ins)
-                  query-service    %s   (GET /api/key-results/{id}, /api/key-results/{id}/confidence-history)
-                  notifier         %s   (GET /api/alerts)
+                  command-service  %s   (POST /api/cycles, /api/objectives, /api/key-results/{id}/check-ins, ...)
+                  query-service    %s   (GET /api/cycles/{id}/dashboard, /replay, /api/key-results/{id}/detail, ...)
+                  notifier         %s   (GET /api/alerts, POST /api/webhooks, ...)
                   metrics          /actuator/prometheus and /actuator/health on each service
                   OpenAPI          /v3/api-docs on each service
                   a token          curl -s -X POST %s/api/dev/tokens -H 'Content-Type: application/json' \\
@@ -84,15 +84,23 @@ public final class OkrLedger {
 
         if (demo) {
             log("loading the sample quarter");
-            DemoLoader.Loaded loaded = new DemoLoader(system.baseUrl(Service.COMMAND)).load();
+            DemoLoader loader = new DemoLoader(system.baseUrl(Service.COMMAND));
+            DemoLoader.Loaded loaded = loader.load();
+            log("waiting for the notifier to take the quarter in, then scanning for missed check-ins");
+            int alerts = loader.settleAndScan(system.baseUrl(Service.NOTIFIER));
             System.out.printf("""
 
-                    Demo quarter loaded: cycle %s, %d key results, %d check-ins.
+                    Demo quarter loaded: cycle %s, %d key results, %d check-ins, %d alerts.
+                    (every URL needs a token: see 'a token' above)
                       alerts:          %s/api/alerts
+                      dashboard:       %s/api/cycles/%s/dashboard
+                      week by week:    %s/api/cycles/%s/replay
                       a KR with a red drop (first response time):
-                                       %s/api/key-results/%s/confidence-history
-                    %n""", loaded.cycleId(), loaded.keyResultsByRef().size(), loaded.checkIns(),
-                    system.baseUrl(Service.NOTIFIER), system.baseUrl(Service.QUERY), loaded.keyResultsByRef().get("frt"));
+                                       %s/api/key-results/%s/detail
+                    %n""", loaded.cycleId(), loaded.keyResultsByRef().size(), loaded.checkIns(), alerts,
+                    system.baseUrl(Service.NOTIFIER), system.baseUrl(Service.QUERY), loaded.cycleId(),
+                    system.baseUrl(Service.QUERY), loaded.cycleId(),
+                    system.baseUrl(Service.QUERY), loaded.keyResultsByRef().get("frt"));
         }
     }
 
