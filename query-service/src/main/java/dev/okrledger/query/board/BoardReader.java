@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
  * Builds the board of a cycle at a {@link Moment} straight from the read models: every row carries
  * when it became known and every check-in when it was recorded and when it is effective, so the
  * present, a past moment and the end of a past week are all the same query with other bounds.
+ * Retired objectives and dropped key results (as known at the moment) are left off the board, so
+ * they count in no progress, band, count or at-risk list; the target is the one known at the moment.
  */
 @Component
 public class BoardReader {
@@ -39,6 +41,15 @@ public class BoardReader {
     private record CheckInRow(UUID keyResultId, int rank, BigDecimal value, int confidence, Instant effectiveAt) {
     }
 
+    /**
+     * The target of key result {@code k} as known at the moment bound to its one parameter: the last
+     * target change recorded by then, else the target it was defined with.
+     */
+    public static final String TARGET_KNOWN_AT = """
+            coalesce((select c.to_target from key_result_target_change c
+                       where c.key_result_id = k.key_result_id and c.changed_at <= ?
+                       order by c.changed_at desc, c.event_id desc limit 1), k.initial_target, k.target)""";
+
     private final JdbcClient jdbc;
     private final OkrPolicy policy;
 
@@ -51,17 +62,22 @@ public class BoardReader {
         OffsetDateTime knownAt = utc(moment.knownAt());
         List<ObjectiveRow> objectives = jdbc.sql("""
                         select objective_id, title, level, team, parent_objective_id from objective_view
-                         where cycle_id = ? and (defined_at is null or defined_at <= ?)""")
-                .params(cycle.id(), knownAt)
+                         where cycle_id = ? and (defined_at is null or defined_at <= ?)
+                           and (retired_at is null or retired_at > ?)""")
+                .params(cycle.id(), knownAt, knownAt)
                 .query((rs, n) -> new ObjectiveRow(rs.getObject("objective_id", UUID.class), rs.getString("title"),
                         ObjectiveLevel.valueOf(rs.getString("level")), rs.getString("team"),
                         rs.getObject("parent_objective_id", UUID.class)))
                 .list();
         Map<UUID, List<KeyResultRow>> keyResults = jdbc.sql("""
-                        select key_result_id, objective_id, title, unit, owner, baseline, target from key_result_view
+                        select key_result_id, objective_id, title, unit, owner, baseline,
+                               """ + TARGET_KNOWN_AT + """
+                                as target
+                          from key_result_view k
                          where cycle_id = ? and (defined_at is null or defined_at <= ?)
+                           and (dropped_at is null or dropped_at > ?)
                          order by defined_at, title""")
-                .params(cycle.id(), knownAt)
+                .params(knownAt, cycle.id(), knownAt, knownAt)
                 .query((rs, n) -> new KeyResultRow(rs.getObject("key_result_id", UUID.class),
                         rs.getObject("objective_id", UUID.class), rs.getString("title"), rs.getString("unit"),
                         rs.getString("owner"), rs.getBigDecimal("baseline"), rs.getBigDecimal("target")))

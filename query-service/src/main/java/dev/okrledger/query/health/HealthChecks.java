@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The OKR-set warnings of domain.md; limits are configuration ({@code okr.health.*}). */
+/**
+ * The OKR-set warnings of domain.md; limits are configuration ({@code okr.health.*}). Retired
+ * objectives and dropped key results are left out.
+ */
 @Component
 class HealthChecks {
 
@@ -32,8 +35,10 @@ class HealthChecks {
     HealthReport check(UUID cycleId) {
         List<ObjectiveRow> objectives = jdbc.sql("""
                         select o.objective_id, o.title, o.level, o.team, o.parent_objective_id,
-                               (select count(*) from key_result_view k where k.objective_id = o.objective_id) as krs
-                          from objective_view o where o.cycle_id = ? order by o.level, o.team, o.title""")
+                               (select count(*) from key_result_view k
+                                 where k.objective_id = o.objective_id and k.dropped_at is null) as krs
+                          from objective_view o where o.cycle_id = ? and o.retired_at is null
+                         order by o.level, o.team, o.title""")
                 .param(cycleId)
                 .query((rs, n) -> new ObjectiveRow(rs.getObject("objective_id", UUID.class), rs.getString("title"),
                         rs.getString("level"), rs.getString("team"), rs.getObject("parent_objective_id", UUID.class),
@@ -64,8 +69,22 @@ class HealthChecks {
                         + " spread it thin"));
             }
         });
-        return new HealthReport(cycleId, limits, warnings, List.of(
-                "KEY_RESULT_WITHOUT_MEASUREMENT_DEFINITION: the events carry no measurement definition yet",
-                "KEY_RESULT_WITHOUT_BASELINE: every KeyResultDefined has a baseline (the command side requires it)"));
+        // A metric key result needs a measurement definition (what is counted, what is left out, where the
+        // number comes from); a milestone key result is defined by its milestones. A missing baseline
+        // cannot happen: every KeyResultDefined has one (the command side requires it; milestone KRs start at 0).
+        jdbc.sql("""
+                        select k.key_result_id, k.title, o.team from key_result_view k
+                          join objective_view o on o.objective_id = k.objective_id
+                         where k.cycle_id = ? and k.dropped_at is null and o.retired_at is null and k.kind = 'METRIC'
+                           and coalesce(btrim(k.measurement_counted), '') = ''
+                           and coalesce(btrim(k.measurement_source), '') = ''
+                         order by o.team, k.title""")
+                .param(cycleId)
+                .query((rs, n) -> new HealthWarning(Kind.KEY_RESULT_WITHOUT_MEASUREMENT_DEFINITION, "key-result",
+                        rs.getObject("key_result_id", UUID.class).toString(), rs.getString("team"),
+                        "Key result '" + rs.getString("title") + "' does not say what is counted or where the number"
+                                + " comes from"))
+                .list().forEach(warnings::add);
+        return new HealthReport(cycleId, limits, warnings, List.of());
     }
 }

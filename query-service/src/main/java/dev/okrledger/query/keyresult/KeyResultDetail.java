@@ -13,15 +13,42 @@ import java.util.UUID;
  * A key result with its history ready to plot: actual progress and confidence per check-in (in
  * effective order) beside the expected-progress line, and what each check-in said.
  *
- * @param asOf        the moment shown (null = now); check-ins recorded later are left out
- * @param initiatives not in the events yet: always empty until initiatives are published
- * @param pivots      not in the events yet: always empty
- * @param targetChanges not in the events yet: always empty
+ * @param asOf          the moment shown (null = now); check-ins, pivots and target changes recorded later are left out
+ * @param target        the target as known at that moment (the current one without {@code asOf})
+ * @param status        {@code ACTIVE} or {@code DROPPED} (as known at that moment); {@code dropped} says when and why
+ * @param objectiveRetired the objective was retired by then: the key result no longer counts on dashboards
+ * @param measurement   what is counted, excluded and where the number comes from; null when the definition has none
+ * @param milestones    for a MILESTONE key result: each milestone and whether the latest check-in reports it done
+ * @param initiatives   initiatives added by then, with their current status and approach
  */
 public record KeyResultDetail(UUID id, UUID objectiveId, UUID cycleId, String title, String unit, String indicator,
-                              String owner, BigDecimal baseline, BigDecimal target, Instant asOf, Current current,
-                              List<Point> series, List<ExpectedPoint> expectedLine, List<Conversation> conversations,
-                              List<Object> initiatives, List<Object> pivots, List<Object> targetChanges) {
+                              String kind, String owner, BigDecimal baseline, BigDecimal target, Instant asOf,
+                              String status, Dropped dropped, boolean objectiveRetired, Measurement measurement,
+                              List<Milestone> milestones, Current current, List<Point> series,
+                              List<ExpectedPoint> expectedLine, List<Conversation> conversations,
+                              List<Initiative> initiatives, List<Pivot> pivots, List<TargetChange> targetChanges) {
+
+    public record Dropped(Instant at, String reason) {
+    }
+
+    public record Measurement(String counted, String excluded, String dataSource) {
+    }
+
+    public record Milestone(String name, boolean done) {
+    }
+
+    /** @param stoppedReason why it was stopped; null unless {@code status} is STOPPED */
+    public record Initiative(UUID id, String title, String approach, String status, Instant addedAt,
+                             Instant changedAt, String stoppedReason) {
+    }
+
+    /** @param checkInId the check-in that prompted the pivot, if any */
+    public record Pivot(UUID initiativeId, String initiativeTitle, Instant at, String by, String fromApproach,
+                        String toApproach, String reason, UUID checkInId) {
+    }
+
+    public record TargetChange(Instant at, String by, BigDecimal fromTarget, BigDecimal toTarget, String reason) {
+    }
 
     /** @param expectedProgress null while the cycle is not known here yet */
     public record Current(BigDecimal value, double progress, Double expectedProgress, PaceStatus pace,

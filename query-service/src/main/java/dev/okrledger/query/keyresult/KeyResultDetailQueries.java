@@ -2,6 +2,7 @@ package dev.okrledger.query.keyresult;
 
 import dev.okrledger.contract.policy.OkrPolicy;
 import dev.okrledger.contract.policy.Progress;
+import dev.okrledger.query.board.BoardReader;
 import dev.okrledger.query.board.Moment;
 import dev.okrledger.query.board.PaceStatus;
 import dev.okrledger.query.board.Staleness;
@@ -14,6 +15,7 @@ import dev.okrledger.query.keyresult.KeyResultDetail.Point;
 import dev.okrledger.query.web.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -29,12 +31,16 @@ import java.util.UUID;
 class KeyResultDetailQueries {
 
     private record Definition(UUID id, UUID objectiveId, UUID cycleId, String title, String unit, String indicator,
-                              String owner, BigDecimal baseline, BigDecimal target) {
+                              String kind, String owner, BigDecimal baseline, BigDecimal target,
+                              KeyResultDetail.Measurement measurement, List<String> milestones,
+                              KeyResultDetail.Dropped dropped, boolean objectiveRetired) {
     }
 
     private record Row(UUID checkInId, Instant effectiveAt, Instant recordedAt, String actor, BigDecimal value,
-                       int confidence, String note, String blockers, String decision) {
+                       int confidence, String note, String blockers, String decision, List<String> milestonesDone) {
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final CycleQueries cycles;
@@ -52,16 +58,37 @@ class KeyResultDetailQueries {
         Moment moment = asOf.map(Moment::asOf).orElseGet(() -> Moment.now(clock.instant()));
         OffsetDateTime knownAt = OffsetDateTime.ofInstant(moment.knownAt(), ZoneOffset.UTC);
         Definition k = jdbc.sql("""
-                        select key_result_id, objective_id, cycle_id, title, unit, indicator, owner, baseline, target
-                          from key_result_view where key_result_id = ? and (defined_at is null or defined_at <= ?)""")
-                .params(id, knownAt)
-                .query((rs, n) -> new Definition(rs.getObject("key_result_id", UUID.class),
-                        rs.getObject("objective_id", UUID.class), rs.getObject("cycle_id", UUID.class),
-                        rs.getString("title"), rs.getString("unit"), rs.getString("indicator"), rs.getString("owner"),
-                        rs.getBigDecimal("baseline"), rs.getBigDecimal("target")))
+                        select k.key_result_id, k.objective_id, k.cycle_id, k.title, k.unit, k.indicator, k.kind,
+                               k.owner, k.baseline, """ + BoardReader.TARGET_KNOWN_AT + """
+                                as target,
+                               k.measurement_counted, k.measurement_excluded, k.measurement_source,
+                               k.milestones::text as milestones,
+                               case when k.dropped_at <= ? then k.dropped_at end as dropped_at, k.dropped_reason,
+                               coalesce(o.retired_at <= ?, false) as objective_retired
+                          from key_result_view k left join objective_view o on o.objective_id = k.objective_id
+                         where k.key_result_id = ? and (k.defined_at is null or k.defined_at <= ?)""")
+                .params(knownAt, knownAt, knownAt, id, knownAt)
+                .query((rs, n) -> {
+                    OffsetDateTime droppedAt = rs.getObject("dropped_at", OffsetDateTime.class);
+                    String counted = rs.getString("measurement_counted");
+                    String excluded = rs.getString("measurement_excluded");
+                    String source = rs.getString("measurement_source");
+                    return new Definition(rs.getObject("key_result_id", UUID.class),
+                            rs.getObject("objective_id", UUID.class), rs.getObject("cycle_id", UUID.class),
+                            rs.getString("title"), rs.getString("unit"), rs.getString("indicator"),
+                            rs.getString("kind"), rs.getString("owner"), rs.getBigDecimal("baseline"),
+                            rs.getBigDecimal("target"),
+                            counted == null && excluded == null && source == null ? null
+                                    : new KeyResultDetail.Measurement(counted, excluded, source),
+                            strings(rs.getString("milestones")),
+                            droppedAt == null ? null
+                                    : new KeyResultDetail.Dropped(droppedAt.toInstant(), rs.getString("dropped_reason")),
+                            rs.getBoolean("objective_retired"));
+                })
                 .optional().orElseThrow(() -> new NotFound("key-result", id));
         List<Row> rows = jdbc.sql("""
-                        select check_in_id, effective_at, recorded_at, actor, value, confidence, note, blockers, decision
+                        select check_in_id, effective_at, recorded_at, actor, value, confidence, note, blockers, decision,
+                               milestones_done::text as milestones_done
                           from check_in_history where key_result_id = ? and recorded_at <= ?
                          order by effective_at, sequence""")
                 .params(id, knownAt)
@@ -69,7 +96,7 @@ class KeyResultDetailQueries {
                         rs.getObject("effective_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
                         rs.getBigDecimal("value"), rs.getInt("confidence"), rs.getString("note"),
-                        rs.getString("blockers"), rs.getString("decision")))
+                        rs.getString("blockers"), rs.getString("decision"), strings(rs.getString("milestones_done"))))
                 .list();
         CycleSnapshot cycle = cycles.find(k.cycleId(), moment.knownAt()).orElse(null);
 
@@ -84,9 +111,58 @@ class KeyResultDetailQueries {
                         r.confidence(), r.note(), r.blockers(), r.decision()));
             }
         }
-        return new KeyResultDetail(k.id(), k.objectiveId(), k.cycleId(), k.title(), k.unit(), k.indicator(), k.owner(),
-                k.baseline(), k.target(), asOf.orElse(null), current(series, cycle, moment), series,
-                expectedLine(cycle, moment.evaluatedAt()), conversations, List.of(), List.of(), List.of());
+        List<String> done = rows.isEmpty() ? List.of() : rows.get(rows.size() - 1).milestonesDone();
+        List<KeyResultDetail.Milestone> milestones = k.milestones().stream()
+                .map(m -> new KeyResultDetail.Milestone(m, done.contains(m)))
+                .toList();
+        return new KeyResultDetail(k.id(), k.objectiveId(), k.cycleId(), k.title(), k.unit(), k.indicator(), k.kind(),
+                k.owner(), k.baseline(), k.target(), asOf.orElse(null), k.dropped() == null ? "ACTIVE" : "DROPPED",
+                k.dropped(), k.objectiveRetired(), k.measurement(), milestones, current(series, cycle, moment), series,
+                expectedLine(cycle, moment.evaluatedAt()), conversations, initiatives(id, knownAt),
+                pivots(id, knownAt), targetChanges(id, knownAt));
+    }
+
+    private List<KeyResultDetail.Initiative> initiatives(UUID keyResultId, OffsetDateTime knownAt) {
+        return jdbc.sql("""
+                        select initiative_id, title, approach, status, added_at, changed_at, stopped_reason
+                          from initiative_view where key_result_id = ? and added_at <= ?
+                         order by added_at, initiative_id""")
+                .params(keyResultId, knownAt)
+                .query((rs, n) -> new KeyResultDetail.Initiative(rs.getObject("initiative_id", UUID.class),
+                        rs.getString("title"), rs.getString("approach"), rs.getString("status"),
+                        rs.getObject("added_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getString("stopped_reason")))
+                .list();
+    }
+
+    private List<KeyResultDetail.Pivot> pivots(UUID keyResultId, OffsetDateTime knownAt) {
+        return jdbc.sql("""
+                        select p.initiative_id, i.title, p.pivoted_at, p.actor, p.from_approach, p.to_approach, p.reason,
+                               p.check_in_id
+                          from initiative_pivot p left join initiative_view i on i.initiative_id = p.initiative_id
+                         where p.key_result_id = ? and p.pivoted_at <= ?
+                         order by p.pivoted_at, p.event_id""")
+                .params(keyResultId, knownAt)
+                .query((rs, n) -> new KeyResultDetail.Pivot(rs.getObject("initiative_id", UUID.class),
+                        rs.getString("title"), rs.getObject("pivoted_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"), rs.getString("from_approach"), rs.getString("to_approach"),
+                        rs.getString("reason"), rs.getObject("check_in_id", UUID.class)))
+                .list();
+    }
+
+    private List<KeyResultDetail.TargetChange> targetChanges(UUID keyResultId, OffsetDateTime knownAt) {
+        return jdbc.sql("""
+                        select changed_at, actor, from_target, to_target, reason from key_result_target_change
+                         where key_result_id = ? and changed_at <= ? order by changed_at, event_id""")
+                .params(keyResultId, knownAt)
+                .query((rs, n) -> new KeyResultDetail.TargetChange(
+                        rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                        rs.getBigDecimal("from_target"), rs.getBigDecimal("to_target"), rs.getString("reason")))
+                .list();
+    }
+
+    private static List<String> strings(String json) {
+        return json == null ? List.of() : List.of(JSON.readValue(json, String[].class));
     }
 
     private KeyResultDetail.Current current(List<Point> series, CycleSnapshot cycle, Moment moment) {

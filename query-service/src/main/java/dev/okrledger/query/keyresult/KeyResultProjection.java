@@ -2,19 +2,39 @@ package dev.okrledger.query.keyresult;
 
 import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.EventEnvelope;
+import dev.okrledger.contract.event.InitiativeAdded;
+import dev.okrledger.contract.event.InitiativeCompleted;
+import dev.okrledger.contract.event.InitiativePivoted;
+import dev.okrledger.contract.event.InitiativeStarted;
+import dev.okrledger.contract.event.InitiativeStatus;
+import dev.okrledger.contract.event.InitiativeStopped;
 import dev.okrledger.contract.event.KeyResultDefined;
+import dev.okrledger.contract.event.KeyResultDropped;
+import dev.okrledger.contract.event.KeyResultGraded;
+import dev.okrledger.contract.event.KeyResultOwnerChanged;
+import dev.okrledger.contract.event.KeyResultReworded;
+import dev.okrledger.contract.event.KeyResultTargetChanged;
+import dev.okrledger.contract.event.MeasurementDefinition;
 import dev.okrledger.query.intake.ReadModelProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Key results with their latest value and confidence (latest in effective order, so a late
- * backdated check-in does not overwrite a newer one), and every check-in as history.
+ * backdated check-in does not overwrite a newer one), and every check-in as history. Title, target
+ * and owner are the current ones; target changes are kept with when they became known (time
+ * travel reads the target of that moment); a dropped key result keeps its row with when and why.
+ * Initiatives with their current status, and every pivot.
  */
 @Component
 class KeyResultProjection implements ReadModelProjection {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -24,23 +44,31 @@ class KeyResultProjection implements ReadModelProjection {
 
     @Override
     public void project(EventEnvelope envelope) {
-        if (envelope.payload() instanceof KeyResultDefined e) {
+        Object payload = envelope.payload();
+        Timestamp at = Timestamp.from(envelope.occurredAt());
+        if (payload instanceof KeyResultDefined e) {
+            MeasurementDefinition m = e.measurement();
             jdbc.sql("""
                             insert into key_result_view(key_result_id, objective_id, cycle_id, title, unit, baseline,
-                                                        target, indicator, owner, defined_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                        target, initial_target, indicator, owner, defined_at, kind,
+                                                        measurement_counted, measurement_excluded, measurement_source,
+                                                        milestones)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
                     .params(e.keyResultId(), e.objectiveId(), e.cycleId(), e.title(), e.unit(), e.baseline(),
-                            e.target(), e.indicator().name(), e.owner(), Timestamp.from(envelope.occurredAt()))
+                            e.target(), e.target(), e.indicator().name(), e.owner(), at, e.kind().name(),
+                            m == null ? null : m.counted(), m == null ? null : m.excluded(),
+                            m == null ? null : m.dataSource(), json(e.milestones()))
                     .update();
-        } else if (envelope.payload() instanceof CheckInRecorded e) {
+        } else if (payload instanceof CheckInRecorded e) {
             Timestamp effectiveAt = Timestamp.from(e.effectiveAt());
             jdbc.sql("""
                             insert into check_in_history(key_result_id, check_in_id, sequence, effective_at, recorded_at,
-                                                         value, confidence, note, blockers, decision, actor)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(e.keyResultId(), e.checkInId(), envelope.sequence(), effectiveAt,
-                            Timestamp.from(envelope.occurredAt()), e.value(), e.confidence(), e.note(), e.blockers(),
-                            e.decision(), envelope.actor())
+                                                         value, confidence, note, blockers, decision, actor,
+                                                         milestones_done)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                    .params(e.keyResultId(), e.checkInId(), envelope.sequence(), effectiveAt, at, e.value(),
+                            e.confidence(), e.note(), e.blockers(), e.decision(), envelope.actor(),
+                            json(e.milestonesDone()))
                     .update();
             jdbc.sql("""
                             update key_result_view
@@ -49,6 +77,65 @@ class KeyResultProjection implements ReadModelProjection {
                                and (last_effective_at is null or last_effective_at <= ?)""")
                     .params(e.value(), e.confidence(), effectiveAt, e.keyResultId(), effectiveAt)
                     .update();
+        } else if (payload instanceof KeyResultReworded e) {
+            jdbc.sql("update key_result_view set title = ? where key_result_id = ?")
+                    .params(e.toTitle(), e.keyResultId()).update();
+        } else if (payload instanceof KeyResultOwnerChanged e) {
+            jdbc.sql("update key_result_view set owner = ? where key_result_id = ?")
+                    .params(e.toOwner(), e.keyResultId()).update();
+        } else if (payload instanceof KeyResultTargetChanged e) {
+            jdbc.sql("update key_result_view set target = ? where key_result_id = ?")
+                    .params(e.toTarget(), e.keyResultId()).update();
+            jdbc.sql("""
+                            insert into key_result_target_change(event_id, key_result_id, changed_at, actor,
+                                                                 from_target, to_target, reason)
+                            values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(envelope.eventId(), e.keyResultId(), at, envelope.actor(), e.fromTarget(), e.toTarget(),
+                            e.reason())
+                    .update();
+        } else if (payload instanceof KeyResultDropped e) {
+            jdbc.sql("update key_result_view set dropped_at = ?, dropped_reason = ? where key_result_id = ?")
+                    .params(at, e.reason(), e.keyResultId()).update();
+        } else if (payload instanceof KeyResultGraded e) {
+            jdbc.sql("""
+                            update key_result_view set graded_at = ?, graded_final_value = ?, graded_score = ?
+                             where key_result_id = ?""")
+                    .params(at, e.finalValue(), e.score(), e.keyResultId()).update();
+        } else if (payload instanceof InitiativeAdded e) {
+            jdbc.sql("""
+                            insert into initiative_view(initiative_id, key_result_id, objective_id, title, approach,
+                                                        status, added_at, changed_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(e.initiativeId(), e.keyResultId(), e.objectiveId(), e.title(), e.approach(),
+                            (e.status() == null ? InitiativeStatus.ACTIVE : e.status()).name(), at, at)
+                    .update();
+        } else if (payload instanceof InitiativeStarted e) {
+            status(e.initiativeId(), InitiativeStatus.ACTIVE, null, at);
+        } else if (payload instanceof InitiativeCompleted e) {
+            status(e.initiativeId(), InitiativeStatus.DONE, null, at);
+        } else if (payload instanceof InitiativeStopped e) {
+            status(e.initiativeId(), InitiativeStatus.STOPPED, e.reason(), at);
+        } else if (payload instanceof InitiativePivoted e) {
+            jdbc.sql("update initiative_view set approach = ?, changed_at = ? where initiative_id = ?")
+                    .params(e.toApproach(), at, e.initiativeId()).update();
+            jdbc.sql("""
+                            insert into initiative_pivot(event_id, initiative_id, key_result_id, pivoted_at, actor,
+                                                         from_approach, to_approach, reason, check_in_id)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(envelope.eventId(), e.initiativeId(), e.keyResultId(), at, envelope.actor(),
+                            e.fromApproach(), e.toApproach(), e.reason(), e.checkInId())
+                    .update();
         }
+    }
+
+    private void status(UUID initiativeId, InitiativeStatus status, String reason, Timestamp at) {
+        jdbc.sql("""
+                        update initiative_view set status = ?, stopped_reason = coalesce(?, stopped_reason), changed_at = ?
+                         where initiative_id = ?""")
+                .params(status.name(), reason, at, initiativeId).update();
+    }
+
+    private static String json(List<String> values) {
+        return JSON.writeValueAsString(values == null ? List.of() : values);
     }
 }

@@ -2,6 +2,10 @@ package dev.okrledger.query.objective;
 
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.contract.event.ObjectiveDefined;
+import dev.okrledger.contract.event.ObjectiveRealigned;
+import dev.okrledger.contract.event.ObjectiveRetired;
+import dev.okrledger.contract.event.ObjectiveRetrospectiveRecorded;
+import dev.okrledger.contract.event.ObjectiveReworded;
 import dev.okrledger.query.intake.ReadModelProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -9,7 +13,11 @@ import org.springframework.stereotype.Component;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Objectives with level, team and alignment parent: the rows of the dashboard and the alignment tree. */
+/**
+ * Objectives with level, team and alignment parent: the rows of the dashboard and the alignment tree.
+ * Title and parent are the current ones (reworded, realigned); a retired objective keeps its row
+ * with when and why it was retired. Retrospective notes are kept per objective.
+ */
 @Component
 class ObjectiveProjection implements ReadModelProjection {
 
@@ -21,14 +29,31 @@ class ObjectiveProjection implements ReadModelProjection {
 
     @Override
     public void project(EventEnvelope envelope) {
-        if (envelope.payload() instanceof ObjectiveDefined e) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC);
+        Object payload = envelope.payload();
+        if (payload instanceof ObjectiveDefined e) {
             jdbc.sql("""
                             insert into objective_view(objective_id, cycle_id, title, level, team, parent_objective_id,
                                                        defined_at)
                             values (?, ?, ?, ?, ?, ?, ?)""")
                     .params(e.objectiveId(), e.cycleId(), e.title(), e.level().name(), e.team(),
-                            e.parentObjectiveId(), OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC))
+                            e.parentObjectiveId(), at)
                     .update();
+        } else if (payload instanceof ObjectiveReworded e) {
+            jdbc.sql("update objective_view set title = ? where objective_id = ?")
+                    .params(e.toTitle(), e.objectiveId()).update();
+        } else if (payload instanceof ObjectiveRealigned e) {
+            jdbc.sql("update objective_view set parent_objective_id = ? where objective_id = ?")
+                    .params(e.toParentObjectiveId(), e.objectiveId()).update();
+        } else if (payload instanceof ObjectiveRetired e) {
+            jdbc.sql("update objective_view set retired_at = ?, retired_reason = ? where objective_id = ?")
+                    .params(at, e.reason(), e.objectiveId()).update();
+        } else if (payload instanceof ObjectiveRetrospectiveRecorded e) {
+            jdbc.sql("""
+                            insert into objective_retrospective_note(event_id, objective_id, cycle_id, recorded_at,
+                                                                     actor, note)
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(envelope.eventId(), e.objectiveId(), e.cycleId(), at, envelope.actor(), e.note()).update();
         }
     }
 }

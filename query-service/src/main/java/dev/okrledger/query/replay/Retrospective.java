@@ -9,27 +9,41 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The report of a closed cycle.
- *
- * @param pivots        not in the events yet: always empty until initiatives and pivots are published
- * @param targetChanges not in the events yet: always empty
+ * The report of a closed cycle. Retired objectives and dropped key results are left out of scores,
+ * teams and adherence (as on the dashboard); pivots and target changes cover every key result of the cycle.
  */
 public record Retrospective(CycleSnapshot cycle, List<ObjectiveScore> objectives, List<Team> teams,
-                            Adherence adherence, List<Object> pivots, List<Object> targetChanges) {
+                            Adherence adherence, List<Pivot> pivots, List<TargetChange> targetChanges) {
 
-    /** @param score mean of its key results' scores; null without key results */
+    /**
+     * @param score mean of its key results' scores; null without key results
+     * @param notes the retrospective notes recorded for the objective, oldest first
+     */
     public record ObjectiveScore(UUID id, String title, ObjectiveLevel level, String team, Double score,
-                                 List<KeyResultScore> keyResults) {
+                                 List<KeyResultScore> keyResults, List<Note> notes) {
+    }
+
+    public record Note(Instant at, String by, String note) {
     }
 
     /**
-     * @param score       progress on the final value (latest in effective order), 0 without check-ins
+     * @param score       the score of the KeyResultGraded event when the key result was graded
+     *                    ({@code graded} true), else progress on the final value (latest in effective
+     *                    order), 0 without check-ins
      * @param targetHit   score >= 1.0
      * @param brierScore  mean of (confidence/10 − hit)² over its check-ins; null without check-ins
      */
     public record KeyResultScore(UUID id, String title, String owner, BigDecimal finalValue, double score,
-                                 boolean targetHit, Integer finalConfidence, Double brierScore,
+                                 boolean graded, boolean targetHit, Integer finalConfidence, Double brierScore,
                                  List<ConfidencePoint> trajectory, Adherence adherence) {
+    }
+
+    public record Pivot(UUID keyResultId, String keyResultTitle, UUID initiativeId, String initiativeTitle, Instant at,
+                        String by, String fromApproach, String toApproach, String reason, UUID checkInId) {
+    }
+
+    public record TargetChange(UUID keyResultId, String keyResultTitle, Instant at, String by, BigDecimal fromTarget,
+                               BigDecimal toTarget, String reason) {
     }
 
     public record ConfidencePoint(Instant effectiveAt, int confidence, double progress) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -99,6 +100,63 @@ class DashboardProjectionTest extends QueryServiceTest {
         assertThat(rollUp.get("children").asInt()).isEqualTo(2);
         assertThat(rollUp.get("childrenProgress").asDouble()).isCloseTo(((0.4375 + 0.3) / 2 + 0.4) / 2, within(1e-9));
         assertThat(rollUp.get("aligned").get(0).get("team").asString()).isEqualTo("growth");
+    }
+
+    @Test
+    void rewordsRealignmentsTargetChangesDroppedKeyResultsAndRetiredObjectivesReachTheBoard() {
+        Instant before = q.day(55).plusSeconds(12 * 3600 + 600);   // after week 8's check-ins
+        q.at(q.day(55).plusSeconds(13 * 3600));
+        UUID other = q.objective("Other company goal", ObjectiveLevel.COMPANY, "leadership", null);
+        q.rewordObjective(support, "Faster support", "Support that answers");
+        q.realign(support, company, other);
+        q.rewordKeyResult(frt, "frt", "first response");
+        q.changeOwner(frt, "owner-frt", "new-lead");
+        q.changeTarget(frt, 4, 6, "staffing cut");
+        q.drop(resolved, "measured elsewhere");
+        q.retire(growth, "merged into support");
+
+        JsonNode board = ok("/api/cycles/" + q.cycleId + "/dashboard");
+        List<String> groups = new ArrayList<>();
+        board.get("groups").forEach(g -> groups.add(g.get("level").asString() + "/" + g.get("team").asString()));
+        assertThat(groups).containsExactly("COMPANY/leadership", "TEAM/support");   // growth retired
+        JsonNode supportRow = objective(board, support);
+        assertThat(supportRow.get("title").asString()).isEqualTo("Support that answers");
+        assertThat(supportRow.get("parentObjectiveId").asString()).isEqualTo(other.toString());
+        assertThat(supportRow.get("keyResults")).hasSize(1);                       // resolved48 dropped
+        JsonNode frtRow = supportRow.get("keyResults").get(0);
+        assertThat(frtRow.get("title").asString()).isEqualTo("first response");
+        assertThat(frtRow.get("owner").asString()).isEqualTo("new-lead");
+        assertThat(frtRow.get("target").decimalValue()).isEqualByComparingTo("6");
+        assertThat(frtRow.get("progress").asDouble()).isCloseTo(3.5 / 6, within(1e-9)); // (8.5-12)/(6-12)
+        assertThat(supportRow.get("progress").asDouble()).isCloseTo(3.5 / 6, within(1e-9));
+        JsonNode counts = board.get("counts");
+        assertThat(counts.get("green").asInt()).isEqualTo(1);   // sev1
+        assertThat(counts.get("amber").asInt()).isZero();       // resolved48 dropped, activation retired with growth
+        assertThat(counts.get("red").asInt()).isEqualTo(1);     // frt
+        assertThat(counts.get("behindPace").asInt()).isZero();  // frt 0.58 is within the tolerance now
+        assertThat(board.get("atRiskTotal").asInt()).isEqualTo(1);
+        assertThat(reasons(board.get("atRisk"), frt)).containsExactly("RED");
+        assertThat(objective(board, company).get("rollUp").get("children").asInt()).isZero();
+        JsonNode otherRollUp = objective(board, other).get("rollUp");
+        assertThat(otherRollUp.get("children").asInt()).isEqualTo(1);
+        assertThat(otherRollUp.get("childrenProgress").asDouble()).isCloseTo(3.5 / 6, within(1e-9));
+
+        // as known before: the old target, resolved48 and growth still count (titles and parents are the current ones)
+        JsonNode then = ok("/api/cycles/" + q.cycleId + "/dashboard?asOf=" + before);
+        assertThat(objective(then, support).get("keyResults")).hasSize(2);
+        assertThat(objective(then, growth).get("progress").asDouble()).isCloseTo(0.4, within(1e-9));
+        assertThat(objective(then, support).get("progress").asDouble()).isCloseTo((0.4375 + 0.3) / 2, within(1e-9));
+        assertThat(then.get("counts").get("amber").asInt()).isEqualTo(2);
+
+        // dropped and retired stay visible, with their status, in the key result detail
+        JsonNode dropped = ok("/api/key-results/" + resolved + "/detail");
+        assertThat(dropped.get("status").asString()).isEqualTo("DROPPED");
+        assertThat(dropped.get("dropped").get("reason").asString()).isEqualTo("measured elsewhere");
+        assertThat(ok("/api/key-results/" + resolved + "/detail?asOf=" + before).get("status").asString())
+                .isEqualTo("ACTIVE");
+        JsonNode retired = ok("/api/key-results/" + activation + "/detail");
+        assertThat(retired.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(retired.get("objectiveRetired").asBoolean()).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.okrledger.query.keyresult;
 
+import dev.okrledger.contract.event.InitiativeStatus;
 import dev.okrledger.contract.event.ObjectiveLevel;
 import dev.okrledger.query.support.Quarter;
 import dev.okrledger.query.support.QueryServiceTest;
@@ -49,6 +50,69 @@ class TimeTravelTest extends QueryServiceTest {
                 .get("keyResults").get(0);
         assertThat(krNow.get("value").decimalValue()).isEqualByComparingTo("6");
         assertThat(krNow.get("band").asString()).isEqualTo("AMBER");
+    }
+
+    @Test
+    void theDetailShowsInitiativesPivotsTargetChangesAndMilestones() {
+        Quarter q = new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(8), 13).plannedAndActive();
+        UUID objective = q.objective("Faster support", ObjectiveLevel.TEAM, "support", null);
+        UUID frt = q.keyResult(objective, "frt", 12, 4);
+        q.at(q.week(1));
+        UUID macros = q.initiative(frt, "Macros", "write macros for the top 10 questions", InitiativeStatus.PLANNED);
+        UUID triage = q.initiative(frt, "Triage rota", "one agent triages", InitiativeStatus.ACTIVE);
+        UUID checkIn = q.checkIn(frt, q.week(1), 11, 8);
+        Instant asOf = q.day(10);
+        q.at(q.week(2));
+        q.startInitiative(frt, macros);
+        UUID slow = q.checkIn(frt, q.week(2), 11, 5, "Macros unused", null, null);
+        q.pivot(frt, macros, "write macros for the top 10 questions", "suggest macros in the editor",
+                "agents do not look them up", slow);
+        q.stopInitiative(frt, triage, "no capacity");
+        q.changeTarget(frt, 4, 6, "staffing cut");
+
+        JsonNode now = ok("/api/key-results/" + frt + "/detail");
+        assertThat(now.get("kind").asString()).isEqualTo("METRIC");
+        assertThat(now.get("measurement").get("dataSource").asString()).isEqualTo("source of frt");
+        assertThat(now.get("target").decimalValue()).isEqualByComparingTo("6");
+        assertThat(now.get("current").get("progress").asDouble()).isCloseTo(1.0 / 6, within(1e-9));
+        JsonNode initiatives = now.get("initiatives");
+        assertThat(initiatives).hasSize(2);
+        assertThat(initiatives.get(0).get("title").asString()).isEqualTo("Macros");
+        assertThat(initiatives.get(0).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(initiatives.get(0).get("approach").asString()).isEqualTo("suggest macros in the editor");
+        assertThat(initiatives.get(1).get("status").asString()).isEqualTo("STOPPED");
+        assertThat(initiatives.get(1).get("stoppedReason").asString()).isEqualTo("no capacity");
+        JsonNode pivot = now.get("pivots").get(0);
+        assertThat(pivot.get("initiativeId").asString()).isEqualTo(macros.toString());
+        assertThat(pivot.get("fromApproach").asString()).isEqualTo("write macros for the top 10 questions");
+        assertThat(pivot.get("toApproach").asString()).isEqualTo("suggest macros in the editor");
+        assertThat(pivot.get("reason").asString()).isEqualTo("agents do not look them up");
+        assertThat(pivot.get("checkInId").asString()).isEqualTo(slow.toString());
+        JsonNode change = now.get("targetChanges").get(0);
+        assertThat(change.get("fromTarget").decimalValue()).isEqualByComparingTo("4");
+        assertThat(change.get("toTarget").decimalValue()).isEqualByComparingTo("6");
+        assertThat(change.get("reason").asString()).isEqualTo("staffing cut");
+        assertThat(change.get("by").asString()).isEqualTo("ana");
+        assertThat(change.get("at").asString()).isNotBlank();
+
+        // as known in week 1: the target then, no pivot, no target change; initiatives by then (current status)
+        JsonNode then = ok("/api/key-results/" + frt + "/detail?asOf=" + asOf);
+        assertThat(then.get("target").decimalValue()).isEqualByComparingTo("4");
+        assertThat(then.get("current").get("progress").asDouble()).isCloseTo(1.0 / 8, within(1e-9));
+        assertThat(then.get("pivots")).isEmpty();
+        assertThat(then.get("targetChanges")).isEmpty();
+        assertThat(then.get("initiatives")).hasSize(2);
+        assertThat(checkIn).isNotNull();
+
+        UUID launch = q.milestoneKeyResult(objective, "launch", "beta", "pricing", "GA");
+        q.milestonesDone(launch, q.week(2), 7, "beta", "pricing");
+        JsonNode milestones = ok("/api/key-results/" + launch + "/detail");
+        assertThat(milestones.get("kind").asString()).isEqualTo("MILESTONE");
+        assertThat(milestones.get("measurement").isNull()).isTrue();
+        assertThat(milestones.get("milestones").toString())
+                .isEqualTo("[{\"name\":\"beta\",\"done\":true},{\"name\":\"pricing\",\"done\":true},"
+                        + "{\"name\":\"GA\",\"done\":false}]");
+        assertThat(milestones.get("current").get("progress").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.okrledger.query.rebuild;
 
+import dev.okrledger.contract.event.InitiativeStatus;
 import dev.okrledger.contract.event.ObjectiveLevel;
 import dev.okrledger.query.support.Quarter;
 import dev.okrledger.query.support.QueryServiceTest;
@@ -45,7 +46,31 @@ class RebuildTest extends QueryServiceTest {
             q.checkIn(b, q.week(week), 12 - week, 6 + week % 2);
         }
         q.at(q.week(6)).checkIn(b, q.day(30), 5, 2); // backdated
+        // changes after definition: every V4 table and column gets rows
+        UUID other = q.objective("Other", ObjectiveLevel.COMPANY, "leadership", null);
+        q.rewordObjective(team, "Team", "Team, reworded");
+        q.realign(team, company, other);
+        q.rewordKeyResult(b, "b", "b, reworded");
+        q.changeOwner(b, "owner-b", "someone");
+        q.changeTarget(b, 4, 6, "harder than thought");
+        UUID initiative = q.initiative(a, "i", "first idea", InitiativeStatus.PLANNED);
+        q.startInitiative(a, initiative);
+        q.pivot(a, initiative, "first idea", "second idea", "did not work", null);
+        UUID stopped = q.initiative(a, "j", "other idea", InitiativeStatus.ACTIVE);
+        q.stopInitiative(a, stopped, "no time");
+        UUID milestones = q.milestoneKeyResult(team, "m", "one", "two");
+        q.milestonesDone(milestones, q.week(6), 7, "one");
+        q.drop(q.keyResult(team, "c", 0, 1, null), "duplicate");
+        UUID retired = q.objective("Retired", ObjectiveLevel.TEAM, "support", company);
+        q.retire(retired, "merged");
+        q.retrospectiveNote(company, "note");
+        q.grade(a, 7.5, 0.75);
         Map<String, String> incremental = snapshot();
+        assertThat(incremental.keySet()).contains("key_result_target_change", "initiative_view", "initiative_pivot",
+                "objective_retrospective_note");
+        String detail = "/api/key-results/" + a + "/detail?asOf=" + q.day(42);
+        JsonNode detailBefore = ok(detail);
+        assertThat(detailBefore.get("pivots")).hasSize(1);
         List<String> indexes = indexNames();
         String board = "/api/cycles/" + q.cycleId + "/dashboard?asOf=" + q.day(42); // a fixed clock
         JsonNode boardBefore = ok(board);
@@ -53,6 +78,8 @@ class RebuildTest extends QueryServiceTest {
         // a projection bug or a manual edit damaged the live read models
         jdbc.sql("delete from check_in_history where key_result_id = ?").param(a).update();
         jdbc.sql("update objective_view set title = 'oops' where objective_id = ?").param(team).update();
+        jdbc.sql("delete from initiative_pivot").update();
+        jdbc.sql("update key_result_view set dropped_at = null, target = 1").update();
         assertThat(snapshot()).isNotEqualTo(incremental);
 
         Answer started = post("/api/admin/rebuild");
@@ -65,6 +92,7 @@ class RebuildTest extends QueryServiceTest {
         assertThat(snapshot()).isEqualTo(incremental);
         assertThat(indexNames()).isEqualTo(indexes);
         assertThat(ok(board)).isEqualTo(boardBefore);
+        assertThat(ok(detail)).isEqualTo(detailBefore);
         assertThat(jdbc.sql("select count(*) from pg_namespace where nspname like 'okr_%'").query(Long.class).single())
                 .isZero();
 
@@ -73,10 +101,15 @@ class RebuildTest extends QueryServiceTest {
         assertThat(ok("/api/key-results/" + a + "/confidence-history")).hasSize(6);
     }
 
-    /** Every read-model table as sorted JSON rows. */
+    /** Every read-model table (every table but the event log, the intake positions and Flyway's) as sorted JSON rows. */
     private Map<String, String> snapshot() {
         Map<String, String> tables = new LinkedHashMap<>();
-        for (String table : List.of("cycle_view", "objective_view", "key_result_view", "check_in_history")) {
+        List<String> readModels = jdbc.sql("""
+                        select tablename from pg_tables where schemaname = current_schema()
+                           and tablename not in ('event_log', 'applied_position', 'flyway_schema_history')
+                         order by 1""")
+                .query(String.class).list();
+        for (String table : readModels) {
             tables.put(table, jdbc.sql("select coalesce(json_agg(t order by t::text), '[]')::text from " + table + " t")
                     .query(String.class).single());
         }

@@ -1,5 +1,6 @@
 package dev.okrledger.query.replay;
 
+import dev.okrledger.contract.event.InitiativeStatus;
 import dev.okrledger.contract.event.ObjectiveLevel;
 import dev.okrledger.query.support.Quarter;
 import dev.okrledger.query.support.QueryServiceTest;
@@ -70,6 +71,56 @@ class ReplayAndRetrospectiveTest extends QueryServiceTest {
         assertThat(team.get("adherence").get("share").asDouble()).isCloseTo(3.0 / 26, within(1e-9));
         assertThat(retro.get("pivots")).isEmpty();
         assertThat(ok("/api/cycles/" + q.cycleId + "/replay").get("weeks")).hasSize(13);
+    }
+
+    @Test
+    void theRetrospectiveTakesGradedScoresAndListsPivotsTargetChangesAndNotes() {
+        Quarter q = new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(13), 13).plannedAndActive();
+        UUID objective = q.objective("O", ObjectiveLevel.TEAM, "y", null);
+        UUID graded = q.keyResult(objective, "graded", 0, 10);
+        UUID computed = q.keyResult(objective, "computed", 0, 10);
+        UUID dropped = q.keyResult(objective, "dropped", 0, 10);
+        q.at(q.week(1));
+        q.checkIn(graded, q.week(1), 5, 7);
+        UUID slow = q.checkIn(computed, q.week(1), 4, 5);
+        q.checkIn(dropped, q.week(1), 1, 5);
+        UUID initiative = q.initiative(computed, "Ads", "search ads", InitiativeStatus.ACTIVE);
+        q.at(q.week(2));
+        q.pivot(computed, initiative, "search ads", "referrals", "ads too dear", slow);
+        q.changeTarget(graded, 10, 8, "market shrank");
+        q.drop(dropped, "not ours");
+        q.at(q.week(13)).closed();
+        q.grade(graded, 5.0, 0.7);   // the command side's number wins over the computed 5/8
+        q.retrospectiveNote(objective, "We set 'computed' too high");
+
+        JsonNode retro = ok("/api/cycles/" + q.cycleId + "/retrospective");
+        JsonNode o = retro.get("objectives").get(0);
+        assertThat(o.get("keyResults")).hasSize(2);                          // the dropped one is left out
+        JsonNode gradedScore = o.get("keyResults").get(0).get("title").asString().equals("graded")
+                ? o.get("keyResults").get(0) : o.get("keyResults").get(1);
+        JsonNode computedScore = o.get("keyResults").get(0) == gradedScore ? o.get("keyResults").get(1)
+                : o.get("keyResults").get(0);
+        assertThat(gradedScore.get("score").asDouble()).isCloseTo(0.7, within(1e-9));
+        assertThat(gradedScore.get("graded").asBoolean()).isTrue();
+        assertThat(gradedScore.get("finalValue").decimalValue()).isEqualByComparingTo("5");
+        assertThat(computedScore.get("score").asDouble()).isCloseTo(0.4, within(1e-9));
+        assertThat(computedScore.get("graded").asBoolean()).isFalse();
+        assertThat(o.get("score").asDouble()).isCloseTo((0.7 + 0.4) / 2, within(1e-9));
+        assertThat(o.get("notes").get(0).get("note").asString()).isEqualTo("We set 'computed' too high");
+        assertThat(retro.get("teams").get(0).get("keyResults").asInt()).isEqualTo(2);
+
+        JsonNode pivot = retro.get("pivots").get(0);
+        assertThat(retro.get("pivots")).hasSize(1);
+        assertThat(pivot.get("keyResultId").asString()).isEqualTo(computed.toString());
+        assertThat(pivot.get("initiativeTitle").asString()).isEqualTo("Ads");
+        assertThat(pivot.get("toApproach").asString()).isEqualTo("referrals");
+        assertThat(pivot.get("checkInId").asString()).isEqualTo(slow.toString());
+        JsonNode change = retro.get("targetChanges").get(0);
+        assertThat(retro.get("targetChanges")).hasSize(1);
+        assertThat(change.get("keyResultId").asString()).isEqualTo(graded.toString());
+        assertThat(change.get("fromTarget").decimalValue()).isEqualByComparingTo("10");
+        assertThat(change.get("toTarget").decimalValue()).isEqualByComparingTo("8");
+        assertThat(change.get("reason").asString()).isEqualTo("market shrank");
     }
 
     private static JsonNode keyResult(JsonNode week) {
