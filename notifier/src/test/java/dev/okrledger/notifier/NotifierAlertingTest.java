@@ -201,6 +201,54 @@ class NotifierAlertingTest {
     }
 
     @Test
+    void aTargetChangeJudgesTheLatestCheckInAgainAndLaterCheckInsUseTheNewTarget() {
+        UUID sixth = checkIn(6, "9", 8, null);             // 0.375 >= 0.456 - 0.1: on pace (domain.md)
+        assertThat(alerts("keyResultId=" + kr)).isEmpty();
+
+        feed(feed.targetChanged(kr, objective, "4", "2"));  // (12 - 9) / (12 - 2) = 0.3 < 0.356: behind
+        JsonNode open = alerts("keyResultId=" + kr + "&status=open");
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).get("kind").asString()).isEqualTo("BEHIND_PACE");
+        assertThat(open.get(0).get("checkInId").asString()).isEqualTo(sixth.toString());
+
+        feed(feed.targetChanged(kr, objective, "2", "4"));  // back to 0.375: on pace again
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString()).isEqualTo("target-changed");
+
+        feed(feed.targetChanged(kr, objective, "4", "8"));  // 3 / 4 = 0.75: far ahead
+        UUID seventh = checkIn(7, "9", 8, null);           // 0.75 >= 0.533 - 0.1: the new target counts
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+        feed(feed.targetChanged(kr, objective, "8", "2"));  // 0.3 < 0.433: behind, named after week 7
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).singleElement()
+                .satisfies(a -> assertThat(a.get("checkInId").asString()).isEqualTo(seventh.toString()));
+    }
+
+    @Test
+    void aTargetChangeBeforeAnyCheckInRaisesNothing() {
+        feed(feed.targetChanged(kr, objective, "4", "0"));
+        assertThat(alerts("keyResultId=" + kr)).isEmpty();
+        checkIn(6, "9", 8, null);                          // 3 / 12 = 0.25 < 0.356: behind, on the new target
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).extracting(a -> a.get("kind").asString())
+                .containsExactly("BEHIND_PACE");
+    }
+
+    @Test
+    void theNewOwnerOfAKeyResultMayManageItsWebhooks() {
+        String body = "{\"url\":\"https://example.com/hook\",\"keyResultId\":\"%s\"}".formatted(kr);
+        String carla = TestTokens.bearer("carla", Set.of("other-team"), Set.of(Role.MEMBER));
+        HttpResponse<String> before = send(HttpRequest.newBuilder(uri("/api/webhooks"))
+                .header("Content-Type", "application/json").header("Authorization", carla)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(before.statusCode()).isEqualTo(403);
+
+        feed(feed.ownerChanged(kr, objective, "support-lead", "carla"));
+        HttpResponse<String> after = send(HttpRequest.newBuilder(uri("/api/webhooks"))
+                .header("Content-Type", "application/json").header("Authorization", carla)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(after.statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void theScanRaisesAMissedCheckInOneSecondAfterCadencePlusGraceOnceAndANewCheckInResolvesIt() {
         UUID last = checkIn(4, "9", 7, null);
         Instant deadline = week(4).plus(Duration.ofDays(9));

@@ -5,6 +5,7 @@ import dev.okrledger.contract.event.ConfidenceChanged;
 import dev.okrledger.contract.event.CycleClosed;
 import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.EventEnvelope;
+import dev.okrledger.contract.event.KeyResultTargetChanged;
 import dev.okrledger.intake.EventProjection;
 import dev.okrledger.notifier.tracking.TrackedKeyResult;
 import dev.okrledger.notifier.tracking.TrackingProjection;
@@ -15,7 +16,8 @@ import java.time.Instant;
 
 /**
  * Feeds each event to the notifier's tracking state, then applies the alert rules: check-ins raise
- * and recover, a confidence change may raise a drop, a cycle arriving late catches up on pace.
+ * and recover, a confidence change may raise a drop, a cycle arriving late catches up on pace, a
+ * target change judges the latest check-in again.
  */
 @Component
 class AlertProjection implements EventProjection {
@@ -49,6 +51,8 @@ class AlertProjection implements EventProjection {
         } else if (event instanceof CyclePlanned planned && fresh) {
             // events of other objectives may have come first: their check-ins waited for the window
             state.keyResultsOfCycle(planned.cycleId()).forEach(pace::replay);
+        } else if (event instanceof KeyResultTargetChanged changed) {
+            pace.onTargetChanged(changed.keyResultId(), envelope.occurredAt());
         } else if (event instanceof CycleClosed closed) {
             // nobody can check in any more: a silence is no longer actionable
             state.keyResultsOfCycle(closed.cycleId()).forEach(kr -> alerts.unresolved(kr, AlertKind.MISSED_CHECK_IN)

@@ -6,6 +6,8 @@ import dev.okrledger.contract.event.CycleClosed;
 import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.contract.event.KeyResultDefined;
+import dev.okrledger.contract.event.KeyResultOwnerChanged;
+import dev.okrledger.contract.event.KeyResultTargetChanged;
 import dev.okrledger.contract.event.ObjectiveDefined;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +43,10 @@ public class TrackingProjection {
             store.defineKeyResult(e, envelope.occurredAt());
         } else if (event instanceof CheckInRecorded e) {
             return store.recordCheckIn(e, envelope.occurredAt());
+        } else if (event instanceof KeyResultTargetChanged e) {
+            store.changeTarget(e.keyResultId(), e.toTarget());
+        } else if (event instanceof KeyResultOwnerChanged e) {
+            store.changeOwner(e.keyResultId(), e.toOwner());
         }
         return false;
     }

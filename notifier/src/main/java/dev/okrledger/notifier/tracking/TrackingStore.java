@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,11 @@ public class TrackingStore {
             rs.getObject("cycle_id", UUID.class), rs.getObject("starts_on", java.time.LocalDate.class),
             rs.getObject("ends_on", java.time.LocalDate.class), Cadence.valueOf(rs.getString("cadence")),
             CycleStatus.valueOf(rs.getString("status")));
+
+    private static final RowMapper<TrackedCheckIn> CHECK_IN = (rs, n) -> new TrackedCheckIn(
+            rs.getObject("check_in_id", UUID.class), rs.getObject("key_result_id", UUID.class),
+            rs.getTimestamp("effective_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
+            rs.getBigDecimal("value"), rs.getInt("confidence"), rs.getString("decision"));
 
     private final JdbcClient jdbc;
 
@@ -100,6 +106,14 @@ public class TrackingStore {
         return latest;
     }
 
+    void changeTarget(UUID keyResultId, BigDecimal target) {
+        jdbc.sql("update key_result set target = ? where key_result_id = ?").params(target, keyResultId).update();
+    }
+
+    void changeOwner(UUID keyResultId, String owner) {
+        jdbc.sql("update key_result set owner = ? where key_result_id = ?").params(owner, keyResultId).update();
+    }
+
     public void setBehindPace(UUID keyResultId, boolean behind) {
         jdbc.sql("update key_result set behind_pace = ? where key_result_id = ?").params(behind, keyResultId).update();
     }
@@ -136,17 +150,19 @@ public class TrackingStore {
                 .query(UUID.class).list();
     }
 
+    public Optional<TrackedCheckIn> checkIn(UUID checkInId) {
+        return jdbc.sql("""
+                        select check_in_id, key_result_id, effective_at, recorded_at, value, confidence, decision
+                          from check_in where check_in_id = ?""")
+                .param(checkInId).query(CHECK_IN).optional();
+    }
+
     /** Check-ins that were the latest when they arrived, in arrival order: the pace rule's input. */
     public List<TrackedCheckIn> latestCheckInsInArrivalOrder(UUID keyResultId) {
         return jdbc.sql("""
                         select check_in_id, key_result_id, effective_at, recorded_at, value, confidence, decision
                           from check_in where key_result_id = ? and became_latest order by arrival""")
-                .param(keyResultId)
-                .query((rs, n) -> new TrackedCheckIn(rs.getObject("check_in_id", UUID.class),
-                        rs.getObject("key_result_id", UUID.class), rs.getTimestamp("effective_at").toInstant(),
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getBigDecimal("value"),
-                        rs.getInt("confidence"), rs.getString("decision")))
-                .list();
+                .param(keyResultId).query(CHECK_IN).list();
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -9,6 +9,8 @@ import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.contract.event.EventTypes;
 import dev.okrledger.contract.event.Indicator;
 import dev.okrledger.contract.event.KeyResultDefined;
+import dev.okrledger.contract.event.KeyResultOwnerChanged;
+import dev.okrledger.contract.event.KeyResultTargetChanged;
 import dev.okrledger.contract.event.ObjectiveDefined;
 import dev.okrledger.contract.event.ObjectiveLevel;
 import dev.okrledger.contract.event.OkrEvent;
@@ -64,5 +66,14 @@ public final class EventFeed {
         OkrPolicy policy = OkrPolicy.defaults();
         return new EventEnvelope[]{first, envelope("KeyResult", kr, new ConfidenceChanged(kr, objective, checkIn,
                 effectiveAt, previous, confidence, policy.bandOf(previous), policy.bandOf(confidence)), Instant.now())};
+    }
+
+    public EventEnvelope targetChanged(UUID kr, UUID objective, String from, String to) {
+        return envelope("KeyResult", kr, new KeyResultTargetChanged(kr, objective, new BigDecimal(from),
+                new BigDecimal(to), "Re-planned"), Instant.now());
+    }
+
+    public EventEnvelope ownerChanged(UUID kr, UUID objective, String from, String to) {
+        return envelope("KeyResult", kr, new KeyResultOwnerChanged(kr, objective, from, to, "Handover"), Instant.now());
     }
 }
