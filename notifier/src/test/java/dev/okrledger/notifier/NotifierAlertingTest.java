@@ -249,6 +249,50 @@ class NotifierAlertingTest {
     }
 
     @Test
+    void droppingAKeyResultResolvesItsAlertsAndNothingIsRaisedForItAfterwards() {
+        checkIn(1, "12", 8, null);
+        checkIn(2, "12", 3, null);                         // drop, red without decision, behind pace
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).hasSize(3);
+
+        feed(feed.dropped(kr, objective));
+        JsonNode all = alerts("keyResultId=" + kr);
+        assertThat(all).hasSize(3).allSatisfy(a -> {
+            assertThat(a.get("status").asString()).isEqualTo("RESOLVED");
+            assertThat(a.get("resolvedBy").asString()).isEqualTo("key-result-dropped");
+        });
+
+        checkIn(3, "12", 0, null);                         // would be red without decision; ignored
+        feed(feed.targetChanged(kr, objective, "4", "0")); // would re-judge pace; ignored
+        clock.freezeAt(week(2).plus(Duration.ofDays(30)));
+        post("/api/alerts/scan", "");                      // long silent, but not pursued any more
+        assertThat(alerts("keyResultId=" + kr)).hasSize(3);
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+    }
+
+    @Test
+    void retiringAnObjectiveResolvesTheAlertsOfAllItsKeyResultsAndTheScanSkipsThem() {
+        UUID other = UUID.randomUUID();
+        feed(feed.keyResult(other, objective, cycle, "0", "10"));
+        checkIn(1, "12", 8, null);
+        checkIn(2, "12", 5, "Hire");                       // a drop
+        feed(feed.checkIn(other, objective, UUID.randomUUID(), week(2), "0", 2, null)); // red, no decision
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isNotEmpty();
+        assertThat(alerts("keyResultId=" + other + "&status=open")).isNotEmpty();
+
+        feed(feed.retired(objective));
+        for (UUID each : List.of(kr, other)) {
+            assertThat(alerts("keyResultId=" + each)).allSatisfy(a -> {
+                assertThat(a.get("status").asString()).isEqualTo("RESOLVED");
+                assertThat(a.get("resolvedBy").asString()).isEqualTo("objective-retired");
+            });
+        }
+        clock.freezeAt(week(2).plus(Duration.ofDays(30)));
+        post("/api/alerts/scan", "");
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+        assertThat(alerts("keyResultId=" + other + "&status=open")).isEmpty();
+    }
+
+    @Test
     void theScanRaisesAMissedCheckInOneSecondAfterCadencePlusGraceOnceAndANewCheckInResolvesIt() {
         UUID last = checkIn(4, "9", 7, null);
         Instant deadline = week(4).plus(Duration.ofDays(9));

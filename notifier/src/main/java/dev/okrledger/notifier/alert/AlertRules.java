@@ -84,10 +84,11 @@ public final class AlertRules {
     /**
      * Missed check-in: the cycle is active, a check-in fell due inside the cycle (one cadence period
      * after the last one, or after the later of cycle start and the key result's definition when there
-     * was none) and {@code now} is more than the grace past that.
+     * was none) and {@code now} is more than the grace past that. A key result no longer pursued
+     * (dropped, or its objective retired) is never missed.
      */
     public Optional<Alert> missedCheckIn(TrackedKeyResult kr, CycleWindow cycle, Instant now) {
-        if (cycle.status() != CycleStatus.ACTIVE) {
+        if (cycle.status() != CycleStatus.ACTIVE || !kr.pursued()) {
             return Optional.empty();
         }
         Instant since = kr.lastEffectiveAt() != null ? kr.lastEffectiveAt()

@@ -52,6 +52,9 @@ class PaceTracker {
 
     private void evaluate(TrackedKeyResult kr, UUID checkInId, BigDecimal value, Instant effectiveAt, Instant at,
                           String resolvedBy) {
+        if (!kr.pursued()) {
+            return; // dropped, or its objective retired
+        }
         Optional<CycleWindow> cycle = state.cycle(kr.cycleId());
         if (cycle.isEmpty()) {
             return; // replayed when CyclePlanned arrives

@@ -9,8 +9,11 @@ import java.util.UUID;
  *
  * @param lastCheckInId   latest check-in in effective order, or null before the first one
  * @param behindPace      the pace rule's state after the latest check-in
+ * @param pursued         false once the key result is dropped or its objective retired: no rule
+ *                        raises anything for it any more
  */
 public record TrackedKeyResult(UUID keyResultId, UUID objectiveId, UUID cycleId, String team, String title,
                                String owner, BigDecimal baseline, BigDecimal target, Instant definedAt,
-                               UUID lastCheckInId, Instant lastEffectiveAt, boolean behindPace) {
+                               UUID lastCheckInId, Instant lastEffectiveAt, boolean behindPace,
+                               boolean pursued) {
 }

@@ -6,9 +6,11 @@ import dev.okrledger.contract.event.CycleClosed;
 import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.contract.event.KeyResultDefined;
+import dev.okrledger.contract.event.KeyResultDropped;
 import dev.okrledger.contract.event.KeyResultOwnerChanged;
 import dev.okrledger.contract.event.KeyResultTargetChanged;
 import dev.okrledger.contract.event.ObjectiveDefined;
+import dev.okrledger.contract.event.ObjectiveRetired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +49,10 @@ public class TrackingProjection {
             store.changeTarget(e.keyResultId(), e.toTarget());
         } else if (event instanceof KeyResultOwnerChanged e) {
             store.changeOwner(e.keyResultId(), e.toOwner());
+        } else if (event instanceof KeyResultDropped e) {
+            store.dropKeyResult(e.keyResultId());
+        } else if (event instanceof ObjectiveRetired e) {
+            store.retireObjective(e.objectiveId());
         }
         return false;
     }

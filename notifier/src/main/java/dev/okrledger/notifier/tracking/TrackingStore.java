@@ -22,14 +22,15 @@ public class TrackingStore {
 
     private static final String KEY_RESULT_COLUMNS = """
             k.key_result_id, k.objective_id, k.cycle_id, o.team, k.title, k.owner, k.baseline, k.target,
-            k.defined_at, k.last_check_in_id, k.last_effective_at, k.behind_pace""";
+            k.defined_at, k.last_check_in_id, k.last_effective_at, k.behind_pace,
+            not k.dropped and not coalesce(o.retired, false) as pursued""";
 
     private static final RowMapper<TrackedKeyResult> KEY_RESULT = (rs, n) -> new TrackedKeyResult(
             rs.getObject("key_result_id", UUID.class), rs.getObject("objective_id", UUID.class),
             rs.getObject("cycle_id", UUID.class), rs.getString("team"), rs.getString("title"), rs.getString("owner"),
             rs.getBigDecimal("baseline"), rs.getBigDecimal("target"), rs.getTimestamp("defined_at").toInstant(),
             rs.getObject("last_check_in_id", UUID.class), instant(rs.getTimestamp("last_effective_at")),
-            rs.getBoolean("behind_pace"));
+            rs.getBoolean("behind_pace"), rs.getBoolean("pursued"));
 
     private static final RowMapper<CycleWindow> CYCLE = (rs, n) -> new CycleWindow(
             rs.getObject("cycle_id", UUID.class), rs.getObject("starts_on", java.time.LocalDate.class),
@@ -114,6 +115,14 @@ public class TrackingStore {
         jdbc.sql("update key_result set owner = ? where key_result_id = ?").params(owner, keyResultId).update();
     }
 
+    void dropKeyResult(UUID keyResultId) {
+        jdbc.sql("update key_result set dropped = true where key_result_id = ?").param(keyResultId).update();
+    }
+
+    void retireObjective(UUID objectiveId) {
+        jdbc.sql("update objective set retired = true where objective_id = ?").param(objectiveId).update();
+    }
+
     public void setBehindPace(UUID keyResultId, boolean behind) {
         jdbc.sql("update key_result set behind_pace = ? where key_result_id = ?").params(behind, keyResultId).update();
     }
@@ -142,11 +151,18 @@ public class TrackingStore {
                 .param(cycleId).query(UUID.class).list();
     }
 
-    /** Key results of active cycles: the candidates of the missed-check-in scan. */
+    public List<UUID> keyResultsOfObjective(UUID objectiveId) {
+        return jdbc.sql("select key_result_id from key_result where objective_id = ? order by key_result_id")
+                .param(objectiveId).query(UUID.class).list();
+    }
+
+    /** Pursued key results of active cycles: the candidates of the missed-check-in scan. */
     public List<UUID> keyResultsOfActiveCycles() {
         return jdbc.sql("""
                         select k.key_result_id from key_result k join cycle c on c.cycle_id = k.cycle_id
-                         where c.status = 'ACTIVE' order by k.key_result_id""")
+                          left join objective o on o.objective_id = k.objective_id
+                         where c.status = 'ACTIVE' and not k.dropped and not coalesce(o.retired, false)
+                         order by k.key_result_id""")
                 .query(UUID.class).list();
     }
 

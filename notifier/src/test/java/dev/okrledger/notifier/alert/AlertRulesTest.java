@@ -38,7 +38,7 @@ class AlertRulesTest {
         // the worked example of domain.md: median first response 12 h -> 4 h
         return new TrackedKeyResult(KR, OBJECTIVE, CYCLE.cycleId(), "support", "Reduce median first response",
                 "support-lead", new BigDecimal("12"), new BigDecimal("4"), CYCLE.start(), lastCheckIn,
-                lastEffectiveAt, false);
+                lastEffectiveAt, false, true);
     }
 
     private static final TrackedKeyResult FRT = keyResult(null, null);
@@ -237,10 +237,21 @@ class AlertRulesTest {
         void aKeyResultWithoutCheckInsCountsFromTheLaterOfCycleStartAndItsDefinition() {
             Instant defined = CYCLE.start().plus(Duration.ofDays(30));
             TrackedKeyResult fresh = new TrackedKeyResult(KR, OBJECTIVE, CYCLE.cycleId(), "support", "t", "o",
-                    BigDecimal.ONE, BigDecimal.TEN, defined, null, null, false);
+                    BigDecimal.ONE, BigDecimal.TEN, defined, null, null, false, true);
             assertThat(RULES.missedCheckIn(fresh, CYCLE, defined.plus(Duration.ofDays(9)))).isEmpty();
             assertThat(RULES.missedCheckIn(fresh, CYCLE, defined.plus(Duration.ofDays(9)).plusSeconds(1)))
                     .hasValueSatisfying(alert -> assertThat(alert.checkInId()).isNull());
+        }
+
+        @Test
+        void aKeyResultNoLongerPursuedIsNeverMissed() {
+            TrackedKeyResult stale = keyResult(LAST_CHECK_IN, CYCLE.start());
+            TrackedKeyResult dropped = new TrackedKeyResult(stale.keyResultId(), stale.objectiveId(), stale.cycleId(),
+                    stale.team(), stale.title(), stale.owner(), stale.baseline(), stale.target(), stale.definedAt(),
+                    stale.lastCheckInId(), stale.lastEffectiveAt(), false, false);
+            Instant muchLater = CYCLE.start().plus(Duration.ofDays(60));
+            assertThat(RULES.missedCheckIn(stale, CYCLE, muchLater)).isPresent();
+            assertThat(RULES.missedCheckIn(dropped, CYCLE, muchLater)).isEmpty();
         }
 
         @Test

@@ -9,10 +9,12 @@ import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.contract.event.EventTypes;
 import dev.okrledger.contract.event.Indicator;
 import dev.okrledger.contract.event.KeyResultDefined;
+import dev.okrledger.contract.event.KeyResultDropped;
 import dev.okrledger.contract.event.KeyResultOwnerChanged;
 import dev.okrledger.contract.event.KeyResultTargetChanged;
 import dev.okrledger.contract.event.ObjectiveDefined;
 import dev.okrledger.contract.event.ObjectiveLevel;
+import dev.okrledger.contract.event.ObjectiveRetired;
 import dev.okrledger.contract.event.OkrEvent;
 import dev.okrledger.contract.policy.OkrPolicy;
 
@@ -75,5 +77,13 @@ public final class EventFeed {
 
     public EventEnvelope ownerChanged(UUID kr, UUID objective, String from, String to) {
         return envelope("KeyResult", kr, new KeyResultOwnerChanged(kr, objective, from, to, "Handover"), Instant.now());
+    }
+
+    public EventEnvelope dropped(UUID kr, UUID objective) {
+        return envelope("KeyResult", kr, new KeyResultDropped(kr, objective, "No longer relevant"), Instant.now());
+    }
+
+    public EventEnvelope retired(UUID objective) {
+        return envelope("Objective", objective, new ObjectiveRetired(objective, "Strategy changed"), Instant.now());
     }
 }
