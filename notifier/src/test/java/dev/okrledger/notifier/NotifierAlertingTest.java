@@ -1,6 +1,7 @@
 package dev.okrledger.notifier;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.embedded.SharedTestInfrastructure;
 import dev.okrledger.intake.EventIntake;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -290,6 +292,25 @@ class NotifierAlertingTest {
         post("/api/alerts/scan", "");
         assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
         assertThat(alerts("keyResultId=" + other + "&status=open")).isEmpty();
+    }
+
+    @Test
+    void aKeyResultWithCheckpointsIsPacedAlongItsPlan() {
+        UUID planned = UUID.randomUUID();
+        feed(feed.keyResult(planned, objective, cycle, "0", "100", List.of(
+                new Checkpoint(startsOn.plusDays(56), new BigDecimal("20")),
+                new Checkpoint(startsOn.plusDays(28), new BigDecimal("10")))));
+        // week 6 (day 41.5): planned 14.8, so 6 (0.06) is within tolerance; linearly (0.456) it would be behind
+        feed(feed.checkIn(planned, objective, UUID.randomUUID(), week(6), "6", 8, null));
+        assertThat(alerts("keyResultId=" + planned)).isEmpty();
+        // week 8 (day 55.5): planned 19.8, so 6 is behind (0.06 < 0.198 - 0.1)
+        UUID behind = UUID.randomUUID();
+        feed(feed.checkIn(planned, objective, behind, week(8), "6", 8, null));
+        assertThat(alerts("keyResultId=" + planned)).singleElement().satisfies(a -> {
+            assertThat(a.get("kind").asString()).isEqualTo("BEHIND_PACE");
+            assertThat(a.get("checkInId").asString()).isEqualTo(behind.toString());
+            assertThat(a.get("detail").asString()).contains("planned checkpoints");
+        });
     }
 
     @Test

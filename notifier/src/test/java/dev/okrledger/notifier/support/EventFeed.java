@@ -1,6 +1,7 @@
 package dev.okrledger.notifier.support;
 
 import dev.okrledger.contract.event.Cadence;
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.ConfidenceChanged;
 import dev.okrledger.contract.event.CycleActivated;
@@ -8,6 +9,7 @@ import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.contract.event.EventTypes;
 import dev.okrledger.contract.event.Indicator;
+import dev.okrledger.contract.event.KeyResultKind;
 import dev.okrledger.contract.event.KeyResultDefined;
 import dev.okrledger.contract.event.KeyResultDropped;
 import dev.okrledger.contract.event.KeyResultOwnerChanged;
@@ -22,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,6 +56,13 @@ public final class EventFeed {
     public EventEnvelope keyResult(UUID kr, UUID objective, UUID cycle, String baseline, String target) {
         return envelope("KeyResult", kr, new KeyResultDefined(kr, objective, cycle, "Reduce first response", "h",
                 new BigDecimal(baseline), new BigDecimal(target), Indicator.LEADING, "support-lead"), Instant.now());
+    }
+
+    public EventEnvelope keyResult(UUID kr, UUID objective, UUID cycle, String baseline, String target,
+                                   List<Checkpoint> checkpoints) {
+        return envelope("KeyResult", kr, new KeyResultDefined(kr, objective, cycle, "Grow activation", "%",
+                new BigDecimal(baseline), new BigDecimal(target), Indicator.LAGGING, "growth-lead",
+                KeyResultKind.METRIC, null, List.of(), checkpoints), Instant.now());
     }
 
     /** The check-in, followed by a ConfidenceChanged when its confidence differs from the previous one. */
