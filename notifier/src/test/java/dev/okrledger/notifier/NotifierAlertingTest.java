@@ -1,6 +1,7 @@
 package dev.okrledger.notifier;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.embedded.SharedTestInfrastructure;
 import dev.okrledger.intake.EventIntake;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -198,6 +200,117 @@ class NotifierAlertingTest {
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).get("kind").asString()).isEqualTo("BEHIND_PACE");
         assertThat(alerts.get(0).get("checkInId").asString()).isEqualTo(behind.toString());
+    }
+
+    @Test
+    void aTargetChangeJudgesTheLatestCheckInAgainAndLaterCheckInsUseTheNewTarget() {
+        UUID sixth = checkIn(6, "9", 8, null);             // 0.375 >= 0.456 - 0.1: on pace (domain.md)
+        assertThat(alerts("keyResultId=" + kr)).isEmpty();
+
+        feed(feed.targetChanged(kr, objective, "4", "2"));  // (12 - 9) / (12 - 2) = 0.3 < 0.356: behind
+        JsonNode open = alerts("keyResultId=" + kr + "&status=open");
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).get("kind").asString()).isEqualTo("BEHIND_PACE");
+        assertThat(open.get(0).get("checkInId").asString()).isEqualTo(sixth.toString());
+
+        feed(feed.targetChanged(kr, objective, "2", "4"));  // back to 0.375: on pace again
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString()).isEqualTo("target-changed");
+
+        feed(feed.targetChanged(kr, objective, "4", "8"));  // 3 / 4 = 0.75: far ahead
+        UUID seventh = checkIn(7, "9", 8, null);           // 0.75 >= 0.533 - 0.1: the new target counts
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+        feed(feed.targetChanged(kr, objective, "8", "2"));  // 0.3 < 0.433: behind, named after week 7
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).singleElement()
+                .satisfies(a -> assertThat(a.get("checkInId").asString()).isEqualTo(seventh.toString()));
+    }
+
+    @Test
+    void aTargetChangeBeforeAnyCheckInRaisesNothing() {
+        feed(feed.targetChanged(kr, objective, "4", "0"));
+        assertThat(alerts("keyResultId=" + kr)).isEmpty();
+        checkIn(6, "9", 8, null);                          // 3 / 12 = 0.25 < 0.356: behind, on the new target
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).extracting(a -> a.get("kind").asString())
+                .containsExactly("BEHIND_PACE");
+    }
+
+    @Test
+    void theNewOwnerOfAKeyResultMayManageItsWebhooks() {
+        String body = "{\"url\":\"https://example.com/hook\",\"keyResultId\":\"%s\"}".formatted(kr);
+        String carla = TestTokens.bearer("carla", Set.of("other-team"), Set.of(Role.MEMBER));
+        HttpResponse<String> before = send(HttpRequest.newBuilder(uri("/api/webhooks"))
+                .header("Content-Type", "application/json").header("Authorization", carla)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(before.statusCode()).isEqualTo(403);
+
+        feed(feed.ownerChanged(kr, objective, "support-lead", "carla"));
+        HttpResponse<String> after = send(HttpRequest.newBuilder(uri("/api/webhooks"))
+                .header("Content-Type", "application/json").header("Authorization", carla)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(after.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void droppingAKeyResultResolvesItsAlertsAndNothingIsRaisedForItAfterwards() {
+        checkIn(1, "12", 8, null);
+        checkIn(2, "12", 3, null);                         // drop, red without decision, behind pace
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).hasSize(3);
+
+        feed(feed.dropped(kr, objective));
+        JsonNode all = alerts("keyResultId=" + kr);
+        assertThat(all).hasSize(3).allSatisfy(a -> {
+            assertThat(a.get("status").asString()).isEqualTo("RESOLVED");
+            assertThat(a.get("resolvedBy").asString()).isEqualTo("key-result-dropped");
+        });
+
+        checkIn(3, "12", 0, null);                         // would be red without decision; ignored
+        feed(feed.targetChanged(kr, objective, "4", "0")); // would re-judge pace; ignored
+        clock.freezeAt(week(2).plus(Duration.ofDays(30)));
+        post("/api/alerts/scan", "");                      // long silent, but not pursued any more
+        assertThat(alerts("keyResultId=" + kr)).hasSize(3);
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+    }
+
+    @Test
+    void retiringAnObjectiveResolvesTheAlertsOfAllItsKeyResultsAndTheScanSkipsThem() {
+        UUID other = UUID.randomUUID();
+        feed(feed.keyResult(other, objective, cycle, "0", "10"));
+        checkIn(1, "12", 8, null);
+        checkIn(2, "12", 5, "Hire");                       // a drop
+        feed(feed.checkIn(other, objective, UUID.randomUUID(), week(2), "0", 2, null)); // red, no decision
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isNotEmpty();
+        assertThat(alerts("keyResultId=" + other + "&status=open")).isNotEmpty();
+
+        feed(feed.retired(objective));
+        for (UUID each : List.of(kr, other)) {
+            assertThat(alerts("keyResultId=" + each)).allSatisfy(a -> {
+                assertThat(a.get("status").asString()).isEqualTo("RESOLVED");
+                assertThat(a.get("resolvedBy").asString()).isEqualTo("objective-retired");
+            });
+        }
+        clock.freezeAt(week(2).plus(Duration.ofDays(30)));
+        post("/api/alerts/scan", "");
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+        assertThat(alerts("keyResultId=" + other + "&status=open")).isEmpty();
+    }
+
+    @Test
+    void aKeyResultWithCheckpointsIsPacedAlongItsPlan() {
+        UUID planned = UUID.randomUUID();
+        feed(feed.keyResult(planned, objective, cycle, "0", "100", List.of(
+                new Checkpoint(startsOn.plusDays(56), new BigDecimal("20")),
+                new Checkpoint(startsOn.plusDays(28), new BigDecimal("10")))));
+        // week 6 (day 41.5): planned 14.8, so 6 (0.06) is within tolerance; linearly (0.456) it would be behind
+        feed(feed.checkIn(planned, objective, UUID.randomUUID(), week(6), "6", 8, null));
+        assertThat(alerts("keyResultId=" + planned)).isEmpty();
+        // week 8 (day 55.5): planned 19.8, so 6 is behind (0.06 < 0.198 - 0.1)
+        UUID behind = UUID.randomUUID();
+        feed(feed.checkIn(planned, objective, behind, week(8), "6", 8, null));
+        assertThat(alerts("keyResultId=" + planned)).singleElement().satisfies(a -> {
+            assertThat(a.get("kind").asString()).isEqualTo("BEHIND_PACE");
+            assertThat(a.get("checkInId").asString()).isEqualTo(behind.toString());
+            assertThat(a.get("detail").asString()).contains("planned checkpoints");
+        });
     }
 
     @Test

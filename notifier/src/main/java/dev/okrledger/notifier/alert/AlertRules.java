@@ -4,7 +4,6 @@ import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.ConfidenceBand;
 import dev.okrledger.contract.event.ConfidenceChanged;
 import dev.okrledger.contract.policy.OkrPolicy;
-import dev.okrledger.contract.policy.Pace;
 import dev.okrledger.contract.policy.Progress;
 import dev.okrledger.notifier.tracking.CycleStatus;
 import dev.okrledger.notifier.tracking.CycleWindow;
@@ -65,29 +64,38 @@ public final class AlertRules {
         return !isRed(confidence) || hasDecision(decision);
     }
 
-    /** Progress below expected progress (elapsed fraction of the cycle at {@code at}) minus the tolerance. */
+    /**
+     * Progress below expected progress minus the tolerance. Expected progress at {@code at} is the
+     * elapsed fraction of the cycle, or follows the key result's planned checkpoints ({@link PlannedPace}).
+     */
     public boolean isBehindPace(TrackedKeyResult kr, CycleWindow cycle, BigDecimal value, Instant at) {
-        return policy.isBehindPace(Progress.of(kr.baseline(), kr.target(), value),
-                Pace.expectedProgress(cycle.startsOn(), cycle.endsOn(), at));
+        return policy.isBehindPace(Progress.of(kr.baseline(), kr.target(), value), expectedProgress(kr, cycle, at));
+    }
+
+    private static double expectedProgress(TrackedKeyResult kr, CycleWindow cycle, Instant at) {
+        return PlannedPace.expectedProgress(cycle.startsOn(), cycle.endsOn(), kr.baseline(), kr.target(),
+                kr.checkpoints(), at);
     }
 
     public Alert behindPace(TrackedKeyResult kr, CycleWindow cycle, UUID checkInId, BigDecimal value,
                             Instant effectiveAt, Instant raisedAt) {
         double progress = Progress.of(kr.baseline(), kr.target(), value);
-        double expected = Pace.expectedProgress(cycle.startsOn(), cycle.endsOn(), effectiveAt);
+        double expected = expectedProgress(kr, cycle, effectiveAt);
         return Alert.raised(AlertKind.BEHIND_PACE, Severity.AMBER, kr.keyResultId(), kr.objectiveId(),
                 kr.cycleId(), kr.team(), checkInId, effectiveAt, null, null, raisedAt,
-                String.format(Locale.ROOT, "Progress %.2f is below expected %.2f minus the tolerance %.2f",
-                        progress, expected, policy.paceTolerance()));
+                String.format(Locale.ROOT, "Progress %.2f is below expected %.2f%s minus the tolerance %.2f",
+                        progress, expected, kr.checkpoints().isEmpty() ? "" : " (planned checkpoints)",
+                        policy.paceTolerance()));
     }
 
     /**
      * Missed check-in: the cycle is active, a check-in fell due inside the cycle (one cadence period
      * after the last one, or after the later of cycle start and the key result's definition when there
-     * was none) and {@code now} is more than the grace past that.
+     * was none) and {@code now} is more than the grace past that. A key result no longer pursued
+     * (dropped, or its objective retired) is never missed.
      */
     public Optional<Alert> missedCheckIn(TrackedKeyResult kr, CycleWindow cycle, Instant now) {
-        if (cycle.status() != CycleStatus.ACTIVE) {
+        if (cycle.status() != CycleStatus.ACTIVE || !kr.pursued()) {
             return Optional.empty();
         }
         Instant since = kr.lastEffectiveAt() != null ? kr.lastEffectiveAt()

@@ -69,6 +69,14 @@ class AlertStore {
                 .params(keyResultId, kind.name()).query(ALERT).list();
     }
 
+    /** Open (or acknowledged) alerts of every kind on a key result. */
+    List<Alert> unresolved(UUID keyResultId) {
+        return jdbc.sql("""
+                        select * from alert where key_result_id = ? and status <> 'RESOLVED'
+                         order by raised_at, alert_id""")
+                .param(keyResultId).query(ALERT).list();
+    }
+
     /** Resolves the alert unless it already is; the alert after the change, or empty. */
     Optional<Alert> resolve(UUID alertId, Instant at, String by) {
         int changed = jdbc.sql("""

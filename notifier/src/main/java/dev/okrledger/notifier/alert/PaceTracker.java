@@ -33,6 +33,28 @@ class PaceTracker {
 
     /** Evaluates a check-in that became the key result's latest; waits when the cycle is not known yet. */
     void onLatestCheckIn(TrackedKeyResult kr, UUID checkInId, BigDecimal value, Instant effectiveAt, Instant at) {
+        evaluate(kr, checkInId, value, effectiveAt, at, "check-in:" + checkInId);
+    }
+
+    /**
+     * The target changed: the latest check-in is judged again against the new target (at its own
+     * effective moment), raising BEHIND_PACE or resolving it ({@code target-changed}). Nothing to judge
+     * before the first check-in.
+     */
+    void onTargetChanged(UUID keyResultId, Instant at) {
+        TrackedKeyResult kr = state.keyResult(keyResultId).orElse(null);
+        if (kr == null || kr.lastCheckInId() == null) {
+            return;
+        }
+        state.checkIn(kr.lastCheckInId()).ifPresent(latest ->
+                evaluate(kr, latest.checkInId(), latest.value(), latest.effectiveAt(), at, "target-changed"));
+    }
+
+    private void evaluate(TrackedKeyResult kr, UUID checkInId, BigDecimal value, Instant effectiveAt, Instant at,
+                          String resolvedBy) {
+        if (!kr.pursued()) {
+            return; // dropped, or its objective retired
+        }
         Optional<CycleWindow> cycle = state.cycle(kr.cycleId());
         if (cycle.isEmpty()) {
             return; // replayed when CyclePlanned arrives
@@ -46,7 +68,7 @@ class PaceTracker {
             lifecycle.raise(rules.behindPace(kr, cycle.get(), checkInId, value, effectiveAt, at));
         } else {
             alerts.unresolved(kr.keyResultId(), AlertKind.BEHIND_PACE)
-                    .forEach(alert -> lifecycle.resolve(alert.id(), at, "check-in:" + checkInId));
+                    .forEach(alert -> lifecycle.resolve(alert.id(), at, resolvedBy));
         }
     }
 

@@ -6,7 +6,11 @@ import dev.okrledger.contract.event.CycleClosed;
 import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.contract.event.KeyResultDefined;
+import dev.okrledger.contract.event.KeyResultDropped;
+import dev.okrledger.contract.event.KeyResultOwnerChanged;
+import dev.okrledger.contract.event.KeyResultTargetChanged;
 import dev.okrledger.contract.event.ObjectiveDefined;
+import dev.okrledger.contract.event.ObjectiveRetired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +45,14 @@ public class TrackingProjection {
             store.defineKeyResult(e, envelope.occurredAt());
         } else if (event instanceof CheckInRecorded e) {
             return store.recordCheckIn(e, envelope.occurredAt());
+        } else if (event instanceof KeyResultTargetChanged e) {
+            store.changeTarget(e.keyResultId(), e.toTarget());
+        } else if (event instanceof KeyResultOwnerChanged e) {
+            store.changeOwner(e.keyResultId(), e.toOwner());
+        } else if (event instanceof KeyResultDropped e) {
+            store.dropKeyResult(e.keyResultId());
+        } else if (event instanceof ObjectiveRetired e) {
+            store.retireObjective(e.objectiveId());
         }
         return false;
     }

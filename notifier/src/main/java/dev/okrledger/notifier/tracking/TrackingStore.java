@@ -1,6 +1,7 @@
 package dev.okrledger.notifier.tracking;
 
 import dev.okrledger.contract.event.Cadence;
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.KeyResultDefined;
@@ -9,8 +10,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,19 +25,28 @@ public class TrackingStore {
 
     private static final String KEY_RESULT_COLUMNS = """
             k.key_result_id, k.objective_id, k.cycle_id, o.team, k.title, k.owner, k.baseline, k.target,
-            k.defined_at, k.last_check_in_id, k.last_effective_at, k.behind_pace""";
+            k.defined_at, k.last_check_in_id, k.last_effective_at, k.behind_pace,
+            not k.dropped and not coalesce(o.retired, false) as pursued,
+            (select string_agg(to_char(p.on_date, 'YYYY-MM-DD') || '=' || p.expected_value, ';'
+                               order by p.position)
+               from key_result_checkpoint p where p.key_result_id = k.key_result_id) as checkpoints""";
 
     private static final RowMapper<TrackedKeyResult> KEY_RESULT = (rs, n) -> new TrackedKeyResult(
             rs.getObject("key_result_id", UUID.class), rs.getObject("objective_id", UUID.class),
             rs.getObject("cycle_id", UUID.class), rs.getString("team"), rs.getString("title"), rs.getString("owner"),
             rs.getBigDecimal("baseline"), rs.getBigDecimal("target"), rs.getTimestamp("defined_at").toInstant(),
             rs.getObject("last_check_in_id", UUID.class), instant(rs.getTimestamp("last_effective_at")),
-            rs.getBoolean("behind_pace"));
+            rs.getBoolean("behind_pace"), rs.getBoolean("pursued"), checkpoints(rs.getString("checkpoints")));
 
     private static final RowMapper<CycleWindow> CYCLE = (rs, n) -> new CycleWindow(
             rs.getObject("cycle_id", UUID.class), rs.getObject("starts_on", java.time.LocalDate.class),
             rs.getObject("ends_on", java.time.LocalDate.class), Cadence.valueOf(rs.getString("cadence")),
             CycleStatus.valueOf(rs.getString("status")));
+
+    private static final RowMapper<TrackedCheckIn> CHECK_IN = (rs, n) -> new TrackedCheckIn(
+            rs.getObject("check_in_id", UUID.class), rs.getObject("key_result_id", UUID.class),
+            rs.getTimestamp("effective_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
+            rs.getBigDecimal("value"), rs.getInt("confidence"), rs.getString("decision"));
 
     private final JdbcClient jdbc;
 
@@ -63,14 +76,24 @@ public class TrackingStore {
     }
 
     void defineKeyResult(KeyResultDefined event, Instant definedAt) {
-        jdbc.sql("""
+        boolean fresh = jdbc.sql("""
                         insert into key_result(key_result_id, objective_id, cycle_id, title, owner, baseline, target,
                                                defined_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (key_result_id) do nothing""")
                 .params(event.keyResultId(), event.objectiveId(), event.cycleId(), event.title(), event.owner(),
                         event.baseline(), event.target(), Timestamp.from(definedAt))
-                .update();
+                .update() == 1;
+        if (fresh) {
+            List<Checkpoint> checkpoints = event.checkpoints();
+            for (int i = 0; i < checkpoints.size(); i++) {
+                jdbc.sql("""
+                                insert into key_result_checkpoint(key_result_id, position, on_date, expected_value)
+                                values (?, ?, ?, ?)""")
+                        .params(event.keyResultId(), i, checkpoints.get(i).date(), checkpoints.get(i).expectedValue())
+                        .update();
+            }
+        }
     }
 
     /**
@@ -98,6 +121,22 @@ public class TrackingStore {
                     .update();
         }
         return latest;
+    }
+
+    void changeTarget(UUID keyResultId, BigDecimal target) {
+        jdbc.sql("update key_result set target = ? where key_result_id = ?").params(target, keyResultId).update();
+    }
+
+    void changeOwner(UUID keyResultId, String owner) {
+        jdbc.sql("update key_result set owner = ? where key_result_id = ?").params(owner, keyResultId).update();
+    }
+
+    void dropKeyResult(UUID keyResultId) {
+        jdbc.sql("update key_result set dropped = true where key_result_id = ?").param(keyResultId).update();
+    }
+
+    void retireObjective(UUID objectiveId) {
+        jdbc.sql("update objective set retired = true where objective_id = ?").param(objectiveId).update();
     }
 
     public void setBehindPace(UUID keyResultId, boolean behind) {
@@ -128,12 +167,26 @@ public class TrackingStore {
                 .param(cycleId).query(UUID.class).list();
     }
 
-    /** Key results of active cycles: the candidates of the missed-check-in scan. */
+    public List<UUID> keyResultsOfObjective(UUID objectiveId) {
+        return jdbc.sql("select key_result_id from key_result where objective_id = ? order by key_result_id")
+                .param(objectiveId).query(UUID.class).list();
+    }
+
+    /** Pursued key results of active cycles: the candidates of the missed-check-in scan. */
     public List<UUID> keyResultsOfActiveCycles() {
         return jdbc.sql("""
                         select k.key_result_id from key_result k join cycle c on c.cycle_id = k.cycle_id
-                         where c.status = 'ACTIVE' order by k.key_result_id""")
+                          left join objective o on o.objective_id = k.objective_id
+                         where c.status = 'ACTIVE' and not k.dropped and not coalesce(o.retired, false)
+                         order by k.key_result_id""")
                 .query(UUID.class).list();
+    }
+
+    public Optional<TrackedCheckIn> checkIn(UUID checkInId) {
+        return jdbc.sql("""
+                        select check_in_id, key_result_id, effective_at, recorded_at, value, confidence, decision
+                          from check_in where check_in_id = ?""")
+                .param(checkInId).query(CHECK_IN).optional();
     }
 
     /** Check-ins that were the latest when they arrived, in arrival order: the pace rule's input. */
@@ -141,12 +194,17 @@ public class TrackingStore {
         return jdbc.sql("""
                         select check_in_id, key_result_id, effective_at, recorded_at, value, confidence, decision
                           from check_in where key_result_id = ? and became_latest order by arrival""")
-                .param(keyResultId)
-                .query((rs, n) -> new TrackedCheckIn(rs.getObject("check_in_id", UUID.class),
-                        rs.getObject("key_result_id", UUID.class), rs.getTimestamp("effective_at").toInstant(),
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getBigDecimal("value"),
-                        rs.getInt("confidence"), rs.getString("decision")))
-                .list();
+                .param(keyResultId).query(CHECK_IN).list();
+    }
+
+    /** Reads the {@code date=value;…} list the key result query aggregates. */
+    private static List<Checkpoint> checkpoints(String aggregated) {
+        if (aggregated == null || aggregated.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(aggregated.split(";")).map(pair -> pair.split("=", 2))
+                .map(pair -> new Checkpoint(LocalDate.parse(pair[0]), new BigDecimal(pair[1])))
+                .toList();
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -1,6 +1,7 @@
 package dev.okrledger.notifier.alert;
 
 import dev.okrledger.contract.event.Cadence;
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.ConfidenceChanged;
 import dev.okrledger.contract.policy.OkrPolicy;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,7 +40,7 @@ class AlertRulesTest {
         // the worked example of domain.md: median first response 12 h -> 4 h
         return new TrackedKeyResult(KR, OBJECTIVE, CYCLE.cycleId(), "support", "Reduce median first response",
                 "support-lead", new BigDecimal("12"), new BigDecimal("4"), CYCLE.start(), lastCheckIn,
-                lastEffectiveAt, false);
+                lastEffectiveAt, false, true, List.of());
     }
 
     private static final TrackedKeyResult FRT = keyResult(null, null);
@@ -167,6 +169,31 @@ class AlertRulesTest {
             assertThat(RULES.isBehindPace(FRT, CYCLE, new BigDecimal("8.81"), half)).isTrue();
         }
 
+        private TrackedKeyResult planned(String date, String expectedValue) {
+            return new TrackedKeyResult(KR, OBJECTIVE, CYCLE.cycleId(), "support", FRT.title(), FRT.owner(),
+                    FRT.baseline(), FRT.target(), FRT.definedAt(), null, null, false, true,
+                    List.of(new Checkpoint(LocalDate.parse(date), new BigDecimal(expectedValue))));
+        }
+
+        @Test
+        void aSlowStartPlanExpectsLessThanTheElapsedFraction() {
+            // 10 h planned by day 56: at day 42 expected 10.5 h, progress 0.1875; behind below 0.0875
+            TrackedKeyResult slowStart = planned("2026-03-02", "10");
+            assertThat(RULES.isBehindPace(FRT, CYCLE, new BigDecimal("10.5"), WEEK_6)).isTrue();
+            assertThat(RULES.isBehindPace(slowStart, CYCLE, new BigDecimal("10.5"), WEEK_6)).isFalse();
+            assertThat(RULES.isBehindPace(slowStart, CYCLE, new BigDecimal("11.4"), WEEK_6)).isTrue(); // 0.075
+        }
+
+        @Test
+        void aFrontLoadedPlanExpectsMore() {
+            // 6 h planned by day 28: at day 42 expected 6 - 2 * 14/63 = 5.56 h, progress 0.81
+            TrackedKeyResult frontLoaded = planned("2026-02-02", "6");
+            assertThat(RULES.isBehindPace(frontLoaded, CYCLE, new BigDecimal("9"), WEEK_6)).isTrue();
+            Alert alert = RULES.behindPace(frontLoaded, CYCLE, UUID.randomUUID(), new BigDecimal("9"), WEEK_6, AT);
+            assertThat(alert.detail()).isEqualTo(
+                    "Progress 0.38 is below expected 0.81 (planned checkpoints) minus the tolerance 0.10");
+        }
+
         @Test
         void theAlertIsAmberAndNamesItsCheckIn() {
             UUID checkIn = UUID.randomUUID();
@@ -237,10 +264,21 @@ class AlertRulesTest {
         void aKeyResultWithoutCheckInsCountsFromTheLaterOfCycleStartAndItsDefinition() {
             Instant defined = CYCLE.start().plus(Duration.ofDays(30));
             TrackedKeyResult fresh = new TrackedKeyResult(KR, OBJECTIVE, CYCLE.cycleId(), "support", "t", "o",
-                    BigDecimal.ONE, BigDecimal.TEN, defined, null, null, false);
+                    BigDecimal.ONE, BigDecimal.TEN, defined, null, null, false, true, List.of());
             assertThat(RULES.missedCheckIn(fresh, CYCLE, defined.plus(Duration.ofDays(9)))).isEmpty();
             assertThat(RULES.missedCheckIn(fresh, CYCLE, defined.plus(Duration.ofDays(9)).plusSeconds(1)))
                     .hasValueSatisfying(alert -> assertThat(alert.checkInId()).isNull());
+        }
+
+        @Test
+        void aKeyResultNoLongerPursuedIsNeverMissed() {
+            TrackedKeyResult stale = keyResult(LAST_CHECK_IN, CYCLE.start());
+            TrackedKeyResult dropped = new TrackedKeyResult(stale.keyResultId(), stale.objectiveId(), stale.cycleId(),
+                    stale.team(), stale.title(), stale.owner(), stale.baseline(), stale.target(), stale.definedAt(),
+                    stale.lastCheckInId(), stale.lastEffectiveAt(), false, false, List.of());
+            Instant muchLater = CYCLE.start().plus(Duration.ofDays(60));
+            assertThat(RULES.missedCheckIn(stale, CYCLE, muchLater)).isPresent();
+            assertThat(RULES.missedCheckIn(dropped, CYCLE, muchLater)).isEmpty();
         }
 
         @Test

@@ -1,6 +1,7 @@
 package dev.okrledger.notifier.support;
 
 import dev.okrledger.contract.event.Cadence;
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.ConfidenceChanged;
 import dev.okrledger.contract.event.CycleActivated;
@@ -8,9 +9,14 @@ import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.contract.event.EventTypes;
 import dev.okrledger.contract.event.Indicator;
+import dev.okrledger.contract.event.KeyResultKind;
 import dev.okrledger.contract.event.KeyResultDefined;
+import dev.okrledger.contract.event.KeyResultDropped;
+import dev.okrledger.contract.event.KeyResultOwnerChanged;
+import dev.okrledger.contract.event.KeyResultTargetChanged;
 import dev.okrledger.contract.event.ObjectiveDefined;
 import dev.okrledger.contract.event.ObjectiveLevel;
+import dev.okrledger.contract.event.ObjectiveRetired;
 import dev.okrledger.contract.event.OkrEvent;
 import dev.okrledger.contract.policy.OkrPolicy;
 
@@ -18,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,6 +58,13 @@ public final class EventFeed {
                 new BigDecimal(baseline), new BigDecimal(target), Indicator.LEADING, "support-lead"), Instant.now());
     }
 
+    public EventEnvelope keyResult(UUID kr, UUID objective, UUID cycle, String baseline, String target,
+                                   List<Checkpoint> checkpoints) {
+        return envelope("KeyResult", kr, new KeyResultDefined(kr, objective, cycle, "Grow activation", "%",
+                new BigDecimal(baseline), new BigDecimal(target), Indicator.LAGGING, "growth-lead",
+                KeyResultKind.METRIC, null, List.of(), checkpoints), Instant.now());
+    }
+
     /** The check-in, followed by a ConfidenceChanged when its confidence differs from the previous one. */
     public EventEnvelope[] checkIn(UUID kr, UUID objective, UUID checkIn, Instant effectiveAt, String value,
                                    int confidence, String decision) {
@@ -64,5 +78,22 @@ public final class EventFeed {
         OkrPolicy policy = OkrPolicy.defaults();
         return new EventEnvelope[]{first, envelope("KeyResult", kr, new ConfidenceChanged(kr, objective, checkIn,
                 effectiveAt, previous, confidence, policy.bandOf(previous), policy.bandOf(confidence)), Instant.now())};
+    }
+
+    public EventEnvelope targetChanged(UUID kr, UUID objective, String from, String to) {
+        return envelope("KeyResult", kr, new KeyResultTargetChanged(kr, objective, new BigDecimal(from),
+                new BigDecimal(to), "Re-planned"), Instant.now());
+    }
+
+    public EventEnvelope ownerChanged(UUID kr, UUID objective, String from, String to) {
+        return envelope("KeyResult", kr, new KeyResultOwnerChanged(kr, objective, from, to, "Handover"), Instant.now());
+    }
+
+    public EventEnvelope dropped(UUID kr, UUID objective) {
+        return envelope("KeyResult", kr, new KeyResultDropped(kr, objective, "No longer relevant"), Instant.now());
+    }
+
+    public EventEnvelope retired(UUID objective) {
+        return envelope("Objective", objective, new ObjectiveRetired(objective, "Strategy changed"), Instant.now());
     }
 }
