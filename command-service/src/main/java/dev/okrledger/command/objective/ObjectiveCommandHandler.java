@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /** Resolves the cross-aggregate facts an objective needs, then lets the aggregate decide. */
 @Component
@@ -40,35 +41,31 @@ class ObjectiveCommandHandler {
 
     @CommandHandler
     long handle(RewordObjective command) {
-        CycleFacts cycle = cycleOf(command.objectiveId());
-        Aggregate<Objective> objective = Versions.load(objectives, command.objectiveId(), command.expectedVersion());
-        objective.execute(o -> o.reword(command, cycle));
-        return Versions.current(objective);
+        return edit(command.objectiveId(), command.expectedVersion(), (o, cycle) -> o.reword(command, cycle));
     }
 
     @CommandHandler
     long handle(RealignObjective command) {
-        CycleFacts cycle = cycleOf(command.objectiveId());
         ObjectiveFacts parent = parent(command.parentObjectiveId());
         List<UUID> ancestors = ancestorsOf(parent);
-        Aggregate<Objective> objective = Versions.load(objectives, command.objectiveId(), command.expectedVersion());
-        objective.execute(o -> o.realign(command, cycle, parent, ancestors));
-        return Versions.current(objective);
+        return edit(command.objectiveId(), command.expectedVersion(),
+                (o, cycle) -> o.realign(command, cycle, parent, ancestors));
     }
 
     @CommandHandler
     long handle(RetireObjective command) {
-        CycleFacts cycle = cycleOf(command.objectiveId());
-        Aggregate<Objective> objective = Versions.load(objectives, command.objectiveId(), command.expectedVersion());
-        objective.execute(o -> o.retire(command, cycle));
-        return Versions.current(objective);
+        return edit(command.objectiveId(), command.expectedVersion(), (o, cycle) -> o.retire(command, cycle));
     }
 
     @CommandHandler
     long handle(RecordRetrospective command) {
-        CycleFacts cycle = cycleOf(command.objectiveId());
-        Aggregate<Objective> objective = Versions.load(objectives, command.objectiveId(), null);
-        objective.execute(o -> o.recordRetrospective(command, cycle));
+        return edit(command.objectiveId(), null, (o, cycle) -> o.recordRetrospective(command, cycle));
+    }
+
+    private long edit(UUID objectiveId, Long expectedVersion, BiConsumer<Objective, CycleFacts> change) {
+        CycleFacts cycle = cycleOf(objectiveId);
+        Aggregate<Objective> objective = Versions.load(objectives, objectiveId, expectedVersion);
+        objective.execute(o -> change.accept(o, cycle));
         return Versions.current(objective);
     }
 
