@@ -129,7 +129,7 @@ public class EventStoreConfiguration {
             return thread;
         });
         RetryScheduler onlyConcurrencyConflicts = new IntervalRetryScheduler(IntervalRetryScheduler.builder()
-                .retryExecutor(retries).retryInterval(20).maxRetryCount(10)) {
+                .retryExecutor(retries).retryInterval(25).maxRetryCount(30)) {
             @Override
             protected boolean isExplicitlyNonTransient(Throwable failure) {
                 return !(failure instanceof ConcurrencyException)
