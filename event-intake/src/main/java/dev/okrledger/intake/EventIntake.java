@@ -43,11 +43,6 @@ public class EventIntake {
         this.unknown = Counter.builder("okr.intake.events").tag("outcome", "unknown-type").register(meters);
     }
 
-    /** @throws IllegalArgumentException when the record is not an event envelope (a poison record) */
-    public void accept(ConsumerRecord<String, byte[]> record) {
-        accept(EventCodec.decode(record.value()));
-    }
-
     public void accept(EventEnvelope envelope) {
         acceptAll(List.of(envelope));
     }

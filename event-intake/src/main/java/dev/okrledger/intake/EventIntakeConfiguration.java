@@ -27,7 +27,7 @@ public class EventIntakeConfiguration {
 
     @Bean
     CommonErrorHandler intakeErrorHandler() {
-        return IntakeErrorHandling.retryForeverSkipPoison();
+        return IntakeErrorHandling.retryForever();
     }
 
     @Bean

@@ -14,19 +14,17 @@ public final class IntakeErrorHandling {
     }
 
     /**
-     * A record that is not an event envelope can never succeed: it is logged and skipped (by
-     * {@link EventIntake#acceptBatch}, or here for single-record listeners). Every other failure
-     * (database down, a deadlock) makes the batch be delivered again after a growing pause, for ever,
-     * so no event is silently lost and the consumer resumes where it stopped.
+     * Records that are not event envelopes never reach here: {@link EventIntake#acceptBatch} logs and
+     * skips them. Every failure that does (database down, a deadlock, a bug in a projection) makes the
+     * batch be delivered again after a growing pause, for ever, so no event is silently lost and the
+     * consumer resumes where it stopped.
      */
-    public static DefaultErrorHandler retryForeverSkipPoison() {
+    public static DefaultErrorHandler retryForever() {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(30_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, e) -> log.error("Skipping record at {}-{}@{} that is not an event envelope",
-                        record.topic(), record.partition(), record.offset(), e),
+        return new DefaultErrorHandler(
+                (record, e) -> log.error("Gave up on record {}-{}@{}", record.topic(), record.partition(),
+                        record.offset(), e),
                 backOff);
-        handler.addNotRetryableExceptions(IllegalArgumentException.class);
-        return handler;
     }
 }

@@ -169,7 +169,6 @@ public final class DemoLoader {
     }
 
     private JsonNode sendTo(String url, JsonNode body) {
-        String path = url;
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .header("Authorization", bearer == null ? "" : bearer)
@@ -179,11 +178,11 @@ public final class DemoLoader {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body().isBlank() ? null : EventCodec.mapper().readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("POST " + path + " failed", e);
+            throw new IllegalStateException("POST " + url + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
