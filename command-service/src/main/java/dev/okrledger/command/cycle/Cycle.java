@@ -1,8 +1,8 @@
 package dev.okrledger.command.cycle;
 
 import dev.okrledger.command.directory.CycleFacts.CycleStatus;
-import dev.okrledger.command.web.InvalidInput;
-import dev.okrledger.command.web.StateConflict;
+import dev.okrledger.command.shared.InvalidInput;
+import dev.okrledger.command.shared.StateConflict;
 import dev.okrledger.contract.event.CycleActivated;
 import dev.okrledger.contract.event.CycleClosed;
 import dev.okrledger.contract.event.CyclePlanned;

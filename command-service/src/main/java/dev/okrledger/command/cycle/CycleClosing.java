@@ -2,7 +2,7 @@ package dev.okrledger.command.cycle;
 
 import dev.okrledger.command.directory.Directory;
 import dev.okrledger.command.keyresult.KeyResult;
-import dev.okrledger.command.web.Versions;
+import dev.okrledger.command.shared.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -29,11 +29,11 @@ class CycleClosing {
 
     @CommandHandler
     long handle(CloseCycle command) {
-        Aggregate<Cycle> cycle = Versions.load(cycles, command.cycleId(), null);
+        Aggregate<Cycle> cycle = Aggregates.load(cycles, command.cycleId(), null);
         cycle.execute(Cycle::close);
         for (UUID keyResultId : directory.keyResultsOf(command.cycleId())) {
             keyResults.load(keyResultId.toString()).execute(KeyResult::grade);
         }
-        return Versions.current(cycle);
+        return Aggregates.version(cycle);
     }
 }

@@ -12,8 +12,8 @@ import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultOwner;
 import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultTarget;
 import dev.okrledger.command.keyresult.KeyResultEdits.DropKeyResult;
 import dev.okrledger.command.keyresult.KeyResultEdits.RewordKeyResult;
-import dev.okrledger.command.web.UnknownEntity;
-import dev.okrledger.command.web.Versions;
+import dev.okrledger.command.shared.Aggregates;
+import dev.okrledger.command.shared.UnknownEntity;
 import dev.okrledger.contract.policy.OkrPolicy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -48,15 +48,15 @@ class KeyResultCommandHandler {
         ObjectiveFacts objective = directory.objective(command.objectiveId())
                 .orElseThrow(() -> new UnknownEntity("objective", null, command.objectiveId()));
         CycleFacts cycle = directory.cycle(objective.cycleId()).orElseThrow();
-        return Versions.current(keyResults.newInstance(() -> new KeyResult(command, objective, cycle)));
+        return Aggregates.version(keyResults.newInstance(() -> new KeyResult(command, objective, cycle)));
     }
 
     @CommandHandler
     CheckInOutcome handle(RecordCheckIn command) {
         CycleFacts cycle = cycleOf(command.keyResultId());
-        Aggregate<KeyResult> keyResult = Versions.load(keyResults, command.keyResultId(), command.expectedVersion());
+        Aggregate<KeyResult> keyResult = Aggregates.load(keyResults, command.keyResultId(), command.expectedVersion());
         CheckInOutcome.Status status = keyResult.invoke(k -> k.recordCheckIn(command, cycle, clock.instant(), policy));
-        return new CheckInOutcome(status, Versions.current(keyResult));
+        return new CheckInOutcome(status, Aggregates.version(keyResult));
     }
 
     @CommandHandler
@@ -106,9 +106,9 @@ class KeyResultCommandHandler {
 
     private long edit(UUID keyResultId, Long expectedVersion, BiConsumer<KeyResult, CycleFacts> change) {
         CycleFacts cycle = cycleOf(keyResultId);
-        Aggregate<KeyResult> keyResult = Versions.load(keyResults, keyResultId, expectedVersion);
+        Aggregate<KeyResult> keyResult = Aggregates.load(keyResults, keyResultId, expectedVersion);
         keyResult.execute(k -> change.accept(k, cycle));
-        return Versions.current(keyResult);
+        return Aggregates.version(keyResult);
     }
 
     private CycleFacts cycleOf(UUID keyResultId) {

@@ -7,8 +7,8 @@ import dev.okrledger.command.objective.ObjectiveEdits.RealignObjective;
 import dev.okrledger.command.objective.ObjectiveEdits.RecordRetrospective;
 import dev.okrledger.command.objective.ObjectiveEdits.RetireObjective;
 import dev.okrledger.command.objective.ObjectiveEdits.RewordObjective;
-import dev.okrledger.command.web.UnknownEntity;
-import dev.okrledger.command.web.Versions;
+import dev.okrledger.command.shared.Aggregates;
+import dev.okrledger.command.shared.UnknownEntity;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -36,7 +36,7 @@ class ObjectiveCommandHandler {
         CycleFacts cycle = directory.cycle(command.cycleId())
                 .orElseThrow(() -> new UnknownEntity("cycle", "cycleId", command.cycleId()));
         ObjectiveFacts parent = parent(command.parentObjectiveId());
-        return Versions.current(objectives.newInstance(() -> new Objective(command, cycle, parent)));
+        return Aggregates.version(objectives.newInstance(() -> new Objective(command, cycle, parent)));
     }
 
     @CommandHandler
@@ -64,9 +64,9 @@ class ObjectiveCommandHandler {
 
     private long edit(UUID objectiveId, Long expectedVersion, BiConsumer<Objective, CycleFacts> change) {
         CycleFacts cycle = cycleOf(objectiveId);
-        Aggregate<Objective> objective = Versions.load(objectives, objectiveId, expectedVersion);
+        Aggregate<Objective> objective = Aggregates.load(objectives, objectiveId, expectedVersion);
         objective.execute(o -> change.accept(o, cycle));
-        return Versions.current(objective);
+        return Aggregates.version(objective);
     }
 
     private ObjectiveFacts parent(UUID parentObjectiveId) {

@@ -1,5 +1,9 @@
 package dev.okrledger.command.web;
 
+import dev.okrledger.command.shared.InvalidInput;
+import dev.okrledger.command.shared.StateConflict;
+import dev.okrledger.command.shared.UnknownEntity;
+import dev.okrledger.command.shared.VersionConflict;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

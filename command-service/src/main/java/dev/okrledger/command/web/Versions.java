@@ -1,33 +1,15 @@
 package dev.okrledger.command.web;
 
-import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.Repository;
+import dev.okrledger.command.shared.InvalidInput;
 import org.springframework.http.ResponseEntity;
 
-import java.util.UUID;
-
 /**
- * Optimistic concurrency for clients: a command may carry the aggregate version it was based on
- * ({@code If-Match}); the answer carries the new version ({@code ETag}).
+ * Aggregate versions over HTTP: a client sends the version its change is based on as
+ * {@code If-Match}; the answer carries the new version as {@code ETag}.
  */
 public final class Versions {
 
     private Versions() {
-    }
-
-    /** Loads the aggregate and refuses to go on when it moved past {@code expectedVersion} (null: no check). */
-    public static <T> Aggregate<T> load(Repository<T> repository, UUID id, Long expectedVersion) {
-        Aggregate<T> aggregate = repository.load(id.toString());
-        long current = current(aggregate);
-        if (expectedVersion != null && expectedVersion != current) {
-            throw new VersionConflict(expectedVersion, current);
-        }
-        return aggregate;
-    }
-
-    public static long current(Aggregate<?> aggregate) {
-        Long version = aggregate.version();
-        return version == null ? -1 : version;
     }
 
     /** Parses {@code If-Match: "7"} (or 7, or W/"7"); null when absent. */

@@ -1,7 +1,7 @@
 package dev.okrledger.command.cycle;
 
-import dev.okrledger.command.web.InvalidInput;
-import dev.okrledger.command.web.StateConflict;
+import dev.okrledger.command.shared.InvalidInput;
+import dev.okrledger.command.shared.StateConflict;
 import dev.okrledger.contract.event.Cadence;
 import dev.okrledger.contract.event.CycleActivated;
 import dev.okrledger.contract.event.CycleClosed;

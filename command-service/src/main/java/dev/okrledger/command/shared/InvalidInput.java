@@ -1,4 +1,4 @@
-package dev.okrledger.command.web;
+package dev.okrledger.command.shared;
 
 /**
  * A command breaks a rule of the OKR domain (HTTP 422).

@@ -1,4 +1,4 @@
-package dev.okrledger.command.web;
+package dev.okrledger.command.shared;
 
 /** A command is valid in itself but not in the current state of the aggregate (HTTP 409). */
 public class StateConflict extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.okrledger.command.web;
+package dev.okrledger.command.shared;
 
 /** A referenced cycle, objective or key result does not exist (HTTP 404, or 422 when named in a body). */
 public class UnknownEntity extends RuntimeException {

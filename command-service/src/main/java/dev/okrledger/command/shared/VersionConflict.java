@@ -1,4 +1,4 @@
-package dev.okrledger.command.web;
+package dev.okrledger.command.shared;
 
 /** The client acted on an older version of the aggregate than the current one (HTTP 409). */
 public class VersionConflict extends RuntimeException {
