@@ -41,6 +41,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
@@ -70,10 +71,9 @@ public class EventStoreConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           ConnectionProvider connections, TransactionManager transactions,
-                                          org.axonframework.config.Configuration axon,
-                                          RevisionResolver revisions) {
+                                          org.axonframework.config.Configuration axon) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(snapshotSerializer(revisions))
+                .snapshotSerializer(snapshotSerializer())
                 .eventSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
                 .snapshotFilter(axon.snapshotFilter())
@@ -85,11 +85,12 @@ public class EventStoreConfiguration {
 
     /**
      * Snapshots hold an aggregate's private state, which has no getters: this serializer reads and
-     * writes fields, and is used for snapshots only.
+     * writes fields, and is used for snapshots only. A snapshot's revision is its aggregate's
+     * {@code @Revision}: Axon passes over snapshots of another revision and replays the events instead.
      */
-    static Serializer snapshotSerializer(RevisionResolver revisions) {
+    static Serializer snapshotSerializer() {
         return Jackson3Serializer.builder()
-                .revisionResolver(revisions)
+                .revisionResolver(new AnnotationRevisionResolver())
                 .jsonMapperBuilderCustomizer(mapper -> mapper.changeDefaultVisibility(visibility -> visibility
                         .withFieldVisibility(JsonAutoDetect.Visibility.ANY)
                         .withGetterVisibility(JsonAutoDetect.Visibility.NONE)

@@ -4,7 +4,7 @@ import dev.okrledger.contract.event.InitiativeStatus;
 
 import java.util.UUID;
 
-/** Work chosen to move a key result; it lives inside the key result's aggregate. */
+/** Work chosen to move a key result; an {@link Initiative} lives inside the key result's aggregate. */
 public final class InitiativeCommands {
 
     private InitiativeCommands() {

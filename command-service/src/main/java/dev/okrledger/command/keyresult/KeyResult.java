@@ -3,11 +3,8 @@ package dev.okrledger.command.keyresult;
 import dev.okrledger.command.directory.CycleFacts;
 import dev.okrledger.command.directory.CycleFacts.CycleStatus;
 import dev.okrledger.command.directory.ObjectiveFacts;
+import dev.okrledger.command.initiative.Initiative;
 import dev.okrledger.command.initiative.InitiativeCommands.AddInitiative;
-import dev.okrledger.command.initiative.InitiativeCommands.CompleteInitiative;
-import dev.okrledger.command.initiative.InitiativeCommands.PivotInitiative;
-import dev.okrledger.command.initiative.InitiativeCommands.StartInitiative;
-import dev.okrledger.command.initiative.InitiativeCommands.StopInitiative;
 import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultOwner;
 import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultTarget;
 import dev.okrledger.command.keyresult.KeyResultEdits.DropKeyResult;
@@ -18,11 +15,6 @@ import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.ConfidenceChanged;
 import dev.okrledger.contract.event.InitiativeAdded;
-import dev.okrledger.contract.event.InitiativeCompleted;
-import dev.okrledger.contract.event.InitiativePivoted;
-import dev.okrledger.contract.event.InitiativeStarted;
-import dev.okrledger.contract.event.InitiativeStatus;
-import dev.okrledger.contract.event.InitiativeStopped;
 import dev.okrledger.contract.event.KeyResultDefined;
 import dev.okrledger.contract.event.KeyResultDropped;
 import dev.okrledger.contract.event.KeyResultGraded;
@@ -34,19 +26,20 @@ import dev.okrledger.contract.policy.OkrPolicy;
 import dev.okrledger.contract.policy.Progress;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -55,32 +48,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Measurable evidence for one objective: its definition and every change to it, its weekly
- * check-ins, its initiatives and pivots, and its grade at cycle close.
+ * check-ins and its grade at cycle close. Its {@link Initiative}s are entities with their own rules;
+ * the key result decides only whether they may change at all.
+ * <p>
+ * Snapshots hold these fields as they are: raise the {@link Revision} whenever they change shape,
+ * so older snapshots are passed over and the key result is rebuilt from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "keyResultSnapshotTrigger", cache = "keyResultCache")
+@Revision("2")
 public class KeyResult {
 
     /** Clocks of clients and servers drift: a check-in may claim to be this far in the future. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
-    record CheckIn(UUID checkInId, Instant effectiveAt, BigDecimal value, int confidence, String note,
-                   String blockers, String decision, List<String> milestonesDone) {
-
-        boolean sameContentAs(RecordCheckIn command, BigDecimal commandValue) {
-            return value.compareTo(commandValue) == 0 && confidence == command.confidence()
-                    && Objects.equals(note, command.note()) && Objects.equals(blockers, command.blockers())
-                    && Objects.equals(decision, command.decision())
-                    && Set.copyOf(milestonesDone).equals(Set.copyOf(command.milestonesDone()))
-                    && (command.effectiveAt() == null || command.effectiveAt().equals(effectiveAt));
-        }
-    }
-
-    record Initiative(UUID initiativeId, String title, String approach, InitiativeStatus status) {
-
-        Initiative with(InitiativeStatus newStatus) {
-            return new Initiative(initiativeId, title, approach, newStatus);
-        }
-    }
 
     @AggregateIdentifier
     private UUID keyResultId;
@@ -94,9 +73,8 @@ public class KeyResult {
     private List<String> milestones = List.of();
     private boolean dropped;
     private boolean graded;
-    private Map<UUID, CheckIn> checkInsById = new HashMap<>();
-    /** In effective order; ties keep the order of recording. */
-    private List<CheckIn> timeline = new ArrayList<>();
+    private CheckIns checkIns = new CheckIns();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<UUID, Initiative> initiatives = new HashMap<>();
 
     protected KeyResult() {
@@ -157,9 +135,9 @@ public class KeyResult {
 
     CheckInOutcome.Status recordCheckIn(RecordCheckIn command, CycleFacts cycle, Instant now, OkrPolicy policy) {
         BigDecimal value = valueOf(command);
-        CheckIn earlier = checkInsById.get(command.checkInId());
-        if (earlier != null) {
-            if (!earlier.sameContentAs(command, value)) {
+        Optional<CheckIn> earlier = checkIns.withId(command.checkInId());
+        if (earlier.isPresent()) {
+            if (!earlier.get().sameContentAs(command, value)) {
                 throw new StateConflict("check-in-id-reused",
                         "Check-in " + command.checkInId() + " was already recorded with different content");
             }
@@ -181,7 +159,7 @@ public class KeyResult {
             throw new InvalidInput("effective-at-inside-cycle", "effectiveAt",
                     "effectiveAt must fall inside the cycle (" + cycle.startsOn() + " to " + cycle.endsOn() + ")");
         }
-        Optional<CheckIn> previous = lastEffectiveAtOrBefore(effectiveAt);
+        Optional<CheckIn> previous = checkIns.inEffectAt(effectiveAt);
         apply(new CheckInRecorded(keyResultId, objectiveId, command.checkInId(), effectiveAt, value,
                 command.confidence(), command.note(), command.blockers(), command.decision(),
                 kind == KeyResultKind.MILESTONE ? List.copyOf(new LinkedHashSet<>(command.milestonesDone())) : List.of()));
@@ -249,9 +227,9 @@ public class KeyResult {
         if (dropped || graded) {
             return;
         }
-        BigDecimal last = timeline.isEmpty() ? baseline : timeline.get(timeline.size() - 1).value();
-        apply(new KeyResultGraded(keyResultId, objectiveId, cycleId, timeline.isEmpty() ? null : last,
-                Progress.of(baseline, target, last)));
+        Optional<BigDecimal> last = checkIns.last().map(CheckIn::value);
+        apply(new KeyResultGraded(keyResultId, objectiveId, cycleId, last.orElse(null),
+                Progress.of(baseline, target, last.orElse(baseline))));
     }
 
     void addInitiative(AddInitiative command, CycleFacts cycle) {
@@ -259,59 +237,22 @@ public class KeyResult {
         if (initiatives.containsKey(command.initiativeId())) {
             throw new StateConflict("initiative-id-unique", "Initiative " + command.initiativeId() + " exists already");
         }
-        InitiativeStatus status = command.status() == null ? InitiativeStatus.ACTIVE : command.status();
-        if (status != InitiativeStatus.PLANNED && status != InitiativeStatus.ACTIVE) {
-            throw new InvalidInput("initiative-starts-planned-or-active", "status",
-                    "A new initiative is PLANNED or ACTIVE");
-        }
-        apply(new InitiativeAdded(keyResultId, objectiveId, command.initiativeId(), command.title(),
-                command.approach(), status));
+        apply(Initiative.added(keyResultId, objectiveId, command));
     }
 
-    void startInitiative(StartInitiative command, CycleFacts cycle) {
+    /** One of its initiatives, to change: only while the key result is open and its cycle is not closed. */
+    Initiative initiativeToChange(UUID initiativeId, CycleFacts cycle) {
         requireEditable(cycle);
-        requireInitiativeIn(command.initiativeId(), Set.of(InitiativeStatus.PLANNED), "start");
-        apply(new InitiativeStarted(keyResultId, objectiveId, command.initiativeId()));
-    }
-
-    void pivotInitiative(PivotInitiative command, CycleFacts cycle) {
-        requireEditable(cycle);
-        Initiative initiative = requireInitiativeIn(command.initiativeId(),
-                Set.of(InitiativeStatus.PLANNED, InitiativeStatus.ACTIVE), "pivot");
-        if (command.checkInId() != null && !checkInsById.containsKey(command.checkInId())) {
-            throw new InvalidInput("pivot-links-a-check-in-of-this-key-result", "checkInId",
-                    "No check-in " + command.checkInId() + " on this key result");
-        }
-        if (command.toApproach().equals(initiative.approach())) {
-            throw new InvalidInput("edit-changes-something", "toApproach", "The new approach is the current approach");
-        }
-        apply(new InitiativePivoted(keyResultId, objectiveId, command.initiativeId(), initiative.approach(),
-                command.toApproach(), command.reason(), command.checkInId()));
-    }
-
-    void stopInitiative(StopInitiative command, CycleFacts cycle) {
-        requireEditable(cycle);
-        requireInitiativeIn(command.initiativeId(), Set.of(InitiativeStatus.PLANNED, InitiativeStatus.ACTIVE), "stop");
-        apply(new InitiativeStopped(keyResultId, objectiveId, command.initiativeId(), command.reason()));
-    }
-
-    void completeInitiative(CompleteInitiative command, CycleFacts cycle) {
-        requireEditable(cycle);
-        requireInitiativeIn(command.initiativeId(), Set.of(InitiativeStatus.ACTIVE), "complete");
-        apply(new InitiativeCompleted(keyResultId, objectiveId, command.initiativeId()));
-    }
-
-    private Initiative requireInitiativeIn(UUID initiativeId, Set<InitiativeStatus> allowed, String action) {
         Initiative initiative = initiatives.get(initiativeId);
         if (initiative == null) {
             throw new InvalidInput("initiative-exists", "initiativeId", "No initiative " + initiativeId + " on this key result");
         }
-        if (!allowed.contains(initiative.status())) {
-            throw new StateConflict("initiative-" + action + "-from-" + allowed.stream().map(Enum::name).sorted()
-                    .map(String::toLowerCase).reduce((a, b) -> a + "-or-" + b).orElse(""),
-                    "Cannot " + action + " an initiative that is " + initiative.status());
-        }
         return initiative;
+    }
+
+    /** A pivot may name the check-in that decided it, which must be one of this key result's. */
+    boolean hasCheckIn(UUID checkInId) {
+        return checkIns.contains(checkInId);
     }
 
     private void requireOpen() {
@@ -325,17 +266,6 @@ public class KeyResult {
         if (cycle.status() == CycleStatus.CLOSED) {
             throw new StateConflict("cycle-not-closed", "The cycle is closed; its key results are final");
         }
-    }
-
-    private Optional<CheckIn> lastEffectiveAtOrBefore(Instant moment) {
-        CheckIn found = null;
-        for (CheckIn c : timeline) {
-            if (c.effectiveAt().isAfter(moment)) {
-                break;
-            }
-            found = c;
-        }
-        return Optional.ofNullable(found);
     }
 
     @EventSourcingHandler
@@ -353,12 +283,8 @@ public class KeyResult {
 
     @EventSourcingHandler
     void on(CheckInRecorded event) {
-        CheckIn checkIn = new CheckIn(event.checkInId(), event.effectiveAt(), event.value(), event.confidence(),
-                event.note(), event.blockers(), event.decision(), event.milestonesDone());
-        checkInsById.put(event.checkInId(), checkIn);
-        timeline.add(checkIn);
-        // stable sort: equal moments keep the order in which they were recorded
-        timeline.sort(Comparator.comparing(CheckIn::effectiveAt));
+        checkIns.record(new CheckIn(event.checkInId(), event.effectiveAt(), event.value(), event.confidence(),
+                event.note(), event.blockers(), event.decision(), event.milestonesDone()));
     }
 
     @EventSourcingHandler
@@ -388,28 +314,6 @@ public class KeyResult {
 
     @EventSourcingHandler
     void on(InitiativeAdded event) {
-        initiatives.put(event.initiativeId(),
-                new Initiative(event.initiativeId(), event.title(), event.approach(), event.status()));
-    }
-
-    @EventSourcingHandler
-    void on(InitiativeStarted event) {
-        initiatives.computeIfPresent(event.initiativeId(), (id, i) -> i.with(InitiativeStatus.ACTIVE));
-    }
-
-    @EventSourcingHandler
-    void on(InitiativePivoted event) {
-        initiatives.computeIfPresent(event.initiativeId(),
-                (id, i) -> new Initiative(id, i.title(), event.toApproach(), i.status()));
-    }
-
-    @EventSourcingHandler
-    void on(InitiativeStopped event) {
-        initiatives.computeIfPresent(event.initiativeId(), (id, i) -> i.with(InitiativeStatus.STOPPED));
-    }
-
-    @EventSourcingHandler
-    void on(InitiativeCompleted event) {
-        initiatives.computeIfPresent(event.initiativeId(), (id, i) -> i.with(InitiativeStatus.DONE));
+        initiatives.put(event.initiativeId(), Initiative.from(event));
     }
 }

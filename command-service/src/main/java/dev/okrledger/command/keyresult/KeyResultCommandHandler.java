@@ -84,24 +84,30 @@ class KeyResultCommandHandler {
         return edit(command.keyResultId(), null, (k, cycle) -> k.addInitiative(command, cycle));
     }
 
+    // An initiative's own rules are its entity's; the key result first decides whether it may change.
+
     @CommandHandler
     long handle(StartInitiative command) {
-        return edit(command.keyResultId(), null, (k, cycle) -> k.startInitiative(command, cycle));
+        return edit(command.keyResultId(), null,
+                (k, cycle) -> k.initiativeToChange(command.initiativeId(), cycle).start());
     }
 
     @CommandHandler
     long handle(PivotInitiative command) {
-        return edit(command.keyResultId(), null, (k, cycle) -> k.pivotInitiative(command, cycle));
+        return edit(command.keyResultId(), null,
+                (k, cycle) -> k.initiativeToChange(command.initiativeId(), cycle).pivot(command, k::hasCheckIn));
     }
 
     @CommandHandler
     long handle(StopInitiative command) {
-        return edit(command.keyResultId(), null, (k, cycle) -> k.stopInitiative(command, cycle));
+        return edit(command.keyResultId(), null,
+                (k, cycle) -> k.initiativeToChange(command.initiativeId(), cycle).stop(command));
     }
 
     @CommandHandler
     long handle(CompleteInitiative command) {
-        return edit(command.keyResultId(), null, (k, cycle) -> k.completeInitiative(command, cycle));
+        return edit(command.keyResultId(), null,
+                (k, cycle) -> k.initiativeToChange(command.initiativeId(), cycle).complete());
     }
 
     private long edit(UUID keyResultId, Long expectedVersion, BiConsumer<KeyResult, CycleFacts> change) {
