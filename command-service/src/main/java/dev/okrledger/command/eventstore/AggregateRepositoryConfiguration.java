@@ -1,0 +1,39 @@
+package dev.okrledger.command.eventstore;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Repository: Axon builds a repository for each {@code @Aggregate}; the key result's names the
+ * snapshot trigger and the cache declared here. Snapshots are read back by
+ * {@link EventStoreConfiguration#snapshotSerializer()}.
+ */
+@Configuration
+class AggregateRepositoryConfiguration {
+
+    /**
+     * Recently used key results stay in memory, so a check-in does not re-read the key result's
+     * events. Safe with several instances: a stale entry loses the append race, the unit of work
+     * rolls back, the entry is evicted and the command is retried on fresh state.
+     * Entries are weakly held: the garbage collector reclaims them under memory pressure.
+     * {@code okr.cache.key-results=false} turns the cache off.
+     */
+    @Bean
+    Cache keyResultCache(@Value("${okr.cache.key-results:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+
+    /** Key results collect check-ins week after week: snapshot them every N events (okr.snapshots.key-result-every). */
+    @Bean
+    SnapshotTriggerDefinition keyResultSnapshotTrigger(Snapshotter snapshotter,
+                                                       @Value("${okr.snapshots.key-result-every:50}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}
