@@ -35,6 +35,8 @@ import dev.okrledger.contract.event.KeyResultTargetChanged;
 import dev.okrledger.contract.event.MeasurementDefinition;
 import dev.okrledger.contract.policy.OkrPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,7 @@ class KeyResultChangesTest {
     private static final UUID OBJECTIVE = UUID.randomUUID();
     private static final UUID KR = UUID.randomUUID();
     private static final UUID INITIATIVE = UUID.randomUUID();
+    private static final UUID OTHER_INITIATIVE = UUID.randomUUID();
 
     private AggregateTestFixture<KeyResult> fixture;
     private InMemoryDirectory directory;
@@ -259,5 +262,86 @@ class KeyResultChangesTest {
         fixture.given(metric(), new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.ACTIVE))
                 .when(new StopInitiative(KR, INITIATIVE, "Lower impact than the experiments"))
                 .expectEvents(new InitiativeStopped(KR, OBJECTIVE, INITIATIVE, "Lower impact than the experiments"));
+    }
+
+    private static InitiativeAdded added(UUID initiative, String approach) {
+        return new InitiativeAdded(KR, OBJECTIVE, initiative, "Onboarding", approach, InitiativeStatus.ACTIVE);
+    }
+
+    private static Matcher<Exception> rule(String name) {
+        return new CustomTypeSafeMatcher<>("a refusal by rule " + name) {
+            @Override
+            protected boolean matchesSafely(Exception e) {
+                return e instanceof StateConflict conflict ? conflict.rule().equals(name)
+                        : e instanceof InvalidInput invalid && invalid.rule().equals(name);
+            }
+        };
+    }
+
+    @Test
+    void eventsReachOnlyTheInitiativeTheyAreAbout() {
+        fixture.given(metric(), added(INITIATIVE, "Emails"), added(OTHER_INITIATIVE, "Checklist"),
+                        new InitiativeCompleted(KR, OBJECTIVE, INITIATIVE))
+                .when(new StopInitiative(KR, OTHER_INITIATIVE, "Lower impact"))
+                .expectEvents(new InitiativeStopped(KR, OBJECTIVE, OTHER_INITIATIVE, "Lower impact"));
+        fixture.given(metric(), added(INITIATIVE, "Emails"), added(OTHER_INITIATIVE, "Checklist"),
+                        new InitiativeCompleted(KR, OBJECTIVE, INITIATIVE))
+                .when(new StopInitiative(KR, INITIATIVE, "Lower impact"))
+                .expectException(rule("initiative-stop-from-active-or-planned"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPivotStartsFromTheApproachOfTheLastPivot() {
+        fixture.given(metric(), added(INITIATIVE, "Email redesign"),
+                        new InitiativePivoted(KR, OBJECTIVE, INITIATIVE, "Email redesign", "In-app checklist", "why", null))
+                .when(new PivotInitiative(KR, INITIATIVE, "Email redesign", "The checklist confused people", null))
+                .expectEvents(new InitiativePivoted(KR, OBJECTIVE, INITIATIVE, "In-app checklist", "Email redesign",
+                        "The checklist confused people", null));
+    }
+
+    @Test
+    void initiativesOfADroppedKeyResultDoNotChange() {
+        fixture.given(metric(), added(INITIATIVE, "Emails"), new KeyResultDropped(KR, OBJECTIVE, "superseded"))
+                .when(new CompleteInitiative(KR, INITIATIVE))
+                .expectException(rule("key-result-not-dropped"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void initiativesOfAClosedCycleDoNotChange() {
+        cycleIs(CycleStatus.CLOSED);
+        fixture.given(metric(), added(INITIATIVE, "Emails"))
+                .when(new CompleteInitiative(KR, INITIATIVE))
+                .expectException(rule("cycle-not-closed"))
+                .expectNoEvents();
+        fixture.given(metric())
+                .when(new AddInitiative(KR, OTHER_INITIATIVE, "Checklist", null, null))
+                .expectException(rule("cycle-not-closed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void initiativeIdsAreUnique() {
+        fixture.given(metric(), added(INITIATIVE, "Emails"))
+                .when(new AddInitiative(KR, INITIATIVE, "Again", null, null))
+                .expectException(rule("initiative-id-unique"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNewInitiativeIsPlannedOrActive() {
+        fixture.given(metric())
+                .when(new AddInitiative(KR, INITIATIVE, "Onboarding", null, InitiativeStatus.DONE))
+                .expectException(rule("initiative-starts-planned-or-active"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyAnInitiativeOfThisKeyResultChanges() {
+        fixture.given(metric(), added(INITIATIVE, "Emails"))
+                .when(new StartInitiative(KR, OTHER_INITIATIVE))
+                .expectException(rule("initiative-exists"))
+                .expectNoEvents();
     }
 }
