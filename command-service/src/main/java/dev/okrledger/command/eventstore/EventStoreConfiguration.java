@@ -2,7 +2,6 @@ package dev.okrledger.command.eventstore;
 
 import dev.okrledger.contract.event.EventHeaders;
 import dev.okrledger.contract.event.EventTypes;
-import dev.okrledger.contract.policy.OkrPolicy;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -45,9 +44,6 @@ import org.axonframework.serialization.RevisionResolver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-
-import java.time.Clock;
 
 /**
  * Axon on PostgreSQL through its JDBC engine (tables by Flyway, see db/command). The engine, token
@@ -189,15 +185,5 @@ public class EventStoreConfiguration {
     void failLoudly(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler("command-directory", c -> PropagatingErrorHandler.instance());
         processing.registerListenerInvocationErrorHandler("kafka-publisher", c -> PropagatingErrorHandler.instance());
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    OkrPolicy okrPolicy(Environment env) {
-        return OkrPolicy.from(key -> env.getProperty("okr.policy." + key));
     }
 }
