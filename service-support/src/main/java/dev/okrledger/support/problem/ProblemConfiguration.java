@@ -4,7 +4,9 @@ import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,12 +15,18 @@ import org.springframework.core.Ordered;
 
 /**
  * Every error a service answers is a problem: Spring MVC's through {@link CommonProblemHandler},
- * the servlet error page's through {@link ProblemErrorController}, Tomcat's own through
+ * the servlet error page's through {@link ProblemErrorServlet}, Tomcat's own through
  * {@link ProblemReportValve}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({CommonProblemHandler.class, ProblemErrorController.class})
+@Import(CommonProblemHandler.class)
 public class ProblemConfiguration {
+
+    /** Mapped exactly, so it comes before the DispatcherServlet (and Boot's error controller) at {@code /error}. */
+    @Bean
+    ServletRegistrationBean<ProblemErrorServlet> problemErrorPage(@Value("${server.error.path:/error}") String path) {
+        return new ServletRegistrationBean<>(new ProblemErrorServlet(), path);
+    }
 
     @Bean
     ProblemReports problemReports() {

@@ -102,6 +102,7 @@ class ProblemAnswersTest {
     void errorsSentByAFilterAreProblemsToo() {
         assertProblem(RawHttp.send(port, "GET", "/refused", null), 400, "malformed-request", null);
         assertProblem(RawHttp.send(port, "GET", "/filter-bug", null), 500, "internal-error", null);
+        assertProblem(RawHttp.send(port, "GET", "/error", null), 404, "unknown-path", null);
     }
 
     private RawHttp.Answer post(String json) {
