@@ -1,13 +1,14 @@
 package dev.okrledger.command;
 
 import dev.okrledger.security.OkrSecurityConfiguration;
+import dev.okrledger.support.OkrServiceConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Owns the event store: the only writer of OKR domain events. */
 @SpringBootApplication
-@Import(OkrSecurityConfiguration.class)
+@Import({OkrSecurityConfiguration.class, OkrServiceConfiguration.class})
 public class CommandServiceApplication {
 
     /** Configuration lives in {@code command-service.properties}, so all services can share one classpath. */

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Wires a consuming service to {@code okr.events}: every {@link EventProjection} bean of the
- * service is fed through one {@link EventIntake}. Import it from the service's configuration.
+ * service is fed through one {@link EventIntake}. Import it from the service's application class.
  * The listener id, which is also the consumer group, is {@code <spring.application.name>-intake}.
  */
 @Configuration(proxyBeanMethods = false)

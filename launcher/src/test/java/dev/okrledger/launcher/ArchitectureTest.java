@@ -4,7 +4,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.http.ProblemDetail;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The module boundaries of docs/architecture.md, as tests. */
@@ -34,7 +39,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheCommandServiceUsesAxon = noClasses()
-            .that().resideInAnyPackage("dev.okrledger.query..", "dev.okrledger.notifier..", "dev.okrledger.intake..")
+            .that().resideInAnyPackage("dev.okrledger.query..", "dev.okrledger.notifier..", "dev.okrledger.intake..",
+                    "dev.okrledger.support..", "dev.okrledger.security..")
             .should().dependOnClassesThat().resideInAPackage("org.axonframework..");
 
     @ArchTest
@@ -44,6 +50,14 @@ class ArchitectureTest {
                     "dev.okrledger.command.keyresult..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.springframework.kafka..",
                     "java.net.http..", "javax.sql..");
+
+    /** One problem vocabulary: only service-support makes a ProblemDetail or gives it a type. */
+    @ArchTest
+    static final ArchRule problemsAreBuiltOnlyInServiceSupport = noClasses()
+            .that().resideOutsideOfPackage("dev.okrledger.support.problem..")
+            .should().callMethodWhere(target(owner(assignableTo(ProblemDetail.class)))
+                    .and(target(nameMatching("forStatus.*|setType"))))
+            .because("problems are built by dev.okrledger.support.problem.Problems (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule servicesDoNotDependOnTheLauncher = noClasses()

@@ -1,13 +1,15 @@
 package dev.okrledger.query;
 
+import dev.okrledger.intake.EventIntakeConfiguration;
 import dev.okrledger.security.OkrSecurityConfiguration;
+import dev.okrledger.support.OkrServiceConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Projects okr.events into read models for dashboards, history and audit. */
 @SpringBootApplication
-@Import(OkrSecurityConfiguration.class)
+@Import({OkrSecurityConfiguration.class, OkrServiceConfiguration.class, EventIntakeConfiguration.class})
 public class QueryServiceApplication {
 
     /** Configuration lives in {@code query-service.properties}, so all services can share one classpath. */

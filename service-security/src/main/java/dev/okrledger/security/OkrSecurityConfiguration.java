@@ -1,19 +1,26 @@
 package dev.okrledger.security;
 
+import dev.okrledger.support.problem.ProblemRules;
+import dev.okrledger.support.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 
@@ -45,17 +52,24 @@ public class OkrSecurityConfiguration {
                 })
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities()))
-                        .authenticationEntryPoint((request, response, e) -> ProblemWriter.write(response,
-                                HttpStatus.UNAUTHORIZED, "authentication-required",
-                                "A valid bearer token is required"))
-                        .accessDeniedHandler((request, response, e) -> ProblemWriter.write(response,
-                                HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this user")))
+                        .authenticationEntryPoint(OkrSecurityConfiguration::authenticationRequired)
+                        .accessDeniedHandler(OkrSecurityConfiguration::forbidden))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> ProblemWriter.write(response,
-                                HttpStatus.UNAUTHORIZED, "authentication-required", "A valid bearer token is required"))
-                        .accessDeniedHandler((request, response, ex) -> ProblemWriter.write(response,
-                                HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this user")));
+                        .authenticationEntryPoint(OkrSecurityConfiguration::authenticationRequired)
+                        .accessDeniedHandler(OkrSecurityConfiguration::forbidden));
         return http.build();
+    }
+
+    private static void authenticationRequired(HttpServletRequest request, HttpServletResponse response,
+                                               AuthenticationException e) throws IOException {
+        Problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, ProblemRules.AUTHENTICATION_REQUIRED, null,
+                "A valid bearer token is required"));
+    }
+
+    private static void forbidden(HttpServletRequest request, HttpServletResponse response,
+                                  AccessDeniedException e) throws IOException {
+        Problems.write(response, Problems.problem(HttpStatus.FORBIDDEN, ProblemRules.FORBIDDEN, null,
+                "Not allowed for this user"));
     }
 
     /** {@code roles: ["OKR_LEAD"]} becomes the authority {@code ROLE_OKR_LEAD}. */

@@ -1,5 +1,7 @@
 package dev.okrledger.security;
 
+import dev.okrledger.support.problem.ProblemRules;
+import dev.okrledger.support.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,8 +24,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemWriter.write(response, HttpStatus.CONTENT_TOO_LARGE, "request-size-limit",
-                    "Request bodies are limited to " + maxBytes + " bytes");
+            Problems.write(response, Problems.problem(HttpStatus.CONTENT_TOO_LARGE, ProblemRules.REQUEST_SIZE_LIMIT,
+                    null, "Request bodies are limited to " + maxBytes + " bytes"));
             return;
         }
         chain.doFilter(request, response);

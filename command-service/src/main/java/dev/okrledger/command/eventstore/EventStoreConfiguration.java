@@ -1,7 +1,6 @@
 package dev.okrledger.command.eventstore;
 
 import dev.okrledger.contract.event.EventTypes;
-import dev.okrledger.contract.policy.OkrPolicy;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -20,11 +19,9 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
-import java.time.Clock;
 
 /**
  * Storage: Axon on PostgreSQL through its JDBC engine (tables by Flyway, see db/command), its token
@@ -86,15 +83,5 @@ public class EventStoreConfiguration {
     @Bean
     RevisionResolver revisionResolver() {
         return type -> EventTypes.byClass(type).map(EventTypes.EventType::revision).orElse(null);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    OkrPolicy okrPolicy(Environment env) {
-        return OkrPolicy.from(key -> env.getProperty("okr.policy." + key));
     }
 }

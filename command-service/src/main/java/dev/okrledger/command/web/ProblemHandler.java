@@ -4,112 +4,52 @@ import dev.okrledger.command.shared.InvalidInput;
 import dev.okrledger.command.shared.StateConflict;
 import dev.okrledger.command.shared.UnknownEntity;
 import dev.okrledger.command.shared.VersionConflict;
+import dev.okrledger.support.problem.ProblemRules;
+import dev.okrledger.support.problem.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Maps every failure a client can cause to an RFC 9457 problem that names the rule and the field.
- * Anything else is a bug: logged with its stack trace, answered with a bare 500.
+ * The command side's own refusals as problems: the domain throws plain exceptions (it knows no
+ * HTTP), and this maps them. Every other mistake is answered by service-support's common handler,
+ * which comes after this one.
  */
 @RestControllerAdvice
-public class ProblemHandler extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-
-    public static ProblemDetail problem(HttpStatus status, String rule, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:okr-ledger:problem:" + rule));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("rule", rule);
-        return problem;
-    }
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ProblemHandler {
 
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalid(InvalidInput e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, e.rule(), e.getMessage());
-        if (e.field() != null) {
-            problem.setProperty("field", e.field());
-        }
-        return problem;
+        return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, e.rule(), e.field(), e.getMessage());
     }
 
     @ExceptionHandler(StateConflict.class)
     ProblemDetail conflict(StateConflict e) {
-        return problem(HttpStatus.CONFLICT, e.rule(), e.getMessage());
+        return Problems.problem(HttpStatus.CONFLICT, e.rule(), null, e.getMessage());
     }
 
     @ExceptionHandler(VersionConflict.class)
     ProblemDetail versionConflict(VersionConflict e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "stale-version", e.getMessage());
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "stale-version", null, e.getMessage());
         problem.setProperty("currentVersion", e.currentVersion());
         return problem;
     }
 
+    /** 404 when the id came from the path, 422 naming the field when the body named it. */
     @ExceptionHandler(UnknownEntity.class)
     ProblemDetail unknown(UnknownEntity e) {
-        if (e.field() != null) {
-            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-" + e.entity(), e.getMessage());
-            problem.setProperty("field", e.field());
-            return problem;
-        }
-        return problem(HttpStatus.NOT_FOUND, "unknown-" + e.entity(), e.getMessage());
+        HttpStatus status = e.field() == null ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT;
+        return Problems.problem(status, ProblemRules.unknown(e.entity()), e.field(), e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-id", "No such resource: " + e.getAggregateIdentifier());
-    }
-
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred");
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-                .toList();
-        String first = errors.isEmpty() ? "request" : errors.get(0).get("field");
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-field",
-                errors.isEmpty() ? "Invalid request" : first + ": " + errors.get(0).get("message"));
-        problem.setProperty("field", first);
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem;
-        if (e.getCause() instanceof DatabindException bad && !bad.getPath().isEmpty()) {
-            String field = bad.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> a + "." + b).orElse("request");
-            problem = problem(HttpStatus.BAD_REQUEST, "unreadable-field", "Field '" + field + "' has an invalid value");
-            problem.setProperty("field", field);
-        } else {
-            problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is not valid JSON");
-        }
-        return ResponseEntity.badRequest().body(problem);
+        return Problems.problem(HttpStatus.NOT_FOUND, ProblemRules.unknown("id"), null,
+                "No such resource: " + e.getAggregateIdentifier());
     }
 }

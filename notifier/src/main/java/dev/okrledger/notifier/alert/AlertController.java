@@ -1,10 +1,13 @@
 package dev.okrledger.notifier.alert;
 
-import dev.okrledger.notifier.web.ApiProblem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.support.TransactionTemplate;
 import dev.okrledger.security.CurrentUser;
 import dev.okrledger.security.Forbidden;
+import dev.okrledger.support.problem.BadRequest;
+import dev.okrledger.support.problem.Conflict;
+import dev.okrledger.support.problem.NotFound;
+import dev.okrledger.support.problem.ProblemRules;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,7 +52,7 @@ class AlertController {
 
     @GetMapping("/{id}")
     Alert alert(@PathVariable UUID id) {
-        return store.find(id).orElseThrow(() -> ApiProblem.notFound("alert", id));
+        return store.find(id).orElseThrow(() -> new NotFound("alert", id));
     }
 
     /** Idempotent: acknowledging an acknowledged alert changes nothing; a resolved one is a conflict. */
@@ -60,7 +63,7 @@ class AlertController {
             Alert alert = alert(id);
             requireOwningTeam(alert);
             if (alert.status() == AlertStatus.RESOLVED) {
-                throw ApiProblem.conflict("alert-already-resolved", "Alert " + id + " is already resolved");
+                throw new Conflict("alert-already-resolved", "Alert " + id + " is already resolved");
             }
             return lifecycle.acknowledge(id, clock.instant(), actor).orElse(alert);
         });
@@ -101,7 +104,7 @@ class AlertController {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-field", field,
+            throw new BadRequest(ProblemRules.INVALID_FIELD, field,
                     field + ": '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }

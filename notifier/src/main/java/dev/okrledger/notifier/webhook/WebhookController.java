@@ -1,6 +1,5 @@
 package dev.okrledger.notifier.webhook;
 
-import dev.okrledger.notifier.web.ApiProblem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +10,9 @@ import dev.okrledger.notifier.tracking.TrackingStore;
 import dev.okrledger.security.CurrentUser;
 import dev.okrledger.security.Forbidden;
 import dev.okrledger.security.OkrUser;
+import dev.okrledger.support.problem.Conflict;
+import dev.okrledger.support.problem.NotFound;
+import dev.okrledger.support.problem.Unprocessable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,14 +60,14 @@ class WebhookController {
         String actor = CurrentUser.get().subject();
         String url = body.url().trim();
         if (!isHttpUrl(url)) {
-            throw ApiProblem.invalid("webhook-url-http", "url", "url must be an absolute http or https URL");
+            throw new Unprocessable("webhook-url-http", "url", "url must be an absolute http or https URL");
         }
         if (!allowedHosts.isEmpty() && !allowedHosts.contains(URI.create(url).getHost().toLowerCase(Locale.ROOT))) {
-            throw ApiProblem.invalid("webhook-host-allowed", "url", "Webhooks may only target " + allowedHosts);
+            throw new Unprocessable("webhook-host-allowed", "url", "Webhooks may only target " + allowedHosts);
         }
         String team = body.team() == null || body.team().isBlank() ? null : body.team().trim();
         if ((team == null) == (body.keyResultId() == null)) {
-            throw ApiProblem.invalid("subscription-scope", "team",
+            throw new Unprocessable("subscription-scope", "team",
                     "A subscription names exactly one of team and keyResultId");
         }
         requireScope(team, body.keyResultId());
@@ -82,7 +84,7 @@ class WebhookController {
 
     @GetMapping("/{id}")
     Subscription subscription(@PathVariable UUID id) {
-        return store.subscription(id).orElseThrow(() -> ApiProblem.notFound("webhook", id));
+        return store.subscription(id).orElseThrow(() -> new NotFound("webhook", id));
     }
 
     /** Also drops the subscription's queued and dead deliveries. */
@@ -92,7 +94,7 @@ class WebhookController {
         Subscription subscription = subscription(id);
         requireScope(subscription.team(), subscription.keyResultId());
         if (!store.remove(id)) {
-            throw ApiProblem.notFound("webhook", id);
+            throw new NotFound("webhook", id);
         }
     }
 
@@ -129,9 +131,9 @@ class WebhookController {
         if (!CurrentUser.get().isLeadOrAdmin()) {
             throw new Forbidden("dead-letter-retry-needs-lead-or-admin", "Only OKR leads and admins retry dead letters");
         }
-        Delivery delivery = store.delivery(id).orElseThrow(() -> ApiProblem.notFound("dead-letter", id));
+        Delivery delivery = store.delivery(id).orElseThrow(() -> new NotFound("dead-letter", id));
         if (!store.retry(id, clock.instant())) {
-            throw ApiProblem.conflict("dead-letter-only", "Delivery " + id + " is " + delivery.status()
+            throw new Conflict("dead-letter-only", "Delivery " + id + " is " + delivery.status()
                     + ", not dead");
         }
         return store.delivery(id).orElseThrow();

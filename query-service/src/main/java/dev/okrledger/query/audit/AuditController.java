@@ -1,6 +1,6 @@
 package dev.okrledger.query.audit;
 
-import dev.okrledger.query.web.NotFound;
+import dev.okrledger.support.problem.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;

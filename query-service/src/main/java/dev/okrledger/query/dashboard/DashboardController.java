@@ -2,7 +2,8 @@ package dev.okrledger.query.dashboard;
 
 import dev.okrledger.contract.event.ObjectiveLevel;
 import dev.okrledger.query.web.AsOf;
-import dev.okrledger.query.web.BadRequest;
+import dev.okrledger.support.problem.BadRequest;
+import dev.okrledger.support.problem.ProblemRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,10 +37,10 @@ class DashboardController {
                         @Parameter(description = "ISO-8601 date-time with offset, e.g. 2025-05-02T17:00:00Z")
                         @RequestParam(required = false) String asOf) {
         if (page < 0) {
-            throw new BadRequest("invalid-parameter", "page", "page must be 0 or more");
+            throw new BadRequest(ProblemRules.INVALID_FIELD, "page", "page must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequest("invalid-parameter", "size", "size must be between 1 and " + MAX_PAGE_SIZE);
+            throw new BadRequest(ProblemRules.INVALID_FIELD, "size", "size must be between 1 and " + MAX_PAGE_SIZE);
         }
         return queries.dashboard(id, new Dashboard.Filters(team == null || team.isBlank() ? null : team, level),
                 page, size, AsOf.parse(asOf));

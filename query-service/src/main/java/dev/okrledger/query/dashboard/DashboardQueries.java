@@ -7,7 +7,7 @@ import dev.okrledger.query.board.BoardReader;
 import dev.okrledger.query.board.Moment;
 import dev.okrledger.query.board.ObjectiveState;
 import dev.okrledger.query.cycle.CycleQueries;
-import dev.okrledger.query.web.NotFound;
+import dev.okrledger.support.problem.NotFound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

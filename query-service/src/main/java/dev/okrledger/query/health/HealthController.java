@@ -2,7 +2,7 @@ package dev.okrledger.query.health;
 
 import dev.okrledger.query.board.Moment;
 import dev.okrledger.query.cycle.CycleQueries;
-import dev.okrledger.query.web.NotFound;
+import dev.okrledger.support.problem.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;

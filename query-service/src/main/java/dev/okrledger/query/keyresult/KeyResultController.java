@@ -1,7 +1,7 @@
 package dev.okrledger.query.keyresult;
 
 import dev.okrledger.query.web.AsOf;
-import dev.okrledger.query.web.NotFound;
+import dev.okrledger.support.problem.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

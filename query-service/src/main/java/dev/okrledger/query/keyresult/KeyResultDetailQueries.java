@@ -12,7 +12,7 @@ import dev.okrledger.query.cycle.CycleSnapshot;
 import dev.okrledger.query.keyresult.KeyResultDetail.Conversation;
 import dev.okrledger.query.keyresult.KeyResultDetail.ExpectedPoint;
 import dev.okrledger.query.keyresult.KeyResultDetail.Point;
-import dev.okrledger.query.web.NotFound;
+import dev.okrledger.support.problem.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;

@@ -2,7 +2,7 @@ package dev.okrledger.query.rebuild;
 
 import dev.okrledger.query.audit.EventLog;
 import dev.okrledger.query.intake.ReadModelProjection;
-import dev.okrledger.query.web.Conflict;
+import dev.okrledger.support.problem.Conflict;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,5 +1,7 @@
 package dev.okrledger.query.web;
 
+import dev.okrledger.support.problem.BadRequest;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

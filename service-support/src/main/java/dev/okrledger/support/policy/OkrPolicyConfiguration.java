@@ -1,4 +1,4 @@
-package dev.okrledger.intake;
+package dev.okrledger.support.policy;
 
 import dev.okrledger.contract.policy.OkrPolicy;
 import org.springframework.context.annotation.Bean;
@@ -8,8 +8,8 @@ import org.springframework.core.env.Environment;
 import java.time.Clock;
 
 /**
- * The OKR policy from {@code okr.policy.*} and the clock the rules read, for the consuming
- * services (tests replace the clock with a {@code @Primary} one).
+ * The OKR policy from {@code okr.policy.*} and the clock the rules read, the same in every service
+ * (tests replace the clock with a {@code @Primary} one).
  */
 @Configuration(proxyBeanMethods = false)
 public class OkrPolicyConfiguration {
