@@ -27,8 +27,7 @@ public record KeyResultDetail(UUID id, UUID objectiveId, UUID cycleId, String ti
                               String kind, String owner, BigDecimal baseline, BigDecimal target, Instant asOf,
                               String status, Dropped dropped, boolean objectiveRetired, Measurement measurement,
                               List<Milestone> milestones, List<Checkpoint> checkpoints, Current current,
-                              List<Point> series,
-                              List<ExpectedPoint> expectedLine, List<Conversation> conversations,
+                              List<Point> series, List<ExpectedPoint> expectedLine, List<Conversation> conversations,
                               List<Initiative> initiatives, List<Pivot> pivots, List<TargetChange> targetChanges) {
 
     public record Dropped(Instant at, String reason) {
