@@ -204,7 +204,7 @@ class NotifierAlertingTest {
 
     @Test
     void aTargetChangeJudgesTheLatestCheckInAgainAndLaterCheckInsUseTheNewTarget() {
-        UUID sixth = checkIn(6, "9", 8, null);             // 0.375 >= 0.456 - 0.1: on pace (domain.md)
+        UUID sixth = checkIn(6, "9", 8, null);             // 0.375 >= 0.456 - 0.1: on pace (docs/domain.md)
         assertThat(alerts("keyResultId=" + kr)).isEmpty();
 
         feed(feed.targetChanged(kr, objective, "4", "2"));  // (12 - 9) / (12 - 2) = 0.3 < 0.356: behind

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * The organisation's OKR policy: the numbers {@code domain.md} marks as defaults.
+ * The organisation's OKR policy: the numbers {@code docs/domain.md} marks as defaults.
  *
  * @param greenFrom        lowest confidence in the green band (default 7)
  * @param amberFrom        lowest confidence in the amber band (default 4); below it is red

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-/** Expected progress of a key result at a moment: the elapsed fraction of its cycle (linear). */
+/**
+ * The elapsed fraction of a cycle at a moment: the expected progress of a key result without planned
+ * checkpoints. A key result's expected progress and pace verdict come from {@link PacePlan}.
+ */
 public final class Pace {
 
     private Pace() {

@@ -23,7 +23,7 @@ class OkrPolicyTest {
 
     @ParameterizedTest
     @CsvSource({
-            "8,4,true",   // drop of 4, green -> amber (domain.md example)
+            "8,4,true",   // drop of 4, green -> amber (docs/domain.md example)
             "6,3,true",   // drop of 3, amber -> red
             "10,7,true",  // drop of exactly the threshold inside green
             "10,8,false", // drop of 2 inside green
@@ -56,7 +56,7 @@ class OkrPolicyTest {
 
     @Test
     void behindPaceIsMoreThanTheToleranceUnderExpected() {
-        // domain.md worked example: week 6 of 13, progress 0.375, expected 6/13
+        // docs/domain.md worked example: week 6 of 13, progress 0.375, expected 6/13
         assertThat(policy.isBehindPace(0.375, 6.0 / 13)).isFalse();
         assertThat(policy.isBehindPace(0.35, 6.0 / 13)).isTrue();
     }

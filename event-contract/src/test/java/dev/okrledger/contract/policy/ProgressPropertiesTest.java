@@ -47,7 +47,7 @@ class ProgressPropertiesTest {
 
     @Property
     void decreasingKeyResultsUseTheSameFormula() {
-        // domain.md: first response 12 h -> 4 h, now 9 h
+        // docs/domain.md: first response 12 h -> 4 h, now 9 h
         assertThat(Progress.of(new BigDecimal("12"), new BigDecimal("4"), new BigDecimal("9"))).isEqualTo(0.375);
     }
 

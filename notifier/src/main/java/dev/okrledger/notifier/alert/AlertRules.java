@@ -4,7 +4,8 @@ import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.ConfidenceBand;
 import dev.okrledger.contract.event.ConfidenceChanged;
 import dev.okrledger.contract.policy.OkrPolicy;
-import dev.okrledger.contract.policy.Progress;
+import dev.okrledger.contract.policy.PaceJudgement;
+import dev.okrledger.contract.policy.PacePlan;
 import dev.okrledger.notifier.tracking.CycleStatus;
 import dev.okrledger.notifier.tracking.CycleWindow;
 import dev.okrledger.notifier.tracking.TrackedKeyResult;
@@ -17,7 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The alerting rules of domain.md, as pure functions of events, tracked state and the policy. */
+/** The alerting rules of docs/domain.md, as pure functions of events, tracked state and the policy. */
 public final class AlertRules {
 
     private final OkrPolicy policy;
@@ -65,26 +66,25 @@ public final class AlertRules {
     }
 
     /**
-     * Progress below expected progress minus the tolerance. Expected progress at {@code at} is the
-     * elapsed fraction of the cycle, or follows the key result's planned checkpoints ({@link PlannedPace}).
+     * Progress below expected progress minus the tolerance, at {@code at}: the key result's
+     * {@link PacePlan} (linear, or along its planned checkpoints) judges it.
      */
     public boolean isBehindPace(TrackedKeyResult kr, CycleWindow cycle, BigDecimal value, Instant at) {
-        return policy.isBehindPace(Progress.of(kr.baseline(), kr.target(), value), expectedProgress(kr, cycle, at));
+        return pace(kr, cycle, value, at).behind();
     }
 
-    private static double expectedProgress(TrackedKeyResult kr, CycleWindow cycle, Instant at) {
-        return PlannedPace.expectedProgress(cycle.startsOn(), cycle.endsOn(), kr.baseline(), kr.target(),
-                kr.checkpoints(), at);
+    private PaceJudgement pace(TrackedKeyResult kr, CycleWindow cycle, BigDecimal value, Instant at) {
+        return new PacePlan(cycle.startsOn(), cycle.endsOn(), kr.baseline(), kr.target(), kr.checkpoints())
+                .judge(value, at, policy);
     }
 
     public Alert behindPace(TrackedKeyResult kr, CycleWindow cycle, UUID checkInId, BigDecimal value,
                             Instant effectiveAt, Instant raisedAt) {
-        double progress = Progress.of(kr.baseline(), kr.target(), value);
-        double expected = expectedProgress(kr, cycle, effectiveAt);
+        PaceJudgement pace = pace(kr, cycle, value, effectiveAt);
         return Alert.raised(AlertKind.BEHIND_PACE, Severity.AMBER, kr.keyResultId(), kr.objectiveId(),
                 kr.cycleId(), kr.team(), checkInId, effectiveAt, null, null, raisedAt,
                 String.format(Locale.ROOT, "Progress %.2f is below expected %.2f%s minus the tolerance %.2f",
-                        progress, expected, kr.checkpoints().isEmpty() ? "" : " (planned checkpoints)",
+                        pace.progress(), pace.expectedProgress(), pace.planned() ? " (planned checkpoints)" : "",
                         policy.paceTolerance()));
     }
 

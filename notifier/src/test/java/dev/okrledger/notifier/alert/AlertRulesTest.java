@@ -37,7 +37,7 @@ class AlertRulesTest {
             LocalDate.parse("2026-04-06"), Cadence.WEEKLY, CycleStatus.ACTIVE);
 
     private static TrackedKeyResult keyResult(UUID lastCheckIn, Instant lastEffectiveAt) {
-        // the worked example of domain.md: median first response 12 h -> 4 h
+        // the worked example of docs/domain.md: median first response 12 h -> 4 h
         return new TrackedKeyResult(KR, OBJECTIVE, CYCLE.cycleId(), "support", "Reduce median first response",
                 "support-lead", new BigDecimal("12"), new BigDecimal("4"), CYCLE.start(), lastCheckIn,
                 lastEffectiveAt, false, true, List.of());
@@ -54,8 +54,8 @@ class AlertRulesTest {
 
         @ParameterizedTest(name = "{0} -> {1} raises {2}")
         @CsvSource({
-                "8,4,AMBER",  // domain.md: drop of 4, green -> amber
-                "6,3,RED",    // domain.md: drop of 3 into red
+                "8,4,AMBER",  // docs/domain.md: drop of 4, green -> amber
+                "6,3,RED",    // docs/domain.md: drop of 3 into red
                 "10,7,AMBER", // drop of exactly the threshold inside green is still AMBER
                 "7,5,AMBER",  // drop of 2, but the band worsens (sample quarter, p95 week 4)
                 "7,6,AMBER",  // band edge: green -> amber by one point

@@ -1,6 +1,7 @@
 package dev.okrledger.query.board;
 
 import dev.okrledger.contract.event.ConfidenceBand;
+import dev.okrledger.contract.policy.PaceVerdict;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public record AtRisk(UUID keyResultId, String title, String owner, UUID objectiv
                 } else if (k.band() == ConfidenceBand.AMBER) {
                     reasons.add(RiskReason.AMBER);
                 }
-                if (k.pace() == PaceStatus.BEHIND) {
+                if (k.pace() == PaceVerdict.BEHIND) {
                     reasons.add(RiskReason.BEHIND_PACE);
                 }
                 if (k.stale()) {

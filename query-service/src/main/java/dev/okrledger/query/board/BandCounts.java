@@ -1,6 +1,7 @@
 package dev.okrledger.query.board;
 
 import dev.okrledger.contract.event.ConfidenceBand;
+import dev.okrledger.contract.policy.PaceVerdict;
 
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record BandCounts(int green, int amber, int red, int noCheckIn, int behin
                 } else {
                     bands[k.band().ordinal()]++;
                 }
-                behind += k.pace() == PaceStatus.BEHIND ? 1 : 0;
+                behind += k.pace() == PaceVerdict.BEHIND ? 1 : 0;
                 stale += k.stale() ? 1 : 0;
             }
         }

@@ -1,9 +1,11 @@
 package dev.okrledger.query.board;
 
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.ConfidenceBand;
 import dev.okrledger.contract.event.ObjectiveLevel;
 import dev.okrledger.contract.policy.OkrPolicy;
-import dev.okrledger.contract.policy.Progress;
+import dev.okrledger.contract.policy.PaceJudgement;
+import dev.okrledger.contract.policy.PaceVerdict;
 import dev.okrledger.query.cycle.CycleSnapshot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,10 +53,12 @@ public class BoardReader {
                        order by c.changed_at desc, c.event_id desc limit 1), k.initial_target, k.target)""";
 
     private final JdbcClient jdbc;
+    private final PlannedCheckpoints checkpoints;
     private final OkrPolicy policy;
 
-    BoardReader(JdbcClient jdbc, OkrPolicy policy) {
+    BoardReader(JdbcClient jdbc, PlannedCheckpoints checkpoints, OkrPolicy policy) {
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
         this.policy = policy;
     }
 
@@ -83,14 +87,16 @@ public class BoardReader {
                         rs.getString("owner"), rs.getBigDecimal("baseline"), rs.getBigDecimal("target")))
                 .list().stream().collect(Collectors.groupingBy(KeyResultRow::objectiveId));
         Map<UUID, List<CheckInRow>> lastTwo = lastTwoCheckIns(cycle.id(), moment);
+        Map<UUID, List<Checkpoint>> plans = checkpoints.ofCycle(cycle.id());
 
-        double expected = cycle.expectedProgressAt(moment.evaluatedAt());
+        double elapsed = cycle.elapsedFractionAt(moment.evaluatedAt());
         Map<UUID, ObjectiveState> withoutRollUp = new HashMap<>();
         for (ObjectiveRow o : objectives) {
             List<KeyResultState> states = keyResults.getOrDefault(o.id(), List.of()).stream()
-                    .map(k -> keyResult(k, lastTwo.getOrDefault(k.id(), List.of()), cycle, moment, expected))
+                    .map(k -> keyResult(k, lastTwo.getOrDefault(k.id(), List.of()),
+                            plans.getOrDefault(k.id(), List.of()), cycle, moment))
                     .toList();
-            withoutRollUp.put(o.id(), objective(o, states, expected));
+            withoutRollUp.put(o.id(), objective(o, states, elapsed));
         }
         Map<UUID, List<ObjectiveState>> childrenOf = withoutRollUp.values().stream()
                 .filter(o -> o.parentObjectiveId() != null)
@@ -101,7 +107,7 @@ public class BoardReader {
                 .sorted(Comparator.comparing(ObjectiveState::level).thenComparing(ObjectiveState::team)
                         .thenComparing(ObjectiveState::title))
                 .toList();
-        return new Board(cycle, moment, expected, board);
+        return new Board(cycle, moment, elapsed, board);
     }
 
     private Map<UUID, List<CheckInRow>> lastTwoCheckIns(UUID cycleId, Moment moment) {
@@ -122,21 +128,28 @@ public class BoardReader {
                 .collect(Collectors.groupingBy(CheckInRow::keyResultId));
     }
 
-    private KeyResultState keyResult(KeyResultRow k, List<CheckInRow> lastTwo, CycleSnapshot cycle, Moment moment,
-                                     double expected) {
+    private KeyResultState keyResult(KeyResultRow k, List<CheckInRow> lastTwo, List<Checkpoint> plan,
+                                     CycleSnapshot cycle, Moment moment) {
         CheckInRow latest = lastTwo.isEmpty() ? null : lastTwo.get(0);
-        double progress = latest == null ? 0.0 : Progress.of(k.baseline(), k.target(), latest.value());
+        PaceJudgement pace = cycle.pacePlan(k.baseline(), k.target(), plan)
+                .judge(latest == null ? null : latest.value(), moment.evaluatedAt(), policy);
         Trend trend = lastTwo.size() < 2 ? Trend.FLAT : Trend.of(latest.confidence() - lastTwo.get(1).confidence());
         Instant lastAt = latest == null ? null : latest.effectiveAt();
         return new KeyResultState(k.id(), k.objectiveId(), k.title(), k.unit(), k.owner(), k.baseline(), k.target(),
-                latest == null ? null : latest.value(), progress, expected, pace(progress, expected),
+                latest == null ? null : latest.value(), pace.progress(), pace.expectedProgress(), pace.verdict(),
                 latest == null ? null : latest.confidence(), latest == null ? null : policy.bandOf(latest.confidence()),
                 trend, Staleness.isStale(cycle, lastAt, moment.evaluatedAt(), policy.missedCheckInGrace()), lastAt);
     }
 
-    private ObjectiveState objective(ObjectiveRow o, List<KeyResultState> keyResults, double expected) {
+    /**
+     * Progress and expected progress of an objective are the means of its key results' (the elapsed
+     * fraction without key results), judged with the same tolerance.
+     */
+    private ObjectiveState objective(ObjectiveRow o, List<KeyResultState> keyResults, double elapsed) {
         Double progress = keyResults.isEmpty() ? null
                 : keyResults.stream().mapToDouble(KeyResultState::progress).average().orElseThrow();
+        double expected = keyResults.isEmpty() ? elapsed
+                : keyResults.stream().mapToDouble(KeyResultState::expectedProgress).average().orElseThrow();
         List<Integer> confidences = keyResults.stream().map(KeyResultState::confidence).filter(Objects::nonNull).toList();
         ConfidenceBand worst = keyResults.stream().map(KeyResultState::band).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
@@ -145,7 +158,7 @@ public class BoardReader {
             lastChanges += k.trend() == Trend.UP ? 1 : k.trend() == Trend.DOWN ? -1 : 0;
         }
         return new ObjectiveState(o.id(), o.title(), o.level(), o.team(), o.parentId(), progress, expected,
-                progress == null ? null : pace(progress, expected), worst,
+                progress == null ? null : PaceVerdict.of(progress, expected, policy), worst,
                 confidences.isEmpty() ? null : confidences.stream().mapToInt(Integer::intValue).average().orElseThrow(),
                 Trend.of(lastChanges), keyResults, null);
     }
@@ -185,10 +198,6 @@ public class BoardReader {
     private static Double mean(List<Double> values) {
         List<Double> known = values.stream().filter(Objects::nonNull).toList();
         return known.isEmpty() ? null : known.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-    }
-
-    private PaceStatus pace(double progress, double expected) {
-        return policy.isBehindPace(progress, expected) ? PaceStatus.BEHIND : PaceStatus.ON_TRACK;
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,6 +1,7 @@
 package dev.okrledger.query.board;
 
 import dev.okrledger.contract.event.ConfidenceBand;
+import dev.okrledger.contract.policy.PaceVerdict;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,6 +15,6 @@ import java.util.UUID;
  */
 public record KeyResultState(UUID id, UUID objectiveId, String title, String unit, String owner, BigDecimal baseline,
                              BigDecimal target, BigDecimal value, double progress, double expectedProgress,
-                             PaceStatus pace, Integer confidence, ConfidenceBand band, Trend trend, boolean stale,
+                             PaceVerdict pace, Integer confidence, ConfidenceBand band, Trend trend, boolean stale,
                              Instant lastCheckInAt) {
 }

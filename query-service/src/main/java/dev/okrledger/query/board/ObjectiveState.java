@@ -2,6 +2,7 @@ package dev.okrledger.query.board;
 
 import dev.okrledger.contract.event.ConfidenceBand;
 import dev.okrledger.contract.event.ObjectiveLevel;
+import dev.okrledger.contract.policy.PaceVerdict;
 
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import java.util.UUID;
  * @param rollUp         the objectives aligned to it (its children in the alignment tree)
  */
 public record ObjectiveState(UUID id, String title, ObjectiveLevel level, String team, UUID parentObjectiveId,
-                             Double progress, double expectedProgress, PaceStatus pace, ConfidenceBand band,
+                             Double progress, double expectedProgress, PaceVerdict pace, ConfidenceBand band,
                              Double meanConfidence, Trend trend, List<KeyResultState> keyResults, RollUp rollUp) {
 
     /**

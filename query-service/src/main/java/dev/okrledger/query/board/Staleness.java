@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** domain.md "missed check-in": an active KR with no check-in for one cadence period plus a grace. */
+/** docs/domain.md "missed check-in": an active KR with no check-in for one cadence period plus a grace. */
 public final class Staleness {
 
     private Staleness() {

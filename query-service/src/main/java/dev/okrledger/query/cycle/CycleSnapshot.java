@@ -1,11 +1,15 @@
 package dev.okrledger.query.cycle;
 
 import dev.okrledger.contract.event.Cadence;
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.policy.Pace;
+import dev.okrledger.contract.policy.PacePlan;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,7 +30,13 @@ public record CycleSnapshot(UUID id, String name, LocalDate startsOn, LocalDate 
         return endsOn.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    public double expectedProgressAt(Instant at) {
+    /** The elapsed fraction of the cycle at {@code at}: the expected progress of a key result without checkpoints. */
+    public double elapsedFractionAt(Instant at) {
         return Pace.expectedProgress(startsOn, endsOn, at);
+    }
+
+    /** What a key result of this cycle is expected to achieve, to judge its pace ({@link PacePlan#judge}). */
+    public PacePlan pacePlan(BigDecimal baseline, BigDecimal target, List<Checkpoint> checkpoints) {
+        return new PacePlan(startsOn, endsOn, baseline, target, checkpoints);
     }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The OKR-set warnings of domain.md; limits are configuration ({@code okr.health.*}). Retired
+ * The OKR-set warnings of docs/domain.md; limits are configuration ({@code okr.health.*}). Retired
  * objectives and dropped key results are left out.
  */
 @Component

@@ -3,7 +3,7 @@ package dev.okrledger.query.health;
 import java.util.UUID;
 
 /**
- * One warning about the shape of a cycle's OKR set (domain.md "Health of an OKR set"): advice, not an error.
+ * One warning about the shape of a cycle's OKR set (docs/domain.md "Health of an OKR set"): advice, not an error.
  *
  * @param subject {@code objective}, {@code key-result} or {@code team}; {@code subjectId} is the objective or
  *                key result id, or the team name

@@ -1,7 +1,8 @@
 package dev.okrledger.query.keyresult;
 
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.ConfidenceBand;
-import dev.okrledger.query.board.PaceStatus;
+import dev.okrledger.contract.policy.PaceVerdict;
 import dev.okrledger.query.board.Trend;
 
 import java.math.BigDecimal;
@@ -19,13 +20,14 @@ import java.util.UUID;
  * @param objectiveRetired the objective was retired by then: the key result no longer counts on dashboards
  * @param measurement   what is counted, excluded and where the number comes from; null when the definition has none
  * @param milestones    for a MILESTONE key result: each milestone and whether the latest check-in reports it done
+ * @param checkpoints   the planned checkpoints (date → expected value) its expected progress follows; empty: linear
  * @param initiatives   initiatives added by then, with their current status and approach
  */
 public record KeyResultDetail(UUID id, UUID objectiveId, UUID cycleId, String title, String unit, String indicator,
                               String kind, String owner, BigDecimal baseline, BigDecimal target, Instant asOf,
                               String status, Dropped dropped, boolean objectiveRetired, Measurement measurement,
-                              List<Milestone> milestones, Current current, List<Point> series,
-                              List<ExpectedPoint> expectedLine, List<Conversation> conversations,
+                              List<Milestone> milestones, List<Checkpoint> checkpoints, Current current,
+                              List<Point> series, List<ExpectedPoint> expectedLine, List<Conversation> conversations,
                               List<Initiative> initiatives, List<Pivot> pivots, List<TargetChange> targetChanges) {
 
     public record Dropped(Instant at, String reason) {
@@ -51,15 +53,23 @@ public record KeyResultDetail(UUID id, UUID objectiveId, UUID cycleId, String ti
     }
 
     /** @param expectedProgress null while the cycle is not known here yet */
-    public record Current(BigDecimal value, double progress, Double expectedProgress, PaceStatus pace,
+    public record Current(BigDecimal value, double progress, Double expectedProgress, PaceVerdict pace,
                           Integer confidence, ConfidenceBand band, Trend trend, boolean stale, Instant lastCheckInAt) {
     }
 
+    /**
+     * @param expectedProgress where the key result should have been at the check-in's effective moment
+     * @param pace             the verdict on the check-in at that moment, as the BEHIND_PACE alert judges it;
+     *                         null (like {@code expectedProgress}) while the cycle is not known here yet
+     */
     public record Point(UUID checkInId, Instant effectiveAt, BigDecimal value, double progress, Double expectedProgress,
-                        int confidence, ConfidenceBand band, Instant recordedAt) {
+                        PaceVerdict pace, int confidence, ConfidenceBand band, Instant recordedAt) {
     }
 
-    /** Expected progress is linear over the cycle; the points are its start, the moment shown and its end. */
+    /**
+     * A corner of the expected-progress line: the cycle start, each planned checkpoint, the moment shown
+     * and the cycle end. The line is straight between corners, linear over the cycle without checkpoints.
+     */
     public record ExpectedPoint(Instant at, double expectedProgress) {
     }
 

@@ -1,10 +1,13 @@
 package dev.okrledger.query.keyresult;
 
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.policy.OkrPolicy;
+import dev.okrledger.contract.policy.PaceJudgement;
+import dev.okrledger.contract.policy.PacePlan;
 import dev.okrledger.contract.policy.Progress;
 import dev.okrledger.query.board.BoardReader;
 import dev.okrledger.query.board.Moment;
-import dev.okrledger.query.board.PaceStatus;
+import dev.okrledger.query.board.PlannedCheckpoints;
 import dev.okrledger.query.board.Staleness;
 import dev.okrledger.query.board.Trend;
 import dev.okrledger.query.cycle.CycleQueries;
@@ -44,12 +47,15 @@ class KeyResultDetailQueries {
 
     private final JdbcClient jdbc;
     private final CycleQueries cycles;
+    private final PlannedCheckpoints checkpoints;
     private final OkrPolicy policy;
     private final Clock clock;
 
-    KeyResultDetailQueries(JdbcClient jdbc, CycleQueries cycles, OkrPolicy policy, Clock clock) {
+    KeyResultDetailQueries(JdbcClient jdbc, CycleQueries cycles, PlannedCheckpoints checkpoints, OkrPolicy policy,
+                           Clock clock) {
         this.jdbc = jdbc;
         this.cycles = cycles;
+        this.checkpoints = checkpoints;
         this.policy = policy;
         this.clock = clock;
     }
@@ -99,12 +105,16 @@ class KeyResultDetailQueries {
                         rs.getString("blockers"), rs.getString("decision"), strings(rs.getString("milestones_done"))))
                 .list();
         CycleSnapshot cycle = cycles.find(k.cycleId(), moment.knownAt()).orElse(null);
+        List<Checkpoint> plannedCheckpoints = checkpoints.ofKeyResult(id);
+        // the cycle arrives on another partition: until it does, no expectation can be judged
+        PacePlan plan = cycle == null ? null : cycle.pacePlan(k.baseline(), k.target(), plannedCheckpoints);
 
         List<Point> series = new ArrayList<>();
         List<Conversation> conversations = new ArrayList<>();
         for (Row r : rows) {
+            PaceJudgement pace = plan == null ? null : plan.judge(r.value(), r.effectiveAt(), policy);
             series.add(new Point(r.checkInId(), r.effectiveAt(), r.value(), Progress.of(k.baseline(), k.target(), r.value()),
-                    cycle == null ? null : cycle.expectedProgressAt(r.effectiveAt()), r.confidence(),
+                    pace == null ? null : pace.expectedProgress(), pace == null ? null : pace.verdict(), r.confidence(),
                     policy.bandOf(r.confidence()), r.recordedAt()));
             if (r.note() != null || r.blockers() != null || r.decision() != null) {
                 conversations.add(new Conversation(r.checkInId(), r.effectiveAt(), r.recordedAt(), r.actor(),
@@ -117,8 +127,8 @@ class KeyResultDetailQueries {
                 .toList();
         return new KeyResultDetail(k.id(), k.objectiveId(), k.cycleId(), k.title(), k.unit(), k.indicator(), k.kind(),
                 k.owner(), k.baseline(), k.target(), asOf.orElse(null), k.dropped() == null ? "ACTIVE" : "DROPPED",
-                k.dropped(), k.objectiveRetired(), k.measurement(), milestones, current(series, cycle, moment), series,
-                expectedLine(cycle, moment.evaluatedAt()), conversations, initiatives(id, knownAt),
+                k.dropped(), k.objectiveRetired(), k.measurement(), milestones, plannedCheckpoints,
+                current(series, cycle, plan, moment), series, expectedLine(plan, moment.evaluatedAt()), conversations, initiatives(id, knownAt),
                 pivots(id, knownAt), targetChanges(id, knownAt));
     }
 
@@ -165,29 +175,31 @@ class KeyResultDetailQueries {
         return json == null ? List.of() : List.of(JSON.readValue(json, String[].class));
     }
 
-    private KeyResultDetail.Current current(List<Point> series, CycleSnapshot cycle, Moment moment) {
+    private KeyResultDetail.Current current(List<Point> series, CycleSnapshot cycle, PacePlan plan, Moment moment) {
         Point latest = series.isEmpty() ? null : series.get(series.size() - 1);
         double progress = latest == null ? 0.0 : latest.progress();
-        Double expected = cycle == null ? null : cycle.expectedProgressAt(moment.evaluatedAt());
+        PaceJudgement pace = plan == null ? null
+                : plan.judge(latest == null ? null : latest.value(), moment.evaluatedAt(), policy);
         Trend trend = series.size() < 2 ? Trend.FLAT
                 : Trend.of(latest.confidence() - series.get(series.size() - 2).confidence());
         Instant lastAt = latest == null ? null : latest.effectiveAt();
-        return new KeyResultDetail.Current(latest == null ? null : latest.value(), progress, expected,
-                expected == null ? null : policy.isBehindPace(progress, expected) ? PaceStatus.BEHIND : PaceStatus.ON_TRACK,
+        return new KeyResultDetail.Current(latest == null ? null : latest.value(), progress,
+                pace == null ? null : pace.expectedProgress(), pace == null ? null : pace.verdict(),
                 latest == null ? null : latest.confidence(), latest == null ? null : latest.band(), trend,
                 cycle != null && Staleness.isStale(cycle, lastAt, moment.evaluatedAt(), policy.missedCheckInGrace()),
                 lastAt);
     }
 
-    private static List<ExpectedPoint> expectedLine(CycleSnapshot cycle, Instant at) {
-        if (cycle == null) {
+    /** The planned line through its corners (cycle start, checkpoints, cycle end) and the moment shown. */
+    private static List<ExpectedPoint> expectedLine(PacePlan plan, Instant at) {
+        if (plan == null) {
             return List.of();
         }
-        List<ExpectedPoint> line = new ArrayList<>(List.of(new ExpectedPoint(cycle.start(), 0.0)));
-        if (at.isAfter(cycle.start()) && at.isBefore(cycle.end())) {
-            line.add(new ExpectedPoint(at, cycle.expectedProgressAt(at)));
+        List<Instant> corners = plan.corners();
+        List<Instant> moments = new ArrayList<>(corners);
+        if (at.isAfter(corners.get(0)) && at.isBefore(corners.get(corners.size() - 1)) && !corners.contains(at)) {
+            moments.add(at);
         }
-        line.add(new ExpectedPoint(cycle.end(), 1.0));
-        return line;
+        return moments.stream().sorted().map(m -> new ExpectedPoint(m, plan.expectedProgressAt(m))).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.okrledger.query.keyresult;
 
 import dev.okrledger.contract.event.CheckInRecorded;
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.contract.event.InitiativeAdded;
 import dev.okrledger.contract.event.InitiativeCompleted;
@@ -29,6 +30,7 @@ import java.util.UUID;
  * backdated check-in does not overwrite a newer one), and every check-in as history. Title, target
  * and owner are the current ones; target changes are kept with when they became known (time
  * travel reads the target of that moment); a dropped key result keeps its row with when and why.
+ * Planned checkpoints, for the expected progress ({@code PacePlan}).
  * Initiatives with their current status, and every pivot.
  */
 @Component
@@ -59,6 +61,14 @@ class KeyResultProjection implements ReadModelProjection {
                             m == null ? null : m.counted(), m == null ? null : m.excluded(),
                             m == null ? null : m.dataSource(), json(e.milestones()))
                     .update();
+            List<Checkpoint> checkpoints = e.checkpoints();
+            for (int i = 0; i < checkpoints.size(); i++) {
+                jdbc.sql("""
+                                insert into key_result_checkpoint(key_result_id, position, on_date, expected_value)
+                                values (?, ?, ?, ?)""")
+                        .params(e.keyResultId(), i, checkpoints.get(i).date(), checkpoints.get(i).expectedValue())
+                        .update();
+            }
         } else if (payload instanceof CheckInRecorded e) {
             Timestamp effectiveAt = Timestamp.from(e.effectiveAt());
             jdbc.sql("""

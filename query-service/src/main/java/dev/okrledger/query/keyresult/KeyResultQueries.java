@@ -1,8 +1,11 @@
 package dev.okrledger.query.keyresult;
 
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.policy.OkrPolicy;
-import dev.okrledger.contract.policy.Pace;
+import dev.okrledger.contract.policy.PaceJudgement;
+import dev.okrledger.contract.policy.PacePlan;
 import dev.okrledger.contract.policy.Progress;
+import dev.okrledger.query.board.PlannedCheckpoints;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,17 +22,20 @@ import java.util.UUID;
 class KeyResultQueries {
 
     private final JdbcClient jdbc;
+    private final PlannedCheckpoints checkpoints;
     private final OkrPolicy policy;
     private final Clock clock;
 
-    KeyResultQueries(JdbcClient jdbc, OkrPolicy policy, Clock clock) {
+    KeyResultQueries(JdbcClient jdbc, PlannedCheckpoints checkpoints, OkrPolicy policy, Clock clock) {
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
         this.policy = policy;
         this.clock = clock;
     }
 
     Optional<KeyResultView> keyResult(UUID id) {
         Instant now = clock.instant();
+        List<Checkpoint> plan = checkpoints.ofKeyResult(id);
         return jdbc.sql("""
                         select k.key_result_id, k.objective_id, k.cycle_id, k.title, k.unit, k.indicator, k.owner,
                                k.baseline, k.target, k.current_value, k.confidence, k.last_effective_at,
@@ -43,15 +49,17 @@ class KeyResultQueries {
                     BigDecimal value = rs.getBigDecimal("current_value");
                     double progress = value == null ? 0.0 : Progress.of(baseline, target, value);
                     LocalDate startsOn = rs.getObject("starts_on", LocalDate.class);
-                    Double expected = startsOn == null ? null
-                            : Pace.expectedProgress(startsOn, rs.getObject("ends_on", LocalDate.class), now);
+                    // the cycle arrives on another partition: until it does, pace cannot be judged
+                    PaceJudgement pace = startsOn == null ? null
+                            : new PacePlan(startsOn, rs.getObject("ends_on", LocalDate.class), baseline, target, plan)
+                                    .judge(value, now, policy);
                     Integer confidence = (Integer) rs.getObject("confidence");
                     Timestamp last = rs.getTimestamp("last_effective_at");
                     return new KeyResultView(rs.getObject("key_result_id", UUID.class),
                             rs.getObject("objective_id", UUID.class), rs.getObject("cycle_id", UUID.class),
                             rs.getString("title"), rs.getString("unit"), rs.getString("indicator"),
-                            rs.getString("owner"), baseline, target, value, progress, expected,
-                            expected == null ? null : policy.isBehindPace(progress, expected),
+                            rs.getString("owner"), baseline, target, value, progress,
+                            pace == null ? null : pace.expectedProgress(), pace == null ? null : pace.behind(),
                             confidence, confidence == null ? null : policy.bandOf(confidence),
                             last == null ? null : last.toInstant());
                 })

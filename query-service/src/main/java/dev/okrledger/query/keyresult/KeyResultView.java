@@ -10,7 +10,8 @@ import java.util.UUID;
  * A key result as a dashboard shows it.
  *
  * @param progress         (value − baseline) / (target − baseline), clamped to 0..1; 0 before the first check-in
- * @param expectedProgress elapsed fraction of the cycle now; null while the cycle is not known here yet
+ * @param expectedProgress where the key result should be now: the elapsed fraction of the cycle, or along its
+ *                         planned checkpoints ({@code PacePlan}); null while the cycle is not known here yet
  * @param behindPace       progress &lt; expected − tolerance; null when expected progress is unknown
  */
 public record KeyResultView(UUID id, UUID objectiveId, UUID cycleId, String title, String unit, String indicator,

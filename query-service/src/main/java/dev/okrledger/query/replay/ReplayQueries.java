@@ -1,11 +1,11 @@
 package dev.okrledger.query.replay;
 
+import dev.okrledger.contract.policy.PaceVerdict;
 import dev.okrledger.query.board.AtRisk;
 import dev.okrledger.query.board.BandCounts;
 import dev.okrledger.query.board.Board;
 import dev.okrledger.query.board.BoardReader;
 import dev.okrledger.query.board.Moment;
-import dev.okrledger.query.board.PaceStatus;
 import dev.okrledger.query.cycle.CycleSnapshot;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +43,7 @@ class ReplayQueries {
 
     private static CycleReplay.Week week(int week, Instant endsAt, Board board) {
         List<CycleReplay.KeyResultRef> behind = board.keyResults()
-                .filter(k -> k.pace() == PaceStatus.BEHIND)
+                .filter(k -> k.pace() == PaceVerdict.BEHIND)
                 .map(k -> new CycleReplay.KeyResultRef(k.id(), k.title(), k.progress()))
                 .toList();
         return new CycleReplay.Week(week, endsAt, board.expectedProgress(), BandCounts.of(board.objectives()), behind,

@@ -40,10 +40,16 @@ class RebuildTest extends QueryServiceTest {
         UUID team = q.objective("Team", ObjectiveLevel.TEAM, "support", company);
         UUID a = q.keyResult(company, "a", 0, 10);
         UUID b = q.keyResult(team, "b", 12, 4);
+        // planned checkpoints (V5): a front-loaded plan, and a decreasing one with two on one date
+        UUID frontLoaded = q.plannedKeyResult(company, "front", 0, 100, q.checkpoint(28, 80));
+        UUID backLoaded = q.plannedKeyResult(team, "back", 40, 10, q.checkpoint(14, 39), q.checkpoint(56, 30),
+                q.checkpoint(56, 32));
         for (int week = 1; week <= 5; week++) {
             q.at(q.week(week));
             q.checkIn(a, q.week(week), week * 1.5, 8 - week % 3, "note " + week, null, week == 3 ? "pivot" : null);
             q.checkIn(b, q.week(week), 12 - week, 6 + week % 2);
+            q.checkIn(frontLoaded, q.week(week), week * 14, 7);
+            q.checkIn(backLoaded, q.week(week), 40 - week, 6);
         }
         q.at(q.week(6)).checkIn(b, q.day(30), 5, 2); // backdated
         // changes after definition: every V4 table and column gets rows
@@ -68,6 +74,9 @@ class RebuildTest extends QueryServiceTest {
         Map<String, String> incremental = snapshot();
         assertThat(incremental.keySet()).contains("key_result_target_change", "initiative_view", "initiative_pivot",
                 "objective_retrospective_note");
+        assertThat(incremental.get("key_result_checkpoint")).contains(frontLoaded.toString(), backLoaded.toString());
+        JsonNode plannedBefore = ok("/api/key-results/" + frontLoaded + "/detail?asOf=" + q.day(42));
+        assertThat(plannedBefore.get("current").get("pace").asString()).isEqualTo("BEHIND"); // 0.70 < 0.84 - 0.10
         String detail = "/api/key-results/" + a + "/detail?asOf=" + q.day(42);
         JsonNode detailBefore = ok(detail);
         assertThat(detailBefore.get("pivots")).hasSize(1);
@@ -80,6 +89,7 @@ class RebuildTest extends QueryServiceTest {
         jdbc.sql("update objective_view set title = 'oops' where objective_id = ?").param(team).update();
         jdbc.sql("delete from initiative_pivot").update();
         jdbc.sql("update key_result_view set dropped_at = null, target = 1").update();
+        jdbc.sql("delete from key_result_checkpoint where key_result_id = ?").param(frontLoaded).update();
         assertThat(snapshot()).isNotEqualTo(incremental);
 
         Answer started = post("/api/admin/rebuild");
@@ -93,6 +103,7 @@ class RebuildTest extends QueryServiceTest {
         assertThat(indexNames()).isEqualTo(indexes);
         assertThat(ok(board)).isEqualTo(boardBefore);
         assertThat(ok(detail)).isEqualTo(detailBefore);
+        assertThat(ok("/api/key-results/" + frontLoaded + "/detail?asOf=" + q.day(42))).isEqualTo(plannedBefore);
         assertThat(jdbc.sql("select count(*) from pg_namespace where nspname like 'okr_%'").query(Long.class).single())
                 .isZero();
 

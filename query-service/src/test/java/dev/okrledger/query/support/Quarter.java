@@ -2,6 +2,7 @@ package dev.okrledger.query.support;
 
 import dev.okrledger.contract.event.Cadence;
 import dev.okrledger.contract.event.CheckInRecorded;
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.ConfidenceChanged;
 import dev.okrledger.contract.event.CycleActivated;
 import dev.okrledger.contract.event.CycleClosed;
@@ -110,6 +111,23 @@ public final class Quarter {
                 BigDecimal.valueOf(baseline), BigDecimal.valueOf(target), Indicator.LEADING, "owner-" + title,
                 KeyResultKind.METRIC, measurement, List.of(), List.of()));
         return id;
+    }
+
+    /** A metric key result whose expected progress follows planned checkpoints. */
+    public UUID plannedKeyResult(UUID objectiveId, String title, double baseline, double target,
+                                 Checkpoint... checkpoints) {
+        UUID id = UUID.randomUUID();
+        objectiveOfKeyResult.put(id, objectiveId);
+        publish(id.toString(), new KeyResultDefined(id, objectiveId, cycleId, title, "units",
+                BigDecimal.valueOf(baseline), BigDecimal.valueOf(target), Indicator.LEADING, "owner-" + title,
+                KeyResultKind.METRIC, new MeasurementDefinition("counted " + title, null, "source of " + title),
+                List.of(), List.of(checkpoints)));
+        return id;
+    }
+
+    /** By the start of day {@code day} of the cycle the value should be {@code expectedValue}. */
+    public Checkpoint checkpoint(int day, double expectedValue) {
+        return new Checkpoint(startsOn.plusDays(day), BigDecimal.valueOf(expectedValue));
     }
 
     /** A milestone key result: baseline 0, target the number of milestones, value the number done. */

@@ -1,7 +1,6 @@
-package dev.okrledger.notifier.alert;
+package dev.okrledger.contract.policy;
 
 import dev.okrledger.contract.event.Checkpoint;
-import dev.okrledger.contract.policy.Pace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,7 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class PlannedPaceTest {
+class PacePlanTest {
 
     // 91 days from 2026-01-05: a 13-week quarter
     private static final LocalDate STARTS = LocalDate.parse("2026-01-05");
@@ -34,7 +33,7 @@ class PlannedPaceTest {
     }
 
     private static double expected(BigDecimal baseline, BigDecimal target, List<Checkpoint> checkpoints, Instant at) {
-        return PlannedPace.expectedProgress(STARTS, ENDS, baseline, target, checkpoints, at);
+        return new PacePlan(STARTS, ENDS, baseline, target, checkpoints).expectedProgressAt(at);
     }
 
     @ParameterizedTest
@@ -88,5 +87,38 @@ class PlannedPaceTest {
     void aPlanAboveTheTargetIsClampedLikeProgress() {
         List<Checkpoint> plan = List.of(at(28, "150"));
         assertThat(expected(ZERO, HUNDRED, plan, day(28))).isEqualTo(1.0);
+    }
+
+    @Test
+    void beforeTheFirstCheckInProgressCountsAsZero() {
+        PaceJudgement judged = new PacePlan(STARTS, ENDS, new BigDecimal("12"), new BigDecimal("4"), List.of())
+                .judge(null, day(42), OkrPolicy.defaults());
+        assertThat(judged.progress()).isZero();
+        assertThat(judged.behind()).isTrue();
+    }
+
+    @Test
+    void theLineBendsAtTheCheckpointsInsideTheCycle() {
+        List<Checkpoint> plan = List.of(at(60, "2"), at(30, "1"), at(30, "1.5"), at(91, "3"));
+        assertThat(new PacePlan(STARTS, ENDS, ZERO, new BigDecimal("3"), plan).corners())
+                .containsExactly(day(0), day(30), day(60), day(91));
+        assertThat(new PacePlan(STARTS, ENDS, ZERO, HUNDRED, List.of()).corners()).containsExactly(day(0), day(91));
+    }
+
+    @Test
+    void aFrontLoadedPlanJudgesHalfwayAtWeekSixBehindThoughTheStraightLineWouldNot() {
+        // the case of issue 10: 80 % planned by week 4, progress 0.5 at week 6
+        PacePlan frontLoaded = new PacePlan(STARTS, ENDS, ZERO, HUNDRED, List.of(at(28, "80")));
+        PaceJudgement judged = frontLoaded.judge(new BigDecimal("50"), day(42), OkrPolicy.defaults());
+        assertThat(judged.expectedProgress()).isCloseTo((80 + 20 * 14 / 63.0) / 100, within(1e-9));
+        assertThat(judged.progress()).isEqualTo(0.5);
+        assertThat(judged.verdict()).isEqualTo(PaceVerdict.BEHIND);
+        assertThat(judged.planned()).isTrue();
+
+        PaceJudgement linear = new PacePlan(STARTS, ENDS, ZERO, HUNDRED, List.of())
+                .judge(new BigDecimal("50"), day(42), OkrPolicy.defaults());
+        assertThat(linear.expectedProgress()).isCloseTo(42 / 91.0, within(1e-9));
+        assertThat(linear.verdict()).isEqualTo(PaceVerdict.ON_TRACK);
+        assertThat(linear.planned()).isFalse();
     }
 }
