@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import java.util.UUID;
 
 /**
- * Closing a cycle grades every key result in it (from its last value, per domain.md), all in the
+ * Closing a cycle grades every key result in it (from its last value, per docs/domain.md), all in the
  * transaction that closes it: the close and the grades are one fact in the log.
  */
 @Component
