@@ -59,7 +59,7 @@ final class CsvRows {
             return decimal.toPlainString();
         }
         if (value instanceof Double number) {
-            return number.isNaN() || number.isInfinite() ? "" : BigDecimal.valueOf(number).toPlainString();
+            return number.isNaN() || number.isInfinite() ? "" : BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
         }
         if (value instanceof Enum<?> constant) {
             return constant.name();
