@@ -18,6 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,6 +121,32 @@ class CycleImportTest extends RunningCommandService {
         assertThat(errors(answer)).containsExactly("3 parentRef unknown-objective", "4 row import-row-cells",
                 "5 kind invalid-field");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void twoImportsOfTheSameFileAtOnceRecordEachRowOnce() throws Exception {
+        UUID cycle = activeCycle();
+        long before = storedEvents();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        Callable<Answer> importing = () -> {
+            go.await();
+            return importFile(cycle, "text/csv", GOOD, ADMIN);
+        };
+        try {
+            Future<Answer> one = pool.submit(importing);
+            Future<Answer> other = pool.submit(importing);
+            go.countDown();
+            List<Answer> answers = List.of(one.get(60, TimeUnit.SECONDS), other.get(60, TimeUnit.SECONDS));
+
+            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as("%s", a.body()).isIn(200, 201));
+            assertThat(answers.stream().mapToInt(a -> a.body().get("created").asInt()).sum()).isEqualTo(DEFINITIONS);
+            assertThat(answers).allSatisfy(a -> assertThat(a.body().get("created").asInt()
+                    + a.body().get("alreadyPresent").asInt()).isEqualTo(DEFINITIONS));
+            assertThat(storedEvents()).isEqualTo(before + DEFINITIONS);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

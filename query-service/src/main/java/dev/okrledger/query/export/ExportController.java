@@ -39,7 +39,7 @@ class ExportController {
 
     static final String BOARD_EXAMPLE = """
             objectiveId,objectiveTitle,level,team,parentObjectiveId,objectiveProgress,objectivePace,objectiveBand,objectiveMeanConfidence,keyResultId,keyResultTitle,unit,owner,baseline,target,value,progress,expectedProgress,pace,confidence,band,trend,stale,lastCheckInAt
-            6f1c…,Make support faster and more predictable for customers,TEAM,support,0b9e…,0.4357,BEHIND,RED,5.667,3d2a…,Reduce median first response time,hours,support-lead,12,4,8.5,0.4375,0.6153846153846154,BEHIND,3,RED,DOWN,false,2026-11-22T12:00:00Z
+            6f1c…,Make support faster and more predictable for customers,TEAM,support,0b9e…,0.4357,BEHIND,RED,5.666666666666667,3d2a…,Reduce median first response time,hours,support-lead,12,4,8.5,0.4375,0.6153846153846154,BEHIND,3,RED,DOWN,false,2026-11-22T12:00:00Z
             """;
 
     private final CycleExports exports;
