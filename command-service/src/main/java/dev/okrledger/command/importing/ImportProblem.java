@@ -3,8 +3,8 @@ package dev.okrledger.command.importing;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import dev.okrledger.support.problem.Problems;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
@@ -48,10 +48,6 @@ class ImportProblem extends ErrorResponseException {
     }
 
     private static ProblemDetail body(HttpStatus status, String rule, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:okr-ledger:problem:" + rule));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("rule", rule);
-        return problem;
+        return Problems.problem(status, rule, null, detail);
     }
 }

@@ -4,7 +4,7 @@ import dev.okrledger.contract.event.ConfidenceBand;
 import dev.okrledger.contract.event.ObjectiveLevel;
 import dev.okrledger.query.board.KeyResultState;
 import dev.okrledger.query.board.ObjectiveState;
-import dev.okrledger.query.board.PaceStatus;
+import dev.okrledger.contract.policy.PaceVerdict;
 import dev.okrledger.query.board.Trend;
 
 import java.math.BigDecimal;
@@ -16,10 +16,10 @@ import java.util.UUID;
  * results gets one row with the key result's columns empty). Same figures as the dashboard.
  */
 record BoardRow(UUID objectiveId, String objectiveTitle, ObjectiveLevel level, String team, UUID parentObjectiveId,
-                Double objectiveProgress, PaceStatus objectivePace, ConfidenceBand objectiveBand,
+                Double objectiveProgress, PaceVerdict objectivePace, ConfidenceBand objectiveBand,
                 Double objectiveMeanConfidence, UUID keyResultId, String keyResultTitle, String unit, String owner,
                 BigDecimal baseline, BigDecimal target, BigDecimal value, Double progress, double expectedProgress,
-                PaceStatus pace, Integer confidence, ConfidenceBand band, Trend trend, Boolean stale,
+                PaceVerdict pace, Integer confidence, ConfidenceBand band, Trend trend, Boolean stale,
                 Instant lastCheckInAt) {
 
     static BoardRow of(ObjectiveState o, KeyResultState k) {

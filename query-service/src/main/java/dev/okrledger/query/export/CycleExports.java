@@ -10,9 +10,9 @@ import dev.okrledger.query.cycle.CycleQueries;
 import dev.okrledger.query.cycle.CycleSnapshot;
 import dev.okrledger.query.replay.Retrospective;
 import dev.okrledger.query.replay.RetrospectiveQueries;
-import dev.okrledger.query.web.BadRequest;
-import dev.okrledger.query.web.Conflict;
-import dev.okrledger.query.web.NotFound;
+import dev.okrledger.support.problem.BadRequest;
+import dev.okrledger.support.problem.Conflict;
+import dev.okrledger.support.problem.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

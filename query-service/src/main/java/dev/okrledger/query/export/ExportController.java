@@ -1,7 +1,7 @@
 package dev.okrledger.query.export;
 
 import dev.okrledger.query.web.AsOf;
-import dev.okrledger.query.web.Problems;
+import dev.okrledger.support.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
