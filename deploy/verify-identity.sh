@@ -89,6 +89,10 @@ if ! ls launcher/target/okr-ledger.jar command-service/target/*-exec.jar query-s
     say "building the jars"
     ./mvnw -B -q -DskipTests package || fail_now "build failed"
 fi
+# copies, so that a build during the run cannot change a jar under a running process
+mkdir -p "$WORK/jars"
+cp launcher/target/okr-ledger.jar command-service/target/*-exec.jar query-service/target/*-exec.jar \
+    notifier/target/*-exec.jar "$WORK/jars/"
 ZIP="$KEYCLOAK_CACHE/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
 if [ ! -f "$ZIP" ]; then
     say "downloading Keycloak $KEYCLOAK_VERSION from Maven Central"
@@ -124,7 +128,7 @@ await_ok "Keycloak" "http://localhost:$KC_MANAGEMENT_PORT/health/ready" "${PIDS[
 
 # --- PostgreSQL and Kafka only, then each service as its own process, trusting Keycloak
 say "starting PostgreSQL and Kafka (okr-ledger.jar infra)"
-OKR_POSTGRES_PORT=$POSTGRES_PORT OKR_KAFKA_PORT=$KAFKA_PORT java -jar launcher/target/okr-ledger.jar infra \
+OKR_POSTGRES_PORT=$POSTGRES_PORT OKR_KAFKA_PORT=$KAFKA_PORT java -jar "$WORK/jars/okr-ledger.jar" infra \
     --data-dir="$WORK/data" --issuer="$ISSUER" --audience=okr-ledger-api >"$WORK/infra.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 "$TIMEOUT"); do
@@ -137,7 +141,7 @@ grep -q "infrastructure is up" "$WORK/infra.log" || fail_now "the infrastructure
 start_service() {
     local name="$1" port="$2"
     say "starting $name on port $port"
-    java -Daxoniq.update-checker.disabled=true -jar "$name"/target/"$name"-*-exec.jar \
+    java -Daxoniq.update-checker.disabled=true -jar "$WORK/jars/$name"-*-exec.jar \
         --spring.config.additional-location="file:$WORK/data/services/$name.properties" \
         --server.port="$port" >"$WORK/$name.log" 2>&1 &
     PIDS+=($!)
