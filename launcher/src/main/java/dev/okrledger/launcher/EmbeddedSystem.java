@@ -89,9 +89,11 @@ public final class EmbeddedSystem implements AutoCloseable {
      */
     public synchronized Instance startAnother(Service service) {
         int number = extraInstances.size() + 2;
-        // its own Kafka client id, as a separate process would have, so client metrics stay apart
-        Instance instance = new Instance(service, run(service, 0,
-                List.of("--spring.kafka.client-id=" + service.title() + "-" + number)));
+        // its own Kafka client id and token-store owner, as a separate process would have: client
+        // metrics stay apart, and segment claims of the publisher are really exclusive
+        String name = service.title() + "-" + number;
+        Instance instance = new Instance(service, run(service, 0, List.of("--spring.kafka.client-id=" + name,
+                "--okr.token-store.node-id=" + name + "@" + ProcessHandle.current().pid())));
         extraInstances.add(instance);
         return instance;
     }

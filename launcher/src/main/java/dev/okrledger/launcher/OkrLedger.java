@@ -3,6 +3,7 @@ package dev.okrledger.launcher;
 import dev.okrledger.embedded.EmbeddedKafka;
 import dev.okrledger.embedded.EmbeddedPostgresServer;
 import dev.okrledger.launcher.benchmark.Benchmark;
+import dev.okrledger.launcher.benchmark.ScalingBenchmark;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
@@ -33,6 +34,10 @@ public final class OkrLedger {
         System.setProperty("disable-axoniq-console-message", "true");
         if (args.length > 0 && args[0].equals("benchmark")) {
             Benchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("benchmark-scaling")) {
+            ScalingBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("infra")) {

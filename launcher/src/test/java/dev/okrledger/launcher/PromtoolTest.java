@@ -32,7 +32,7 @@ class PromtoolTest {
 
     @Test
     void theRulesAreValid() {
-        assertThat(run("check", "rules", "alert-rules.yml")).contains("SUCCESS: 5 rules found");
+        assertThat(run("check", "rules", "alert-rules.yml")).contains("SUCCESS: 6 rules found");
     }
 
     @Test

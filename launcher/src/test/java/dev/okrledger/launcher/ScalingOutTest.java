@@ -36,8 +36,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of every service at once under a steady check-in load: check-ins go to both
- * command-service instances, query-service and notifier instances split the partitions of their
- * consumer groups. Mid-load one instance of each consumer stops and a new one starts (two
+ * command-service instances, which publish a segment of the events each; query-service and notifier
+ * instances split the partitions of their consumer groups. Mid-load one instance of each consumer stops and a new one starts (two
  * rebalances each). Afterwards every check-in is in the query side's history exactly once and
  * every confidence drop raised exactly one alert.
  */
@@ -62,7 +62,9 @@ class ScalingOutTest {
 
     @Test
     void nothingIsLostOrDoubledWhenConsumerInstancesComeAndGoUnderLoad() throws Exception {
-        system = TestSystem.start();
+        // the publisher in two segments, one per command-service instance
+        system = TestSystem.start("--axon.eventhandling.processors.kafka-publisher.initial-segment-count=2",
+                "--okr.publisher.max-segments-per-instance=1");
         EmbeddedSystem.Instance secondCommand = started(system.startAnother(COMMAND));
         EmbeddedSystem.Instance secondQuery = started(system.startAnother(QUERY));
         EmbeddedSystem.Instance secondNotifier = started(system.startAnother(NOTIFIER));
@@ -76,6 +78,14 @@ class ScalingOutTest {
             for (int k = 0; k < KEY_RESULTS_PER_TEAM; k++) {
                 keyResults.add(okrs.keyResult(objective));
             }
+        }
+
+        for (String command : commands) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Scrape metrics = Scrape.of(command);
+                assertThat(metrics.sum("okr_publisher_segments", "")).as("segments held by %s", command).isEqualTo(1);
+                assertThat(metrics.sum("okr_publisher_segments_stored", "")).isEqualTo(2);
+            });
         }
 
         Load load = new Load(keyResults, commands);
@@ -128,6 +138,9 @@ class ScalingOutTest {
             assertThat(raisedBy).as("alerts of %s: one per drop", keyResult)
                     .containsExactlyInAnyOrderElementsOf(load.drops(keyResult));
         }
+        System.out.printf("ScalingOutTest: %d check-ins on %d key results through 2 command services, %d alerts, "
+                + "consumers rebalanced twice, in %.0f s of load%n", load.posted(), keyResults.size(), alertIds.size(),
+                load.seconds());
         // okr.alerts is at-least-once (receivers deduplicate on alert id and change): every raise is there
         assertThat(raisedOnTopic(alertIds.size())).containsAll(alertIds).hasSameSizeAs(alertIds);
     }
@@ -182,6 +195,7 @@ class ScalingOutTest {
         private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         private final List<Future<?>> running = new ArrayList<>();
         private final long startedAt = System.nanoTime();
+        private volatile long stoppedAt;
 
         Load(List<UUID> keyResults, List<String> commands) {
             this.keyResults = keyResults;
@@ -228,6 +242,7 @@ class ScalingOutTest {
 
         void stop() throws Exception {
             stopping.set(true);
+            stoppedAt = System.nanoTime();
             for (Future<?> writer : running) {
                 writer.get(); // a writer's failed assertion fails the test here
             }
@@ -236,6 +251,10 @@ class ScalingOutTest {
 
         int posted() {
             return posted.get();
+        }
+
+        double seconds() {
+            return (stoppedAt - startedAt) / 1e9;
         }
 
         List<UUID> checkIns(UUID keyResult) {

@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  * {@code okr_event_store_head} is the highest global index stored (-1 while empty), and
  * {@code okr_publisher_position} the lowest position among the publisher segments this instance
  * holds (NaN when it holds none: another instance does). With several instances, Prometheus
- * takes {@code max(head) - min(position)}; {@code okr_publisher_segments} says who holds what.
+ * takes {@code max(head) - min(position)}; {@code okr_publisher_segments} says who holds what, and
+ * {@code okr_publisher_segments_stored} how many segments there are.
  */
 @Component
 class PublisherMetrics {
@@ -34,6 +35,13 @@ class PublisherMetrics {
                 .register(meters);
         Gauge.builder("okr.publisher.segments", this, m -> m.statuses().size())
                 .description("kafka-publisher segments held by this instance").register(meters);
+        Gauge.builder("okr.publisher.segments.stored", this, PublisherMetrics::segmentsInTokenStore)
+                .description("kafka-publisher segments in the token store, held or not").register(meters);
+    }
+
+    private double segmentsInTokenStore() {
+        return jdbc.sql("select count(*) from tokenentry where processorname = ?")
+                .param(KafkaEventPublisher.PROCESSING_GROUP).query(Long.class).single();
     }
 
     private double head() {
