@@ -4,10 +4,6 @@ import dev.okrledger.embedded.EmbeddedKafka;
 import dev.okrledger.embedded.EmbeddedPostgresServer;
 import dev.okrledger.launcher.EmbeddedSystem;
 import dev.okrledger.launcher.Service;
-import dev.okrledger.security.OkrUser;
-import dev.okrledger.security.Role;
-import dev.okrledger.security.TokenKeys;
-import dev.okrledger.security.TokenMinter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,24 +34,28 @@ public final class ScalingBenchmark {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(work.resolve("postgres"), 0, true);
              EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0)) {
             Path keys = work.resolve("keys");
-            EmbeddedSystem system = new EmbeddedSystem(new EmbeddedSystem.Settings(postgres, kafka,
-                    Map.of(Service.COMMAND, "okr_command", Service.QUERY, "okr_query", Service.NOTIFIER, "okr_notifier"),
-                    Map.of(), "okr.events", "okr.alerts", keys,
-                    List.of("--logging.level.root=WARN", "--logging.level.dev.okrledger=WARN")));
-            try (system; LagSampler lag = new LagSampler(postgres.jdbcUrl("okr_command"), kafka.bootstrapServers(),
-                    "okr.events", GROUPS)) {
+            EmbeddedSystem system = Benchmark.quietSystem(postgres, kafka, keys);
+            try (system) {
                 system.startAll();
-                ApiClient api = new ApiClient(new TokenMinter(TokenKeys.loadOrCreate(keys))
-                        .mint(new OkrUser("benchmark", "Benchmark", Set.of(), Set.of(Role.ADMIN)), Duration.ofHours(6)));
-                Organisation org = Organisation.build(api, system.baseUrl(Service.COMMAND), options);
-                run(options, system, api, org, lag);
+                run(options, system, postgres, kafka, keys);
             }
         }
         System.exit(0);
     }
 
-    private static void run(BenchmarkOptions options, EmbeddedSystem system, ApiClient api, Organisation org,
-                            LagSampler lag) throws Exception {
+    private static void run(BenchmarkOptions options, EmbeddedSystem system, EmbeddedPostgresServer postgres,
+                            EmbeddedKafka kafka, Path keys) throws Exception {
+        // sampled once the services made their tables
+        try (LagSampler lag = new LagSampler(postgres.jdbcUrl("okr_command"), kafka.bootstrapServers(), "okr.events",
+                GROUPS)) {
+            ApiClient api = Benchmark.adminClient(keys);
+            Organisation org = Organisation.build(api, system.baseUrl(Service.COMMAND), options);
+            measure(options, system, api, org, lag);
+        }
+    }
+
+    private static void measure(BenchmarkOptions options, EmbeddedSystem system, ApiClient api, Organisation org,
+                                LagSampler lag) throws Exception {
         int threads = options.saturationThreads();
         Duration time = options.saturationTime();
         List<String> lines = new ArrayList<>();
@@ -66,22 +65,23 @@ public final class ScalingBenchmark {
         try (EmbeddedSystem.Instance second = system.startAnother(Service.COMMAND)) {
             double twoCommands = saturate(api, List.of(system.baseUrl(Service.COMMAND), second.baseUrl()), org,
                     threads, time);
-            lines.add(String.format("check-ins accepted/s at saturation (%d clients)   %8.0f   %8.0f", threads,
-                    oneCommand, twoCommands));
+            lines.add(row("check-ins accepted/s at saturation (" + threads + " clients)", oneCommand, twoCommands));
         }
         awaitDrained(lag);
 
         double[] oneConsumer = drain(options, system, api, org, lag, 1);
         double[] twoConsumers = drain(options, system, api, org, lag, 2);
-        lines.add(String.format("query-service backlog drained, events/s              %8.0f   %8.0f", oneConsumer[0],
-                twoConsumers[0]));
-        lines.add(String.format("notifier backlog drained, events/s                   %8.0f   %8.0f", oneConsumer[1],
-                twoConsumers[1]));
+        lines.add(row("query-service backlog drained, events/s", oneConsumer[0], twoConsumers[0]));
+        lines.add(row("notifier backlog drained, events/s", oneConsumer[1], twoConsumers[1]));
 
-        System.out.printf("%n%-52s %10s %10s%n", "figure", "1 instance", "2 instances");
+        System.out.printf("%n%-52s %11s %11s%n", "figure", "1 instance", "2 instances");
         lines.forEach(System.out::println);
         System.out.printf("(%d cores; every instance, PostgreSQL, Kafka and the load generator share them)%n%n",
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    private static String row(String figure, double one, double two) {
+        return String.format("%-52s %11.0f %11.0f", figure, one, two);
     }
 
     /** Check-ins/s accepted with {@code threads} clients spread evenly over the given command services. */
@@ -136,7 +136,11 @@ public final class ScalingBenchmark {
         // timed from the sample where the group's lag first fell to the sample where it reached 0
         double[] consumingSince = new double[GROUPS.size()];
         double[] seconds = new double[GROUPS.size()];
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (seconds[0] == 0 || seconds[1] == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the consumers did not drain the backlog in 5 minutes");
+            }
             LagSampler.Sample sample = last(lag);
             for (int g = 0; g < GROUPS.size(); g++) {
                 long now = sample.consumerLag().getOrDefault(GROUPS.get(g), Long.MAX_VALUE);
@@ -160,8 +164,12 @@ public final class ScalingBenchmark {
     }
 
     private static LagSampler.Sample last(LagSampler lag) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<LagSampler.Sample> samples = lag.samples();
         while (samples.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no lag sample in 30 s");
+            }
             Thread.sleep(200);
             samples = lag.samples();
         }
