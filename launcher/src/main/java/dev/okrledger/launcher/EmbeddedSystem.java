@@ -32,6 +32,35 @@ public final class EmbeddedSystem implements AutoCloseable {
 
     private final Settings settings;
     private final Map<Service, ConfigurableApplicationContext> running = new EnumMap<>(Service.class);
+    private final List<Instance> extraInstances = new ArrayList<>();
+
+    /** A further instance of a service, started by {@link #startAnother(Service)}. */
+    public static final class Instance implements AutoCloseable {
+        private final Service service;
+        private final ConfigurableApplicationContext context;
+
+        private Instance(Service service, ConfigurableApplicationContext context) {
+            this.service = service;
+            this.context = context;
+        }
+
+        public Service service() {
+            return service;
+        }
+
+        public String baseUrl() {
+            return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        }
+
+        public boolean isRunning() {
+            return context.isActive();
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
 
     public EmbeddedSystem(Settings settings) {
         this.settings = settings;
@@ -50,25 +79,37 @@ public final class EmbeddedSystem implements AutoCloseable {
         if (running.containsKey(service)) {
             return;
         }
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + settings.postgres().jdbcUrl(settings.databaseNames().get(service)),
-                "--spring.datasource.username=" + settings.postgres().username(),
-                "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + settings.kafka().bootstrapServers(),
-                "--server.port=" + settings.ports().getOrDefault(service, 0),
-                "--okr.kafka.events-topic=" + settings.eventsTopic(),
-                "--okr.kafka.alerts-topic=" + settings.alertsTopic(),
-                "--" + AxonOnlyInCommandService.PROPERTY + "=" + service.usesAxon(),
-                "--spring.main.banner-mode=off",
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
-                        + TokenKeys.publicKeyFile(settings.keyDir())));
-        if (service == Service.COMMAND) {
-            // only the embedded default mints tokens, and only the command service serves them
-            args.add("--okr.dev-tokens.enabled=true");
-            args.add("--okr.dev-tokens.key-dir=" + settings.keyDir().toAbsolutePath());
-        }
+        running.put(service, run(service, settings.ports().getOrDefault(service, 0), List.of()));
+    }
+
+    /**
+     * One more instance of {@code service} on the same database and topics, as a second process of
+     * it would be: command-service instances share the event store, consumer instances join the
+     * same consumer group. Closing the instance stops it; {@link #close()} stops any still running.
+     */
+    public synchronized Instance startAnother(Service service) {
+        int number = extraInstances.size() + 2;
+        // its own Kafka client id and token-store owner, as a separate process would have: client
+        // metrics stay apart, and segment claims of the publisher are really exclusive
+        String name = service.title() + "-" + number;
+        Instance instance = new Instance(service, run(service, 0, List.of("--spring.kafka.client-id=" + name,
+                "--okr.token-store.node-id=" + name + "@" + ProcessHandle.current().pid())));
+        extraInstances.add(instance);
+        return instance;
+    }
+
+    private ConfigurableApplicationContext run(Service service, int port, List<String> instanceArguments) {
+        ServiceSettings serviceSettings = new ServiceSettings(service,
+                settings.postgres().jdbcUrl(settings.databaseNames().get(service)), settings.postgres().username(),
+                settings.kafka().bootstrapServers(), settings.eventsTopic(), settings.alertsTopic(), settings.keyDir());
+        List<String> args = new ArrayList<>();
+        serviceSettings.properties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.add("--server.port=" + port);
+        args.add("--" + AxonOnlyInCommandService.PROPERTY + "=" + service.usesAxon());
+        args.add("--spring.main.banner-mode=off");
         args.addAll(settings.extraArguments());
-        running.put(service, service.builder().run(args.toArray(String[]::new)));
+        args.addAll(instanceArguments);
+        return service.builder().run(args.toArray(String[]::new));
     }
 
     public synchronized void stop(Service service) {
@@ -100,6 +141,8 @@ public final class EmbeddedSystem implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        extraInstances.forEach(Instance::close);
+        extraInstances.clear();
         // consumers first, so nothing is mid-way when the producer goes
         stop(Service.NOTIFIER);
         stop(Service.QUERY);

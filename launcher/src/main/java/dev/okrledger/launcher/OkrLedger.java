@@ -3,6 +3,9 @@ package dev.okrledger.launcher;
 import dev.okrledger.embedded.EmbeddedKafka;
 import dev.okrledger.embedded.EmbeddedPostgresServer;
 import dev.okrledger.launcher.benchmark.Benchmark;
+import dev.okrledger.launcher.benchmark.ScalingBenchmark;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,6 +16,9 @@ import java.util.Map;
  * The embedded default: PostgreSQL, a Kafka broker and the three services in this one JVM, with
  * all data under one folder ({@code ./data} unless {@code --data-dir=...}), so it survives a
  * restart. {@code --demo} loads the sample quarter through the public API once everything is up.
+ *
+ * <p>{@code infra} starts only PostgreSQL and Kafka, for services run as separate processes
+ * ({@link InfrastructureOnly}); {@code benchmark} runs the benchmark.
  *
  * <p>Ports come from environment variables: {@code OKR_POSTGRES_PORT} (15432), {@code OKR_KAFKA_PORT}
  * (9092, controller on the next port), {@code OKR_COMMAND_PORT} (8081), {@code OKR_QUERY_PORT}
@@ -30,11 +36,19 @@ public final class OkrLedger {
             Benchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("benchmark-scaling")) {
+            ScalingBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("infra")) {
+            runInfrastructureOnly(Arrays.asList(args).subList(1, args.length));
+            return;
+        }
         List<String> options = Arrays.asList(args);
         boolean demo = options.contains("--demo");
         Path dataDir = options.stream().filter(a -> a.startsWith("--data-dir=")).findFirst()
                 .map(a -> Path.of(a.substring("--data-dir=".length())))
-                .orElse(Path.of(env("OKR_DATA_DIR", "data")));
+                .orElse(defaultDataDir());
 
         long started = System.nanoTime();
         log("starting PostgreSQL (data in " + dataDir.resolve("postgres").toAbsolutePath() + ")");
@@ -102,6 +116,27 @@ public final class OkrLedger {
                     system.baseUrl(Service.QUERY), loaded.cycleId(),
                     system.baseUrl(Service.QUERY), loaded.keyResultsByRef().get("frt"));
         }
+    }
+
+    /** PostgreSQL and Kafka only; the services run as their own processes (see {@link InfrastructureOnly}). */
+    private static void runInfrastructureOnly(List<String> args) {
+        InfrastructureOnly.Options options = InfrastructureOnly.Options.parse(args, defaultDataDir(),
+                port("OKR_POSTGRES_PORT", 15432), port("OKR_KAFKA_PORT", 9092));
+        LoggingSystem logging = LoggingSystem.get(OkrLedger.class.getClassLoader());
+        for (String chatty : List.of("kafka", "org.apache.kafka", "io.zonky")) {
+            logging.setLogLevel(chatty, LogLevel.WARN);
+        }
+        log("starting PostgreSQL and Kafka only (data in " + options.dataDir().toAbsolutePath() + ")");
+        InfrastructureOnly.Running running = InfrastructureOnly.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("stopping");
+            running.close();
+        }, "okr-ledger-shutdown"));
+        System.out.println(InfrastructureOnly.instructions(running, options));
+    }
+
+    private static Path defaultDataDir() {
+        return Path.of(env("OKR_DATA_DIR", "data"));
     }
 
     private static int port(String variable, int fallback) {

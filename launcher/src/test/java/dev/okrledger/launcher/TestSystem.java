@@ -39,6 +39,14 @@ final class TestSystem {
     }
 
     static EmbeddedSystem start() {
+        return start(new String[0]);
+    }
+
+    /** @param extraArguments further {@code --key=value} settings for every service */
+    static EmbeddedSystem start(String... extraArguments) {
+        List<String> arguments = new java.util.ArrayList<>(List.of("--spring.datasource.hikari.maximum-pool-size=4",
+                "--spring.kafka.consumer.properties.metadata.max.age.ms=1000"));
+        arguments.addAll(List.of(extraArguments));
         EmbeddedSystem.Settings settings = new EmbeddedSystem.Settings(
                 SharedTestInfrastructure.postgres(), SharedTestInfrastructure.kafka(),
                 Map.of(Service.COMMAND, SharedTestInfrastructure.freshDatabaseName("cmd"),
@@ -48,8 +56,7 @@ final class TestSystem {
                 SharedTestInfrastructure.uniqueTopicName("okr.events"),
                 SharedTestInfrastructure.uniqueTopicName("okr.alerts"),
                 KEY_DIR,
-                List.of("--spring.datasource.hikari.maximum-pool-size=4",
-                        "--spring.kafka.consumer.properties.metadata.max.age.ms=1000"));
+                arguments);
         return new EmbeddedSystem(settings).startAll();
     }
 }

@@ -17,6 +17,7 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -74,9 +75,19 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * Claims on processor segments are held in the name of this instance: Axon's default name is the
+     * JVM's (pid@host), so instances sharing a JVM (the launcher's scaling tests) would each take the
+     * other's claims for their own; {@code okr.token-store.node-id} gives each its own.
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
-        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).build();
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer,
+                          @Value("${okr.token-store.node-id:}") String nodeId) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer);
+        if (!nodeId.isBlank()) {
+            builder.nodeId(nodeId);
+        }
+        return builder.build();
     }
 
     /** Stored revisions come from the event contract's registry, the one place they are declared. */

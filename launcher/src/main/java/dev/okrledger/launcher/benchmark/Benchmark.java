@@ -45,10 +45,7 @@ public final class Benchmark {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(work.resolve("postgres"), 0, true);
              EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0)) {
             Path keys = work.resolve("keys");
-            EmbeddedSystem system = new EmbeddedSystem(new EmbeddedSystem.Settings(postgres, kafka,
-                    Map.of(Service.COMMAND, "okr_command", Service.QUERY, "okr_query", Service.NOTIFIER, "okr_notifier"),
-                    Map.of(), "okr.events", "okr.alerts", keys,
-                    List.of("--logging.level.root=WARN", "--logging.level.dev.okrledger=WARN")));
+            EmbeddedSystem system = quietSystem(postgres, kafka, keys);
             try (system) {
                 system.startAll();
                 Map<String, Object> result = run(options, postgres, kafka, system, keys);
@@ -62,12 +59,25 @@ public final class Benchmark {
         System.exit(0);
     }
 
+    /** The three services on the given infrastructure, logging warnings only; not started yet. */
+    static EmbeddedSystem quietSystem(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, Path keys) {
+        return new EmbeddedSystem(new EmbeddedSystem.Settings(postgres, kafka,
+                Map.of(Service.COMMAND, "okr_command", Service.QUERY, "okr_query", Service.NOTIFIER, "okr_notifier"),
+                Map.of(), "okr.events", "okr.alerts", keys,
+                List.of("--logging.level.root=WARN", "--logging.level.dev.okrledger=WARN")));
+    }
+
+    /** A client signed in as an admin called benchmark, with a token from the system's key pair. */
+    static ApiClient adminClient(Path keys) {
+        return new ApiClient(new TokenMinter(TokenKeys.loadOrCreate(keys))
+                .mint(new OkrUser("benchmark", "Benchmark", Set.of(), Set.of(Role.ADMIN)), Duration.ofHours(6)));
+    }
+
     private static Map<String, Object> run(BenchmarkOptions options, EmbeddedPostgresServer postgres,
                                            EmbeddedKafka kafka, EmbeddedSystem system, Path keys) throws Exception {
         String command = system.baseUrl(Service.COMMAND);
         String query = system.baseUrl(Service.QUERY);
-        ApiClient api = new ApiClient(new TokenMinter(TokenKeys.loadOrCreate(keys))
-                .mint(new OkrUser("benchmark", "Benchmark", Set.of(), Set.of(Role.ADMIN)), Duration.ofHours(6)));
+        ApiClient api = adminClient(keys);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("startedAt", Instant.now().toString());
         result.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),

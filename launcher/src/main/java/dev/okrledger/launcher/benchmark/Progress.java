@@ -18,7 +18,7 @@ final class Progress {
 
     synchronized void report(long done) {
         long now = System.nanoTime();
-        if (now - lastPrinted < 1_000_000_000L && done < total) {
+        if (now - lastPrinted < 1_000_000_000L && (total == 0 || done < total)) {
             return;
         }
         lastPrinted = now;

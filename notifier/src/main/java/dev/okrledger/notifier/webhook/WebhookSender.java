@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,10 @@ class WebhookSender {
         this.meters = meters;
         this.latency = Timer.builder("okr.webhooks.delivery.latency")
                 .description("From the alert change to the receiver's 2xx").register(meters);
+        // registered at zero, so that the first dead delivery shows as an increase in Prometheus
+        for (String outcome : List.of("delivered", "failed", "dead")) {
+            meters.counter("okr.webhooks.deliveries", "outcome", outcome);
+        }
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }

@@ -99,6 +99,10 @@ class WebhookStore {
                 .update();
     }
 
+    long deadLetterCount() {
+        return jdbc.sql("select count(*) from webhook_delivery where status = 'DEAD'").query(Long.class).single();
+    }
+
     List<Delivery> deadLetters() {
         return jdbc.sql("select * from webhook_delivery where status = 'DEAD' order by delivery_id")
                 .query(DELIVERY).list();

@@ -1,0 +1,157 @@
+package dev.okrledger.launcher;
+
+import dev.okrledger.embedded.EmbeddedKafka;
+import dev.okrledger.embedded.EmbeddedPostgresServer;
+import dev.okrledger.security.TokenKeys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code okr-ledger.jar infra}: only the embedded PostgreSQL and Kafka, for running each service
+ * as its own process (its executable jar) against them. Writes one properties file per service into
+ * {@code <data-dir>/services/}, for {@code --spring.config.additional-location=file:…}, and prints the
+ * commands.
+ *
+ * <p>Tokens: by default the services trust the key pair in {@code <data-dir>/keys} and the
+ * command service mints tokens with it ({@code POST /api/dev/tokens}), as in the embedded default.
+ * With {@code --issuer=URL} (and optionally {@code --audience=NAME}) they trust that OpenID
+ * provider instead and no service mints tokens.
+ */
+final class InfrastructureOnly {
+
+    record Options(Path dataDir, int postgresPort, int kafkaPort, String issuer, String audience) {
+
+        static Options parse(List<String> args, Path defaultDataDir, int postgresPort, int kafkaPort) {
+            Path dataDir = defaultDataDir;
+            String issuer = null;
+            String audience = null;
+            for (String arg : args) {
+                if (arg.startsWith("--data-dir=")) {
+                    dataDir = Path.of(arg.substring("--data-dir=".length()));
+                } else if (arg.startsWith("--issuer=")) {
+                    issuer = arg.substring("--issuer=".length());
+                } else if (arg.startsWith("--audience=")) {
+                    audience = arg.substring("--audience=".length());
+                } else {
+                    throw new IllegalArgumentException("infra takes --data-dir=DIR, --issuer=URL and --audience=NAME; got "
+                            + arg);
+                }
+            }
+            if (audience != null && issuer == null) {
+                throw new IllegalArgumentException("--audience needs --issuer");
+            }
+            return new Options(dataDir, postgresPort, kafkaPort, issuer, audience);
+        }
+    }
+
+    /** The infrastructure, started; close it to stop both. */
+    record Running(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, Map<Service, Path> settingsFiles)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            kafka.close();
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private InfrastructureOnly() {
+    }
+
+    static Running start(Options options) {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"),
+                options.postgresPort(), true);
+        EmbeddedKafka kafka;
+        try {
+            kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
+        } catch (RuntimeException e) {
+            closeQuietly(postgres);
+            throw e;
+        }
+        Path keyDir = options.dataDir().resolve("keys");
+        if (options.issuer() == null) {
+            TokenKeys.loadOrCreate(keyDir);
+        }
+        Map<Service, Path> files = new java.util.EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            postgres.ensureDatabase(service.database());
+            ServiceSettings settings = new ServiceSettings(service, postgres.jdbcUrl(service.database()),
+                    postgres.username(), kafka.bootstrapServers(), "okr.events", "okr.alerts", keyDir);
+            files.put(service, writeSettings(options, service, settings));
+        }
+        return new Running(postgres, kafka, files);
+    }
+
+    private static Path writeSettings(Options options, Service service, ServiceSettings settings) {
+        List<String> lines = new ArrayList<>();
+        settings.properties().forEach((key, value) -> {
+            boolean tokenKeys = key.startsWith("okr.dev-tokens.")
+                    || key.equals("spring.security.oauth2.resourceserver.jwt.public-key-location");
+            if (options.issuer() == null || !tokenKeys) {
+                lines.add(key + "=" + value);
+            }
+        });
+        if (options.issuer() != null) {
+            lines.add("spring.security.oauth2.resourceserver.jwt.issuer-uri=" + options.issuer());
+            if (options.audience() != null) {
+                lines.add("spring.security.oauth2.resourceserver.jwt.audiences=" + options.audience());
+            }
+        }
+        try {
+            Path dir = Files.createDirectories(options.dataDir().resolve("services"));
+            return Files.write(dir.resolve(service.title() + ".properties"), lines).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What to run next, for a person at the terminal. */
+    static String instructions(Running running, Options options) {
+        StringBuilder text = new StringBuilder();
+        text.append("\nOKR Ledger infrastructure is up (nothing else runs in this process)\n")
+                .append("  PostgreSQL  localhost:").append(running.postgres().port())
+                .append(" (databases okr_command, okr_query, okr_notifier; user postgres, no password, local only)\n")
+                .append("  Kafka       ").append(running.kafka().bootstrapServers()).append('\n')
+                .append("\nStart each service as its own process, from the repository root (after ./mvnw -q -DskipTests package):\n");
+        for (Service service : Service.values()) {
+            text.append("  java -jar ").append(service.title()).append("/target/").append(service.title())
+                    .append("-*-exec.jar --spring.config.additional-location=file:")
+                    .append(running.settingsFiles().get(service)).append('\n');
+        }
+        text.append("\nSettings in those files (add --server.port=N to run a second instance of a service):\n");
+        for (Service service : Service.values()) {
+            text.append("  ").append(service.title()).append(":\n");
+            try {
+                for (String line : Files.readAllLines(running.settingsFiles().get(service))) {
+                    text.append("    ").append(line).append('\n');
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        text.append(options.issuer() == null
+                ? "\nTokens: POST http://localhost:8081/api/dev/tokens on the command service, signed with the key pair in "
+                        + options.dataDir().resolve("keys").toAbsolutePath() + " (the other services trust its public key).\n"
+                : "\nTokens: from " + options.issuer() + " (no service mints tokens in this mode).\n");
+        return text.append("Stop with Ctrl+C; data stays in ").append(options.dataDir().toAbsolutePath()).append(".\n")
+                .toString();
+    }
+
+    private static void closeQuietly(EmbeddedPostgresServer postgres) {
+        try {
+            postgres.close();
+        } catch (IOException ignored) {
+            // already failing; the first error is the one to report
+        }
+    }
+}
