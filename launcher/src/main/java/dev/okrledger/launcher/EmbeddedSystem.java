@@ -62,10 +62,15 @@ public final class EmbeddedSystem implements AutoCloseable {
                 "--spring.main.banner-mode=off",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
                         + TokenKeys.publicKeyFile(settings.keyDir())));
-        if (service == Service.COMMAND) {
-            // only the embedded default mints tokens, and only the command service serves them
+        if (service == Service.COMMAND || service == Service.QUERY) {
+            // only the embedded default mints tokens: the command service's token endpoint and the
+            // dashboard's sign-in page (query service), both with this system's key
             args.add("--okr.dev-tokens.enabled=true");
             args.add("--okr.dev-tokens.key-dir=" + settings.keyDir().toAbsolutePath());
+        }
+        if (service == Service.QUERY && settings.ports().getOrDefault(Service.NOTIFIER, 0) > 0) {
+            // the dashboard's alert inbox talks to the notifier's API
+            args.add("--okr.dashboard.notifier-url=http://localhost:" + settings.ports().get(Service.NOTIFIER));
         }
         args.addAll(settings.extraArguments());
         running.put(service, service.builder().run(args.toArray(String[]::new)));

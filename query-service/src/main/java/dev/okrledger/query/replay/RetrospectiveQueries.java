@@ -29,7 +29,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 @Component
-class RetrospectiveQueries {
+public class RetrospectiveQueries {
 
     private record CheckIn(UUID keyResultId, Instant effectiveAt, int confidence, BigDecimal value) {
     }
@@ -45,7 +45,7 @@ class RetrospectiveQueries {
         this.jdbc = jdbc;
     }
 
-    Retrospective retrospective(CycleSnapshot cycle) {
+    public Retrospective retrospective(CycleSnapshot cycle) {
         Board last = boards.read(cycle, Moment.effectiveAt(cycle.end()));
         Map<UUID, List<CheckIn>> checkIns = jdbc.sql("""
                         select h.key_result_id, h.effective_at, h.confidence, h.value
