@@ -98,7 +98,11 @@
                     }
                 },
                 plugins: {
-                    legend: {position: 'bottom', labels: {usePointStyle: true}},
+                    legend: {
+                        position: 'bottom',
+                        // markers without any pivot or target change stay out of the legend
+                        labels: {usePointStyle: true, filter: (item, chart) => chart.datasets[item.datasetIndex].data.length > 0}
+                    },
                     tooltip: {callbacks: {label: (item) => item.dataset.label + ' – ' + label(item.raw)}},
                     bandAreas: {greenFrom: data.greenFrom, amberFrom: data.amberFrom}
                 }

@@ -39,12 +39,17 @@ final class TestSystem {
     }
 
     static EmbeddedSystem start() {
+        return start(Map.of());
+    }
+
+    /** @param ports fixed ports per service (the others pick a free one) */
+    static EmbeddedSystem start(Map<Service, Integer> ports) {
         EmbeddedSystem.Settings settings = new EmbeddedSystem.Settings(
                 SharedTestInfrastructure.postgres(), SharedTestInfrastructure.kafka(),
                 Map.of(Service.COMMAND, SharedTestInfrastructure.freshDatabaseName("cmd"),
                         Service.QUERY, SharedTestInfrastructure.freshDatabaseName("query"),
                         Service.NOTIFIER, SharedTestInfrastructure.freshDatabaseName("notifier")),
-                Map.of(),
+                ports,
                 SharedTestInfrastructure.uniqueTopicName("okr.events"),
                 SharedTestInfrastructure.uniqueTopicName("okr.alerts"),
                 KEY_DIR,
