@@ -114,7 +114,7 @@
     function calibrationChart(canvas) {
         const data = JSON.parse(canvas.dataset.calibration);
         const datasets = data.teams.map((team, i) => ({
-            type: 'scatter', label: 'team ' + team.team, data: team.points,
+            type: 'scatter', label: 'team ' + team.team, data: team.points, clip: false,
             pointStyle: TEAM_STYLES[i % TEAM_STYLES.length], pointRadius: 6,
             borderColor: TEAM_COLOURS[i % TEAM_COLOURS.length], backgroundColor: TEAM_COLOURS[i % TEAM_COLOURS.length] + '99'
         }));
