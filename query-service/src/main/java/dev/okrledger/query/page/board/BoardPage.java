@@ -7,6 +7,7 @@ import dev.okrledger.query.cycle.CycleQueries;
 import dev.okrledger.query.cycle.CycleSnapshot;
 import dev.okrledger.query.dashboard.Dashboard;
 import dev.okrledger.query.dashboard.DashboardQueries;
+import dev.okrledger.query.page.AsOfDay;
 import dev.okrledger.query.page.Display;
 import dev.okrledger.query.page.ReadModelNames;
 import dev.okrledger.query.replay.CycleReplay;
@@ -24,9 +25,7 @@ import org.springframework.web.servlet.ModelAndView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,7 +74,7 @@ class BoardPage {
             model.addAttribute("live", true);
             return "board";
         }
-        Instant endOfDay = day.get().atTime(LocalTime.MAX).toInstant(ZoneOffset.UTC);
+        Instant endOfDay = AsOfDay.endOf(day.get());
         model.addAttribute("past", "as it was known at the end of " + Display.INSTANCE.day(day.get())
                 + " (UTC): check-ins recorded later are left out, even when they speak for earlier weeks");
         if (cycles.find(id, endOfDay).isEmpty()) {
@@ -167,14 +166,6 @@ class BoardPage {
 
     /** A day to travel to; today or later is the present board. */
     private Optional<LocalDate> day(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            LocalDate day = LocalDate.parse(asOf.trim());
-            return day.isBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)) ? Optional.of(day) : Optional.empty();
-        } catch (DateTimeParseException e) {
-            throw new BadRequest("invalid-as-of", "asOf", "asOf must be a day such as 2026-03-15; got '" + asOf + "'");
-        }
+        return AsOfDay.parse(asOf).filter(day -> day.isBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
     }
 }

@@ -9,9 +9,9 @@ import dev.okrledger.query.cycle.CycleQueries;
 import dev.okrledger.query.cycle.CycleSnapshot;
 import dev.okrledger.query.keyresult.KeyResultDetail;
 import dev.okrledger.query.keyresult.KeyResultDetailQueries;
+import dev.okrledger.query.page.AsOfDay;
 import dev.okrledger.query.page.Display;
 import dev.okrledger.query.page.ReadModelNames;
-import dev.okrledger.query.web.BadRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,7 +50,7 @@ class KeyResultPage {
 
     @GetMapping("/key-results/{id}")
     String keyResult(@PathVariable UUID id, @RequestParam(required = false) String asOf, Model model) {
-        Optional<Instant> at = endOfDay(asOf);
+        Optional<Instant> at = AsOfDay.parse(asOf).map(AsOfDay::endOf);
         KeyResultDetail detail = details.detail(id, at);
         Optional<CycleSnapshot> cycle = cycles.find(detail.cycleId(), at.orElse(Moment.LATEST));
         model.addAttribute("kr", detail);
@@ -78,16 +74,5 @@ class KeyResultPage {
                 .toList());
         Collections.reverse(entries);
         return entries;
-    }
-
-    private static Optional<Instant> endOfDay(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(asOf.trim()).atTime(LocalTime.MAX).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            throw new BadRequest("invalid-as-of", "asOf", "asOf must be a day such as 2026-03-15; got '" + asOf + "'");
-        }
     }
 }
