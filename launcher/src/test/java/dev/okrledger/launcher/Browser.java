@@ -34,9 +34,13 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String base;
 
-    /** Skips the calling test class when Chromium or its driver is not installed. */
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Skips the calling test when Chromium or its driver is not installed, saying how to get them. */
     static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(installed(),
                 "Browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
                         + ". Install them with 'apt-get install -y chromium chromium-driver' (Debian/Ubuntu; .ci/run"
                         + " does this), or point OKR_CHROMIUM and OKR_CHROMEDRIVER at your own.");
