@@ -107,6 +107,10 @@ public final class EmbeddedSystem implements AutoCloseable {
         args.add("--server.port=" + port);
         args.add("--" + AxonOnlyInCommandService.PROPERTY + "=" + service.usesAxon());
         args.add("--spring.main.banner-mode=off");
+        if (service == Service.QUERY && settings.ports().getOrDefault(Service.NOTIFIER, 0) > 0) {
+            // the dashboard's alert inbox talks to the notifier's API
+            args.add("--okr.dashboard.notifier-url=http://localhost:" + settings.ports().get(Service.NOTIFIER));
+        }
         args.addAll(settings.extraArguments());
         args.addAll(instanceArguments);
         return service.builder().run(args.toArray(String[]::new));

@@ -80,6 +80,7 @@ public final class OkrLedger {
         System.out.printf("""
 
                 OKR Ledger is up after %.1f s
+                  dashboard        %s/   (open it in a browser and pick who you are)
                   command-service  %s   (POST /api/cycles, /api/objectives, /api/key-results/{id}/check-ins, ...)
                   query-service    %s   (GET /api/cycles/{id}/dashboard, /replay, /api/key-results/{id}/detail, ...)
                   notifier         %s   (GET /api/alerts, POST /api/webhooks, ...)
@@ -91,7 +92,7 @@ public final class OkrLedger {
                   PostgreSQL       localhost:%d (databases okr_command, okr_query, okr_notifier; user postgres)
                   Kafka            %s (topics okr.events, okr.alerts)
                 Stop with Ctrl+C; data stays in %s.
-                %n""", (System.nanoTime() - started) / 1e9, system.baseUrl(Service.COMMAND),
+                %n""", (System.nanoTime() - started) / 1e9, system.baseUrl(Service.QUERY), system.baseUrl(Service.COMMAND),
                 system.baseUrl(Service.QUERY), system.baseUrl(Service.NOTIFIER), system.baseUrl(Service.COMMAND),
                 postgres.port(),
                 kafka.bootstrapServers(), dataDir.toAbsolutePath());
@@ -105,13 +106,15 @@ public final class OkrLedger {
             System.out.printf("""
 
                     Demo quarter loaded: cycle %s, %d key results, %d check-ins, %d alerts.
-                    (every URL needs a token: see 'a token' above)
+                    See it in a browser: %s/  (sign in as Ana of team support, or anyone you like)
+                    The API (every URL needs a token: see 'a token' above):
                       alerts:          %s/api/alerts
-                      dashboard:       %s/api/cycles/%s/dashboard
+                      board (JSON):    %s/api/cycles/%s/dashboard
                       week by week:    %s/api/cycles/%s/replay
                       a KR with a red drop (first response time):
                                        %s/api/key-results/%s/detail
                     %n""", loaded.cycleId(), loaded.keyResultsByRef().size(), loaded.checkIns(), alerts,
+                    system.baseUrl(Service.QUERY),
                     system.baseUrl(Service.NOTIFIER), system.baseUrl(Service.QUERY), loaded.cycleId(),
                     system.baseUrl(Service.QUERY), loaded.cycleId(),
                     system.baseUrl(Service.QUERY), loaded.keyResultsByRef().get("frt"));

@@ -26,8 +26,9 @@ record ServiceSettings(Service service, String jdbcUrl, String databaseUser, Str
         properties.put("okr.kafka.alerts-topic", alertsTopic);
         properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 "file:" + TokenKeys.publicKeyFile(keyDir));
-        if (service == Service.COMMAND) {
-            // only the embedded default mints tokens, and only the command service serves them
+        if (service == Service.COMMAND || service == Service.QUERY) {
+            // only the embedded default mints tokens: the command service's token endpoint and the
+            // dashboard's sign-in page (query service), both with this system's key
             properties.put("okr.dev-tokens.enabled", "true");
             properties.put("okr.dev-tokens.key-dir", keyDir.toAbsolutePath().toString());
         }

@@ -39,11 +39,19 @@ final class TestSystem {
     }
 
     static EmbeddedSystem start() {
-        return start(new String[0]);
+        return start(Map.of());
     }
 
     /** @param extraArguments further {@code --key=value} settings for every service */
     static EmbeddedSystem start(String... extraArguments) {
+        return start(Map.of(), extraArguments);
+    }
+
+    /**
+     * @param ports fixed ports per service (the others pick a free one)
+     * @param extraArguments further {@code --key=value} settings for every service
+     */
+    static EmbeddedSystem start(Map<Service, Integer> ports, String... extraArguments) {
         List<String> arguments = new java.util.ArrayList<>(List.of("--spring.datasource.hikari.maximum-pool-size=4",
                 "--spring.kafka.consumer.properties.metadata.max.age.ms=1000"));
         arguments.addAll(List.of(extraArguments));
@@ -52,7 +60,7 @@ final class TestSystem {
                 Map.of(Service.COMMAND, SharedTestInfrastructure.freshDatabaseName("cmd"),
                         Service.QUERY, SharedTestInfrastructure.freshDatabaseName("query"),
                         Service.NOTIFIER, SharedTestInfrastructure.freshDatabaseName("notifier")),
-                Map.of(),
+                ports,
                 SharedTestInfrastructure.uniqueTopicName("okr.events"),
                 SharedTestInfrastructure.uniqueTopicName("okr.alerts"),
                 KEY_DIR,

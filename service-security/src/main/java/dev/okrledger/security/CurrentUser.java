@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The user of the current request, read from its validated token. */
@@ -27,9 +28,15 @@ public final class CurrentUser {
     }
 
     static OkrUser fromClaims(Jwt jwt) {
-        String name = jwt.getClaimAsString("name");
-        return new OkrUser(jwt.getSubject(), name == null || name.isBlank() ? jwt.getSubject() : name,
-                new HashSet<>(strings(jwt.getClaim("teams"))), roles(strings(jwt.getClaim("roles"))));
+        return fromClaims(jwt.getClaims());
+    }
+
+    /** The person named by a token's or an ID token's claims: {@code sub}, {@code name}, {@code teams}, {@code roles}. */
+    public static OkrUser fromClaims(Map<String, Object> claims) {
+        String subject = String.valueOf(claims.get("sub"));
+        Object name = claims.get("name");
+        return new OkrUser(subject, name == null || name.toString().isBlank() ? subject : name.toString(),
+                new HashSet<>(strings(claims.get("teams"))), roles(strings(claims.get("roles"))));
     }
 
     static Set<Role> roles(List<String> names) {

@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,13 +31,19 @@ import java.util.List;
  * the standard {@code spring.security.oauth2.resourceserver.jwt.*} properties) is needed for every
  * API call, reads included; health, Prometheus metrics and the OpenAPI document stay open. Who may
  * change what is decided by each service with {@link OkrUser}. 401 and 403 are RFC 9457 problems.
+ * This chain comes last: a service that also serves pages (the query service's dashboard) puts its
+ * own session-based chain in front of it for every path outside {@link #API_PATHS}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @Import(DevTokens.class)
 public class OkrSecurityConfiguration {
 
+    /** The bearer-token paths: the API, the actuator and the OpenAPI document. */
+    public static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**"};
+
     @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain okrSecurity(HttpSecurity http,
                                     @Value("${okr.security.max-request-bytes:65536}") long maxRequestBytes,
                                     @Value("${okr.dev-tokens.enabled:false}") boolean devTokens) throws Exception {

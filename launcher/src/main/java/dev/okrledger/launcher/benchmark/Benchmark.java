@@ -85,7 +85,8 @@ public final class Benchmark {
         result.put("options", Map.of("objectives", options.objectives(), "keyResults",
                 options.objectives() * options.keyResultsPerObjective(), "historyPerKeyResult",
                 options.historyPerKeyResult(), "saturationThreads", options.saturationThreads(),
-                "offeredRate", options.offeredRate(), "readers", options.readers()));
+                "offeredRate", options.offeredRate(), "readers", options.readers(),
+                "boardObjectives", options.boardObjectives()));
 
         long orgStarted = System.nanoTime();
         Organisation org = Organisation.build(api, command, options);
@@ -118,6 +119,7 @@ public final class Benchmark {
         Readers.Result reads = Readers.run(api, query, org, options.readers(), options.readTime());
         result.put("queries", Map.of("dashboard", reads.dashboard().summary(), "keyResultHistory",
                 reads.history().summary(), "errors", reads.errors()));
+        result.put("boardPage", BoardPage.measure(api, command, query, options));
         result.put("memory", memory());
 
         int rowBytes = averageEventBytes(postgres.jdbcUrl("okr_command"));

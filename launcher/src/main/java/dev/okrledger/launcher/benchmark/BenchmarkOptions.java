@@ -11,7 +11,14 @@ import java.util.Map;
  */
 record BenchmarkOptions(int objectives, int keyResultsPerObjective, int historyPerKeyResult, int teams,
                         int saturationThreads, Duration saturationTime, int offeredRate, Duration offeredTime,
-                        int readers, Duration readTime, Duration ceilingTime, Path output, Path workDir) {
+                        int readers, Duration readTime, Duration ceilingTime, Path output, Path workDir,
+                        int boardObjectives, Duration boardTime) {
+
+    /** The organisation of the board-page figure: its own cycle of {@code board-objectives}, one KR and check-in each. */
+    BenchmarkOptions forBoardPage() {
+        return new BenchmarkOptions(boardObjectives, 1, 1, teams, saturationThreads, saturationTime, offeredRate,
+                offeredTime, readers, readTime, ceilingTime, output, workDir, boardObjectives, boardTime);
+    }
 
     static BenchmarkOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -29,10 +36,11 @@ record BenchmarkOptions(int objectives, int keyResultsPerObjective, int historyP
                 integer(given, "readers", 8), seconds(given, "read-seconds", 15),
                 seconds(given, "ceiling-seconds", 10),
                 Path.of(given.getOrDefault("json", "benchmark-result.json")),
-                Path.of(given.getOrDefault("work-dir", System.getProperty("java.io.tmpdir"))));
+                Path.of(given.getOrDefault("work-dir", System.getProperty("java.io.tmpdir"))),
+                integer(given, "board-objectives", 2000), seconds(given, "board-seconds", 15));
         given.keySet().removeAll(java.util.List.of("objectives", "krs-per-objective", "history", "teams",
                 "saturation-threads", "saturation-seconds", "rate", "rate-seconds", "readers", "read-seconds",
-                "ceiling-seconds", "json", "work-dir"));
+                "ceiling-seconds", "json", "work-dir", "board-objectives", "board-seconds"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown options: " + given.keySet());
         }

@@ -87,6 +87,9 @@ final class Report {
         line(row, "6. peak resident memory of the JVM (MiB)", at(r, "memory", "peakResidentMiB"), Double.NaN, "");
         line(row, "7. raw Kafka produce (records/s)", at(r, "ceilings", "kafkaProducePerSecond"), Double.NaN, "");
         line(row, "7. raw Kafka consume (records/s)", at(r, "ceilings", "kafkaConsumePerSecond"), Double.NaN, "");
+        line(row, "8. board page, " + (int) at(r, "boardPage", "objectives") + " objectives, p50 (ms)",
+                at(r, "boardPage", "latency", "p50_ms"), Double.NaN, "");
+        line(row, "8. board page p99 (ms), target 50", at(r, "boardPage", "latency", "p99_ms"), 50, "");
         System.out.println();
     }
 

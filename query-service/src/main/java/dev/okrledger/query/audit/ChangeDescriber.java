@@ -23,7 +23,7 @@ import java.util.UUID;
  * {@code reason} field becomes the entry's reason, other fields are values set. Check-ins need
  * state: their "before" is the check-in before them in effective order.
  */
-class ChangeDescriber {
+public class ChangeDescriber {
 
     private static final Set<String> IDS = Set.of("cycleId", "objectiveId", "keyResultId", "checkInId", "reason");
 
@@ -32,7 +32,7 @@ class ChangeDescriber {
 
     private final Map<UUID, List<CheckIn>> checkIns = new HashMap<>();
 
-    AuditEntry describe(EventLog.Entry entry) {
+    public AuditEntry describe(EventLog.Entry entry) {
         EventEnvelope e = entry.envelope();
         JsonNode payload = EventCodec.mapper().valueToTree(e.payload());
         String subject = payload.has("keyResultId") ? "key-result" : payload.has("objectiveId") ? "objective" : "cycle";

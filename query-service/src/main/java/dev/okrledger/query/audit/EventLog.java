@@ -70,7 +70,7 @@ public class EventLog implements EventProjection {
                 .list();
     }
 
-    List<Entry> ofKeyResult(UUID keyResultId) {
+    public List<Entry> ofKeyResult(UUID keyResultId) {
         return jdbc.sql("""
                         select position, envelope::text as json from event_log
                          where key_result_id = ? order by occurred_at, position""")

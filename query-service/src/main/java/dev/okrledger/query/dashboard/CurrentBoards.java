@@ -3,6 +3,9 @@ package dev.okrledger.query.dashboard;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.intake.EventProjection;
 import dev.okrledger.query.board.Board;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -12,16 +15,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * The present board of a cycle, computed once and shared by every reader until an event is
  * projected (any event: the next batch invalidates all boards) or {@code okr.dashboard.max-age}
- * passes (expected progress and staleness move with the clock). Boards "as of" a past moment are
- * never cached here. Many leaders opening the same dashboard cost one board, not one each.
+ * passes (expected progress and staleness move with the clock). An event makes the next reader wait
+ * for the new board; when only the clock moved, readers get the board they have while the next one is
+ * computed aside (decision 0020). Boards "as of" a past moment are never cached here. Many leaders
+ * opening the same dashboard cost one board, not one each.
  */
 @Component
 class CurrentBoards implements EventProjection {
@@ -29,7 +38,18 @@ class CurrentBoards implements EventProjection {
     private record Cached(Board board, long version, Instant computedAt) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(CurrentBoards.class);
+
+    /** A board older than this many max-ages is recomputed while the reader waits (the aside refresh is stuck). */
+    private static final int STALE_LIMIT = 10;
+
     private final AtomicLong version = new AtomicLong();
+    private final Set<UUID> refreshing = ConcurrentHashMap.newKeySet();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "current-boards-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<UUID, Cached> boards = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration maxAge;
@@ -43,12 +63,55 @@ class CurrentBoards implements EventProjection {
         long seen = version.get();
         Instant now = clock.instant();
         Cached cached = boards.get(cycleId);
-        if (cached != null && cached.version() == seen && !cached.computedAt().plus(maxAge).isBefore(now)) {
+        if (cached != null && cached.version() == seen) {
+            if (cached.computedAt().plus(maxAge).isBefore(now)) {
+                if (cached.computedAt().plus(maxAge.multipliedBy(STALE_LIMIT)).isBefore(now)) {
+                    return computed(cycleId, compute, seen, now);
+                }
+                // only the clock moved on: answer this board and compute the next one aside, so no reader
+                // waits for a recompute that no event asked for
+                refreshAside(cycleId, compute, seen);
+            }
             return cached.board();
         }
+        return computed(cycleId, compute, seen, now);
+    }
+
+    private Board computed(UUID cycleId, Supplier<Board> compute, long seen, Instant now) {
         Board board = compute.get();
-        boards.put(cycleId, new Cached(board, seen, now));
+        keep(cycleId, new Cached(board, seen, now));
         return board;
+    }
+
+    private void refreshAside(UUID cycleId, Supplier<Board> compute, long seen) {
+        if (!refreshing.add(cycleId)) {
+            return;
+        }
+        try {
+            refresher.execute(() -> {
+                try {
+                    Instant started = clock.instant();
+                    keep(cycleId, new Cached(compute.get(), seen, started));
+                } catch (RuntimeException e) {
+                    // the board we have stays; the next reader after max-age tries again
+                    log.warn("Refreshing the board of cycle {} failed", cycleId, e);
+                } finally {
+                    refreshing.remove(cycleId);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            refreshing.remove(cycleId);
+        }
+    }
+
+    /** Never replaces a board computed after a later event with one from before it. */
+    private void keep(UUID cycleId, Cached fresh) {
+        boards.merge(cycleId, fresh, (old, candidate) -> old.version() > candidate.version() ? old : candidate);
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
     }
 
     /** Invalidates once the projecting transaction has committed, so no reader caches a board older than it. */

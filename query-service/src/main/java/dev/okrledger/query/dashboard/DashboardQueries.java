@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 @Component
-class DashboardQueries {
+public class DashboardQueries {
 
     private final CycleQueries cycles;
     private final BoardReader boards;
@@ -41,11 +41,20 @@ class DashboardQueries {
         this.atRiskLimit = atRiskLimit;
     }
 
-    Dashboard dashboard(UUID cycleId, Dashboard.Filters filters, int page, int size, Optional<Instant> asOf) {
+    public Dashboard dashboard(UUID cycleId, Dashboard.Filters filters, int page, int size, Optional<Instant> asOf) {
         Moment moment = asOf.map(Moment::asOf).orElseGet(() -> Moment.now(clock.instant()));
         Supplier<Board> read = () -> boards.read(cycles.find(cycleId, moment.knownAt())
                 .orElseThrow(() -> new NotFound("cycle", cycleId)), moment);
         Board board = asOf.isPresent() ? read.get() : current.get(cycleId, read);
+        return page(board, filters, page, size, asOf.orElse(null));
+    }
+
+    /**
+     * The filtered page of a board already built (the present one, a past moment or a replayed week).
+     *
+     * @param asOf the moment the board shows, null for now
+     */
+    public Dashboard page(Board board, Dashboard.Filters filters, int page, int size, Instant asOf) {
         List<ObjectiveState> matching = board.objectives().stream()
                 .filter(o -> filters.team() == null || filters.team().equals(o.team()))
                 .filter(o -> filters.level() == null || filters.level() == o.level())
@@ -53,7 +62,7 @@ class DashboardQueries {
         List<ObjectiveState> onPage = matching.stream().skip((long) page * size).limit(size).toList();
         int totalPages = (int) Math.ceil(matching.size() / (double) size);
         List<AtRisk> atRisk = AtRisk.of(matching);
-        return new Dashboard(board.cycle(), asOf.orElse(null), board.expectedProgress(), filters,
+        return new Dashboard(board.cycle(), asOf, board.expectedProgress(), filters,
                 new Dashboard.Page(page, size, matching.size(), totalPages), BandCounts.of(matching), groups(onPage),
                 atRisk.subList(0, Math.min(atRiskLimit, atRisk.size())), atRisk.size());
     }

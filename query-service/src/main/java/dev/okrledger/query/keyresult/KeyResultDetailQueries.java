@@ -31,7 +31,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Component
-class KeyResultDetailQueries {
+public class KeyResultDetailQueries {
 
     private record Definition(UUID id, UUID objectiveId, UUID cycleId, String title, String unit, String indicator,
                               String kind, String owner, BigDecimal baseline, BigDecimal target,
@@ -60,7 +60,7 @@ class KeyResultDetailQueries {
         this.clock = clock;
     }
 
-    KeyResultDetail detail(UUID id, Optional<Instant> asOf) {
+    public KeyResultDetail detail(UUID id, Optional<Instant> asOf) {
         Moment moment = asOf.map(Moment::asOf).orElseGet(() -> Moment.now(clock.instant()));
         OffsetDateTime knownAt = OffsetDateTime.ofInstant(moment.knownAt(), ZoneOffset.UTC);
         Definition k = jdbc.sql("""

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Component
-class ReplayQueries {
+public class ReplayQueries {
 
     private final BoardReader boards;
     private final Clock clock;
@@ -27,7 +27,7 @@ class ReplayQueries {
     }
 
     /** Weeks that have ended; a running cycle replays up to its last finished week. */
-    CycleReplay replay(CycleSnapshot cycle) {
+    public CycleReplay replay(CycleSnapshot cycle) {
         Instant now = clock.instant();
         List<CycleReplay.Week> weeks = new ArrayList<>();
         for (int week = 1; ; week++) {
