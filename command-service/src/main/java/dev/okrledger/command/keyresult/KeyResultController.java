@@ -62,6 +62,13 @@ class KeyResultController {
     record CheckInAnswer(UUID checkInId, CheckInOutcome.Status outcome, long version) {
     }
 
+    record MeasurementRecordRequest(@NotNull UUID measurementId, @NotNull BigDecimal value, @NotNull Instant observedAt,
+                                    @Size(max = 200) String source) {
+    }
+
+    record MeasurementAnswer(UUID measurementId, CheckInOutcome.Status outcome, long version) {
+    }
+
     record RewordRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 1000) String reason) {
     }
 
@@ -110,6 +117,21 @@ class KeyResultController {
         HttpStatus status = outcome.status() == CheckInOutcome.Status.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).eTag("\"" + outcome.version() + "\"")
                 .body(new CheckInAnswer(request.checkInId(), outcome.status(), outcome.version()));
+    }
+
+    /**
+     * A data source's value for a metric key result: 201 when recorded, 200 when the same
+     * measurement id was already recorded with the same content (nothing new happens).
+     */
+    @PostMapping("/api/key-results/{keyResultId}/measurements")
+    ResponseEntity<MeasurementAnswer> measure(@PathVariable UUID keyResultId,
+                                              @Valid @RequestBody MeasurementRecordRequest request) {
+        permissions.requireMeasurementSource(keyResultId);
+        CheckInOutcome outcome = commands.sendAndWait(new RecordMeasurement(keyResultId, request.measurementId(),
+                request.value(), request.observedAt(), blankToNull(request.source())), metadata.current());
+        HttpStatus status = outcome.status() == CheckInOutcome.Status.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
+        return ResponseEntity.status(status).eTag("\"" + outcome.version() + "\"")
+                .body(new MeasurementAnswer(request.measurementId(), outcome.status(), outcome.version()));
     }
 
     @PostMapping("/api/key-results/{keyResultId}/reword")
