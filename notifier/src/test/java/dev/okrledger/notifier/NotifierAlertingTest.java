@@ -165,6 +165,34 @@ class NotifierAlertingTest {
     }
 
     @Test
+    void measurementsAreJudgedForPaceInEffectiveOrderAndRaiseNothingElse() {
+        checkIn(1, "12", 8, null);                             // on pace at week 1
+        UUID behind = UUID.randomUUID();
+        feed(feed.measurement(kr, objective, behind, week(2), "12"));  // 0 < 0.15 - 0.1: behind, measured
+        JsonNode open = alerts("keyResultId=" + kr + "&status=open");
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).get("kind").asString()).isEqualTo("BEHIND_PACE");
+        assertThat(open.get(0).get("checkInId").asString()).isEqualTo(behind.toString());
+        assertThat(open.get(0).get("detail").asString())
+                .endsWith("; measured: measurement " + behind + " from helpdesk-export");
+
+        // a late check-in effective before the measurement is not the current value: not judged
+        feed(feed.checkIn(kr, objective, UUID.randomUUID(), week(2).minusSeconds(3600), "9", 8, null));
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).hasSize(1);
+
+        UUID onPace = UUID.randomUUID();
+        feed(feed.measurement(kr, objective, onPace, week(4), "9"));   // 0.375 >= 0.302 - 0.1: back on pace
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+        JsonNode all = alerts("keyResultId=" + kr);
+        assertThat(all).hasSize(1);
+        assertThat(all.get(0).get("resolvedBy").asString()).isEqualTo("measurement:" + onPace);
+
+        // an older measurement arriving late changes nothing
+        feed(feed.measurement(kr, objective, UUID.randomUUID(), week(3), "12"));
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+    }
+
+    @Test
     void redeliveryAndReplayRaiseAndSendNothingTwice() {
         receiver = receiver(0, Collections.synchronizedList(new ArrayList<>()));
         subscribe("{\"url\":\"%s\",\"team\":\"%s\"}".formatted(receiverUrl(), team));

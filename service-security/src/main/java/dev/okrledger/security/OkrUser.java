@@ -24,6 +24,18 @@ public record OkrUser(String subject, String displayName, Set<String> teams, Set
 
     /** May change an objective of {@code team}, or a key result of it owned by {@code owner} (null if none). */
     public boolean mayChange(String team, String owner) {
+        if (isOnlyMeasurementSource()) {
+            return false; // its teams claim scopes what it feeds, it is no member of them
+        }
         return isLeadOrAdmin() || isMemberOf(team) || (owner != null && owner.equals(subject));
+    }
+
+    /** May record measurements on a key result of {@code team} owned by {@code owner}: every writer, and its sources. */
+    public boolean mayMeasure(String team, String owner) {
+        return mayChange(team, owner) || (roles.contains(Role.MEASUREMENT_SOURCE) && isMemberOf(team));
+    }
+
+    private boolean isOnlyMeasurementSource() {
+        return roles.equals(Set.of(Role.MEASUREMENT_SOURCE));
     }
 }

@@ -7,5 +7,10 @@ public enum Role {
     /** Steers OKRs across teams: cycle lifecycle, any team's OKRs, rebuilds. */
     OKR_LEAD,
     /** A member of the teams in the {@code teams} claim. */
-    MEMBER
+    MEMBER,
+    /**
+     * A machine client feeding measurements to the key results of the teams in its {@code teams}
+     * claim; alone it may change nothing else.
+     */
+    MEASUREMENT_SOURCE
 }

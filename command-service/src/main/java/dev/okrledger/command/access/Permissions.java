@@ -40,6 +40,17 @@ public class Permissions {
         directory.objective(objectiveId).map(ObjectiveFacts::team).ifPresent(this::requireTeam);
     }
 
+    /** Measurements: the key result's writers, or a measurement source whose teams claim names the owning team. */
+    public void requireMeasurementSource(UUID keyResultId) {
+        directory.keyResultAccess(keyResultId).ifPresent(access -> {
+            if (!CurrentUser.get().mayMeasure(access.team(), access.owner())) {
+                throw new Forbidden("measurement-source-of-team-required",
+                        "Only measurement sources of team '" + access.team() + "', its members, the key result's owner"
+                                + " or OKR leads may record measurements");
+            }
+        });
+    }
+
     public void requireKeyResult(UUID keyResultId) {
         directory.keyResultAccess(keyResultId).ifPresent(access -> {
             if (!CurrentUser.get().mayChange(access.team(), access.owner())) {

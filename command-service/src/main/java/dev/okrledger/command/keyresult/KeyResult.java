@@ -22,6 +22,7 @@ import dev.okrledger.contract.event.KeyResultKind;
 import dev.okrledger.contract.event.KeyResultOwnerChanged;
 import dev.okrledger.contract.event.KeyResultReworded;
 import dev.okrledger.contract.event.KeyResultTargetChanged;
+import dev.okrledger.contract.event.MeasurementRecorded;
 import dev.okrledger.contract.policy.OkrPolicy;
 import dev.okrledger.contract.policy.Progress;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -55,7 +56,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * so older snapshots are passed over and the key result is rebuilt from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "keyResultSnapshotTrigger", cache = "keyResultCache")
-@Revision("2")
+@Revision("3")
 public class KeyResult {
 
     /** Clocks of clients and servers drift: a check-in may claim to be this far in the future. */
@@ -74,6 +75,7 @@ public class KeyResult {
     private boolean dropped;
     private boolean graded;
     private CheckIns checkIns = new CheckIns();
+    private Measurements measurements = new Measurements();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<UUID, Initiative> initiatives = new HashMap<>();
 
@@ -170,6 +172,46 @@ public class KeyResult {
         return CheckInOutcome.Status.RECORDED;
     }
 
+    /**
+     * A data source's value for a metric key result, effective at {@code observedAt}. It moves the
+     * value and pace but carries no confidence, so it never changes confidence.
+     */
+    CheckInOutcome.Status recordMeasurement(RecordMeasurement command, CycleFacts cycle, Instant now) {
+        Optional<Measurement> earlier = measurements.withId(command.measurementId());
+        if (earlier.isPresent()) {
+            if (!earlier.get().sameContentAs(command)) {
+                throw new StateConflict("measurement-id-reused",
+                        "Measurement " + command.measurementId() + " was already recorded with different content");
+            }
+            return CheckInOutcome.Status.ALREADY_RECORDED;
+        }
+        if (kind == KeyResultKind.MILESTONE) {
+            throw new InvalidInput("measurement-on-metric-key-result", "keyResultId",
+                    "A milestone key result is checked in by people; measurements feed metric key results only");
+        }
+        if (command.value() == null) {
+            throw new InvalidInput("measurement-has-value", "value", "A measurement needs a value");
+        }
+        if (command.observedAt() == null) {
+            throw new InvalidInput("measurement-has-observed-at", "observedAt", "A measurement needs observedAt");
+        }
+        requireOpen();
+        if (cycle.status() != CycleStatus.ACTIVE) {
+            throw new StateConflict("measurement-needs-active-cycle",
+                    "Measurements are accepted only while the cycle is active; it is " + cycle.status());
+        }
+        if (command.observedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidInput("observed-at-not-in-future", "observedAt", "A measurement cannot be observed in the future");
+        }
+        if (!cycle.covers(command.observedAt())) {
+            throw new InvalidInput("observed-at-inside-cycle", "observedAt",
+                    "observedAt must fall inside the cycle (" + cycle.startsOn() + " to " + cycle.endsOn() + ")");
+        }
+        apply(new MeasurementRecorded(keyResultId, objectiveId, command.measurementId(), command.value(),
+                command.observedAt(), command.source()));
+        return CheckInOutcome.Status.RECORDED;
+    }
+
     /** A metric check-in states its value; a milestone check-in's value is the number of milestones done. */
     private BigDecimal valueOf(RecordCheckIn command) {
         if (kind == KeyResultKind.MILESTONE) {
@@ -222,14 +264,28 @@ public class KeyResult {
         apply(new KeyResultDropped(keyResultId, objectiveId, command.reason()));
     }
 
-    /** At cycle close: the score is the progress of the last value in effective order (0 without check-ins). */
+    /**
+     * At cycle close: the score is the progress of the last value in effective order, from a
+     * check-in or a measurement (0 without either).
+     */
     public void grade() {
         if (dropped || graded) {
             return;
         }
-        Optional<BigDecimal> last = checkIns.last().map(CheckIn::value);
+        Optional<BigDecimal> last = lastValue();
         apply(new KeyResultGraded(keyResultId, objectiveId, cycleId, last.orElse(null),
                 Progress.of(baseline, target, last.orElse(baseline))));
+    }
+
+    /** The latest value in effective order; at the very same moment a person's check-in wins over a measurement. */
+    private Optional<BigDecimal> lastValue() {
+        Optional<CheckIn> checkIn = checkIns.last();
+        Optional<Measurement> measurement = measurements.latest();
+        if (measurement.isPresent()
+                && (checkIn.isEmpty() || measurement.get().observedAt().isAfter(checkIn.get().effectiveAt()))) {
+            return Optional.of(measurement.get().value());
+        }
+        return checkIn.map(CheckIn::value);
     }
 
     void addInitiative(AddInitiative command, CycleFacts cycle) {
@@ -285,6 +341,11 @@ public class KeyResult {
     void on(CheckInRecorded event) {
         checkIns.record(new CheckIn(event.checkInId(), event.effectiveAt(), event.value(), event.confidence(),
                 event.note(), event.blockers(), event.decision(), event.milestonesDone()));
+    }
+
+    @EventSourcingHandler
+    void on(MeasurementRecorded event) {
+        measurements.record(new Measurement(event.measurementId(), event.value(), event.observedAt(), event.source()));
     }
 
     @EventSourcingHandler

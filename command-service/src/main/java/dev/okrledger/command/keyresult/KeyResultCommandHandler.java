@@ -60,6 +60,14 @@ class KeyResultCommandHandler {
     }
 
     @CommandHandler
+    CheckInOutcome handle(RecordMeasurement command) {
+        CycleFacts cycle = cycleOf(command.keyResultId());
+        Aggregate<KeyResult> keyResult = Aggregates.load(keyResults, command.keyResultId(), null);
+        CheckInOutcome.Status status = keyResult.invoke(k -> k.recordMeasurement(command, cycle, clock.instant()));
+        return new CheckInOutcome(status, Aggregates.version(keyResult));
+    }
+
+    @CommandHandler
     long handle(RewordKeyResult command) {
         return edit(command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.reword(command, cycle));
     }

@@ -13,6 +13,10 @@ import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.Indicator;
 import dev.okrledger.contract.event.KeyResultKind;
 import dev.okrledger.contract.event.MeasurementDefinition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -60,6 +64,13 @@ class KeyResultController {
     }
 
     record CheckInAnswer(UUID checkInId, CheckInOutcome.Status outcome, long version) {
+    }
+
+    record MeasurementRecordRequest(@NotNull UUID measurementId, @NotNull BigDecimal value, @NotNull Instant observedAt,
+                                    @Size(max = 200) String source) {
+    }
+
+    record MeasurementAnswer(UUID measurementId, CheckInOutcome.Status outcome, long version) {
     }
 
     record RewordRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 1000) String reason) {
@@ -110,6 +121,39 @@ class KeyResultController {
         HttpStatus status = outcome.status() == CheckInOutcome.Status.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).eTag("\"" + outcome.version() + "\"")
                 .body(new CheckInAnswer(request.checkInId(), outcome.status(), outcome.version()));
+    }
+
+    private static final String MEASUREMENT_EXAMPLE = """
+            {"measurementId":"6f1d2b7a-2c4e-4b8f-9a31-0d5e7c9b1a42","value":7.4,
+             "observedAt":"2026-05-04T06:00:00Z","source":"helpdesk-export"}""";
+
+    /**
+     * A data source's value for a metric key result: 201 when recorded, 200 when the same
+     * measurement id was already recorded with the same content (nothing new happens).
+     */
+    @Operation(summary = "Record a measurement: a value observed by a data source, without confidence",
+            description = "For METRIC key results, by machine clients with the MEASUREMENT_SOURCE role whose teams claim "
+                    + "names the owning team, and by everyone who may check in. observedAt is the measurement's "
+                    + "effective moment: inside the cycle, not in the future. The same measurementId again records "
+                    + "nothing (200); with other content it is a 409. The Kafka topic okr.measurements takes the same "
+                    + "JSON plus keyResultId.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(name = "measurement", value = MEASUREMENT_EXAMPLE)))
+    @ApiResponse(responseCode = "201", description = "Recorded")
+    @ApiResponse(responseCode = "200", description = "The same measurement was recorded before: nothing new")
+    @ApiResponse(responseCode = "409", description = "measurementId reused with other content, key result dropped, "
+            + "cycle not active", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "A milestone key result, or observedAt outside the cycle or in "
+            + "the future", content = @Content(mediaType = "application/problem+json"))
+    @PostMapping("/api/key-results/{keyResultId}/measurements")
+    ResponseEntity<MeasurementAnswer> measure(@PathVariable UUID keyResultId,
+                                              @Valid @RequestBody MeasurementRecordRequest request) {
+        permissions.requireMeasurementSource(keyResultId);
+        CheckInOutcome outcome = commands.sendAndWait(new RecordMeasurement(keyResultId, request.measurementId(),
+                request.value(), request.observedAt(), blankToNull(request.source())), metadata.current());
+        HttpStatus status = outcome.status() == CheckInOutcome.Status.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
+        return ResponseEntity.status(status).eTag("\"" + outcome.version() + "\"")
+                .body(new MeasurementAnswer(request.measurementId(), outcome.status(), outcome.version()));
     }
 
     @PostMapping("/api/key-results/{keyResultId}/reword")

@@ -39,7 +39,7 @@ class AccessControlTest extends RunningCommandService {
                 {"title":"First response","unit":"h","baseline":12,"target":4,"indicator":"LEADING","owner":"kim"}""");
     }
 
-    /** who: none | ADMIN | OKR_LEAD | MEMBER:team | MEMBER:team:subject */
+    /** who: none | ADMIN | OKR_LEAD | MEMBER:team | MEMBER:team:subject | MEASUREMENT_SOURCE:team */
     private static String[] as(String who) {
         if (who.equals("none")) {
             return new String[0];
@@ -66,6 +66,9 @@ class AccessControlTest extends RunningCommandService {
                     {"title":"CSAT","unit":"pts","baseline":80,"target":90,"indicator":"LAGGING","owner":"kim"}""", auth);
             case "check-in" -> postAs("/api/key-results/" + keyResult + "/check-ins", """
                     {"checkInId":"%s","value":10,"confidence":7}""".formatted(UUID.randomUUID()), auth);
+            case "measure" -> postAs("/api/key-results/" + keyResult + "/measurements", """
+                    {"measurementId":"%s","value":10,"observedAt":"%s","source":"helpdesk"}"""
+                    .formatted(UUID.randomUUID(), Instant.now().minusSeconds(60)), auth);
             case "add-initiative" -> postAs("/api/key-results/" + keyResult + "/initiatives", """
                     {"title":"Triage rules"}""", auth);
             case "change-target" -> postAs("/api/key-results/" + keyResult + "/change-target", """
@@ -107,6 +110,15 @@ class AccessControlTest extends RunningCommandService {
             "check-in,          MEMBER:growth:kim,       201",
             "check-in,          OKR_LEAD,                201",
             "check-in,          ADMIN,                   201",
+            "check-in,          MEASUREMENT_SOURCE:support, 403",
+            "measure,           none,                    401",
+            "measure,           MEASUREMENT_SOURCE:support, 201",
+            "measure,           MEASUREMENT_SOURCE:growth, 403",
+            "measure,           MEMBER:support,          201",
+            "measure,           MEMBER:growth,           403",
+            "measure,           MEMBER:growth:kim,       201",
+            "measure,           OKR_LEAD,                201",
+            "change-target,     MEASUREMENT_SOURCE:support, 403",
             "add-initiative,    MEMBER:support,          201",
             "add-initiative,    MEMBER:growth,           403",
             "add-initiative,    MEMBER:growth:kim,       201",

@@ -49,6 +49,10 @@ public abstract class RunningCommandService {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
         registry.add("okr.kafka.events-topic", () -> SharedTestInfrastructure.uniqueTopicName("okr.events"));
+        // named once: the supplier is asked again at every lookup, and the listener, the topic bean
+        // and a test producing to it must agree
+        String measurements = SharedTestInfrastructure.uniqueTopicName("okr.measurements");
+        registry.add("okr.kafka.measurements-topic", () -> measurements);
     }
 
     @LocalServerPort

@@ -33,6 +33,7 @@ public final class EventTypes {
             new EventType("KeyResultGraded", KeyResultGraded.class, "1"),
             new EventType("CheckInRecorded", CheckInRecorded.class, "2"),
             new EventType("ConfidenceChanged", ConfidenceChanged.class, "1"),
+            new EventType("MeasurementRecorded", MeasurementRecorded.class, "1"),
             new EventType("InitiativeAdded", InitiativeAdded.class, "1"),
             new EventType("InitiativeStarted", InitiativeStarted.class, "1"),
             new EventType("InitiativePivoted", InitiativePivoted.class, "1"),

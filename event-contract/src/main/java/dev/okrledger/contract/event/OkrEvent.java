@@ -10,7 +10,7 @@ public sealed interface OkrEvent
                 ObjectiveRetrospectiveRecorded,
                 KeyResultDefined, KeyResultReworded, KeyResultTargetChanged, KeyResultOwnerChanged,
                 KeyResultDropped, KeyResultGraded,
-                CheckInRecorded, ConfidenceChanged,
+                CheckInRecorded, ConfidenceChanged, MeasurementRecorded,
                 InitiativeAdded, InitiativeStarted, InitiativePivoted, InitiativeStopped, InitiativeCompleted {
 
     /** The Kafka partition key: events of one objective (and its key results) stay in order. */

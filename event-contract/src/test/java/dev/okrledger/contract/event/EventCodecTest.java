@@ -25,7 +25,9 @@ class EventCodecTest {
                 new BigDecimal("8.5"), 3, "Two agents left", "Staffing", null);
         OkrEvent change = new ConfidenceChanged(kr, objective, UUID.randomUUID(), Instant.parse("2026-05-01T12:00:00Z"),
                 7, 3, ConfidenceBand.GREEN, ConfidenceBand.RED);
-        for (OkrEvent event : new OkrEvent[]{checkIn, change}) {
+        OkrEvent measurement = new MeasurementRecorded(kr, objective, UUID.randomUUID(), new BigDecimal("7.25"),
+                Instant.parse("2026-05-02T06:00:00Z"), "helpdesk-export");
+        for (OkrEvent event : new OkrEvent[]{checkIn, change, measurement}) {
             EventEnvelope original = envelope(event);
             assertThat(EventCodec.decode(EventCodec.encode(original))).isEqualTo(original);
         }

@@ -7,6 +7,7 @@ import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.contract.event.KeyResultDropped;
 import dev.okrledger.contract.event.KeyResultTargetChanged;
+import dev.okrledger.contract.event.MeasurementRecorded;
 import dev.okrledger.contract.event.ObjectiveRetired;
 import dev.okrledger.intake.EventProjection;
 import dev.okrledger.notifier.tracking.TrackedKeyResult;
@@ -49,6 +50,10 @@ class AlertProjection implements EventProjection {
         Object event = envelope.payload();
         if (event instanceof CheckInRecorded checkIn) {
             onCheckIn(checkIn, fresh, envelope.occurredAt());
+        } else if (event instanceof MeasurementRecorded measurement && fresh) {
+            // only pace: confidence and its alerts stay with people's check-ins
+            state.keyResult(measurement.keyResultId()).ifPresent(kr -> pace.onLatestMeasurement(kr, measurement,
+                    envelope.occurredAt()));
         } else if (event instanceof ConfidenceChanged change) {
             TrackedKeyResult kr = state.keyResult(change.keyResultId()).orElse(null);
             if (kr != null && !kr.pursued()) {

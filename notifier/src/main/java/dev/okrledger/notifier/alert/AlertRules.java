@@ -80,12 +80,19 @@ public final class AlertRules {
 
     public Alert behindPace(TrackedKeyResult kr, CycleWindow cycle, UUID checkInId, BigDecimal value,
                             Instant effectiveAt, Instant raisedAt) {
+        return behindPace(kr, cycle, checkInId, value, effectiveAt, raisedAt, null);
+    }
+
+    /** @param measuredBy the measurement the value came from, named in the reason; null for a check-in */
+    public Alert behindPace(TrackedKeyResult kr, CycleWindow cycle, UUID checkInId, BigDecimal value,
+                            Instant effectiveAt, Instant raisedAt, String measuredBy) {
         PaceJudgement pace = pace(kr, cycle, value, effectiveAt);
         return Alert.raised(AlertKind.BEHIND_PACE, Severity.AMBER, kr.keyResultId(), kr.objectiveId(),
                 kr.cycleId(), kr.team(), checkInId, effectiveAt, null, null, raisedAt,
                 String.format(Locale.ROOT, "Progress %.2f is below expected %.2f%s minus the tolerance %.2f",
                         pace.progress(), pace.expectedProgress(), pace.planned() ? " (planned checkpoints)" : "",
-                        policy.paceTolerance()));
+                        policy.paceTolerance())
+                        + (measuredBy == null ? "" : "; measured: " + measuredBy));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.okrledger.notifier.alert;
 
+import dev.okrledger.contract.event.MeasurementRecorded;
 import dev.okrledger.notifier.tracking.CycleWindow;
 import dev.okrledger.notifier.tracking.TrackedCheckIn;
 import dev.okrledger.notifier.tracking.TrackedKeyResult;
@@ -33,7 +34,18 @@ class PaceTracker {
 
     /** Evaluates a check-in that became the key result's latest; waits when the cycle is not known yet. */
     void onLatestCheckIn(TrackedKeyResult kr, UUID checkInId, BigDecimal value, Instant effectiveAt, Instant at) {
-        evaluate(kr, checkInId, value, effectiveAt, at, "check-in:" + checkInId);
+        evaluate(kr, checkInId, value, effectiveAt, at, "check-in:" + checkInId, null);
+    }
+
+    /**
+     * Evaluates a measurement that became the key result's latest value, at its observed moment. The
+     * alert names the measurement where it would name a check-in, and its reason says it was measured.
+     */
+    void onLatestMeasurement(TrackedKeyResult kr, MeasurementRecorded measurement, Instant at) {
+        evaluate(kr, measurement.measurementId(), measurement.value(), measurement.observedAt(), at,
+                "measurement:" + measurement.measurementId(),
+                "measurement " + measurement.measurementId()
+                        + (measurement.source() == null ? "" : " from " + measurement.source()));
     }
 
     /**
@@ -47,11 +59,12 @@ class PaceTracker {
             return;
         }
         state.checkIn(kr.lastCheckInId()).ifPresent(latest ->
-                evaluate(kr, latest.checkInId(), latest.value(), latest.effectiveAt(), at, "target-changed"));
+                evaluate(kr, latest.checkInId(), latest.value(), latest.effectiveAt(), at, "target-changed", null));
     }
 
+    /** @param measuredBy the measurement judged, for the alert's reason; null for a check-in */
     private void evaluate(TrackedKeyResult kr, UUID checkInId, BigDecimal value, Instant effectiveAt, Instant at,
-                          String resolvedBy) {
+                          String resolvedBy, String measuredBy) {
         if (!kr.pursued()) {
             return; // dropped, or its objective retired
         }
@@ -65,7 +78,7 @@ class PaceTracker {
         }
         state.setBehindPace(kr.keyResultId(), behind);
         if (behind) {
-            lifecycle.raise(rules.behindPace(kr, cycle.get(), checkInId, value, effectiveAt, at));
+            lifecycle.raise(rules.behindPace(kr, cycle.get(), checkInId, value, effectiveAt, at, measuredBy));
         } else {
             alerts.unresolved(kr.keyResultId(), AlertKind.BEHIND_PACE)
                     .forEach(alert -> lifecycle.resolve(alert.id(), at, resolvedBy));

@@ -9,6 +9,7 @@ import dev.okrledger.contract.event.KeyResultDefined;
 import dev.okrledger.contract.event.KeyResultDropped;
 import dev.okrledger.contract.event.KeyResultOwnerChanged;
 import dev.okrledger.contract.event.KeyResultTargetChanged;
+import dev.okrledger.contract.event.MeasurementRecorded;
 import dev.okrledger.contract.event.ObjectiveDefined;
 import dev.okrledger.contract.event.ObjectiveRetired;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ public class TrackingProjection {
     }
 
     /**
-     * Applies the event. Returns, for a check-in, whether it became the key result's latest; for a
+     * Applies the event. Returns, for a check-in or a measurement, whether its value became the key result's latest; for a
      * planned cycle, whether it was new here (not a replay); otherwise false.
      */
     public boolean apply(EventEnvelope envelope) {
@@ -45,6 +46,8 @@ public class TrackingProjection {
             store.defineKeyResult(e, envelope.occurredAt());
         } else if (event instanceof CheckInRecorded e) {
             return store.recordCheckIn(e, envelope.occurredAt());
+        } else if (event instanceof MeasurementRecorded e) {
+            return store.recordMeasurement(e);
         } else if (event instanceof KeyResultTargetChanged e) {
             store.changeTarget(e.keyResultId(), e.toTarget());
         } else if (event instanceof KeyResultOwnerChanged e) {

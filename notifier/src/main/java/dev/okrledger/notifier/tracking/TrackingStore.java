@@ -5,6 +5,7 @@ import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.KeyResultDefined;
+import dev.okrledger.contract.event.MeasurementRecorded;
 import dev.okrledger.contract.event.ObjectiveDefined;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,11 +103,8 @@ public class TrackingStore {
      * result row, so a concurrent missed-check-in scan sees either before or after.
      */
     boolean recordCheckIn(CheckInRecorded event, Instant recordedAt) {
-        Instant last = jdbc.sql("select last_effective_at from key_result where key_result_id = ? for update")
-                .param(event.keyResultId())
-                .query((rs, n) -> instant(rs.getTimestamp(1)))
-                .optional().orElse(null);
-        boolean latest = last == null || event.effectiveAt().isAfter(last);
+        LastMoments last = lastMomentsForUpdate(event.keyResultId());
+        boolean latest = last.checkIn() == null || event.effectiveAt().isAfter(last.checkIn());
         jdbc.sql("""
                         insert into check_in(check_in_id, key_result_id, effective_at, recorded_at, value, confidence,
                                              decision, became_latest)
@@ -120,7 +118,32 @@ public class TrackingStore {
                     .params(event.checkInId(), Timestamp.from(event.effectiveAt()), event.keyResultId())
                     .update();
         }
-        return latest;
+        // a check-in newer than every check-in may still be older than a measurement: then its value is not current
+        return latest && newestValue(event.keyResultId(), last, event.effectiveAt());
+    }
+
+    /** True when the measurement is now the key result's latest value in effective order (by observedAt). */
+    boolean recordMeasurement(MeasurementRecorded event) {
+        return newestValue(event.keyResultId(), lastMomentsForUpdate(event.keyResultId()), event.observedAt());
+    }
+
+    private record LastMoments(Instant checkIn, Instant value) {
+    }
+
+    private LastMoments lastMomentsForUpdate(UUID keyResultId) {
+        return jdbc.sql("select last_effective_at, last_value_at from key_result where key_result_id = ? for update")
+                .param(keyResultId)
+                .query((rs, n) -> new LastMoments(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))))
+                .optional().orElse(new LastMoments(null, null));
+    }
+
+    private boolean newestValue(UUID keyResultId, LastMoments last, Instant moment) {
+        if (last.value() != null && !moment.isAfter(last.value())) {
+            return false;
+        }
+        jdbc.sql("update key_result set last_value_at = ? where key_result_id = ?")
+                .params(Timestamp.from(moment), keyResultId).update();
+        return true;
     }
 
     void changeTarget(UUID keyResultId, BigDecimal target) {

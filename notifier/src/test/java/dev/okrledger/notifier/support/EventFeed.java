@@ -14,6 +14,7 @@ import dev.okrledger.contract.event.KeyResultDefined;
 import dev.okrledger.contract.event.KeyResultDropped;
 import dev.okrledger.contract.event.KeyResultOwnerChanged;
 import dev.okrledger.contract.event.KeyResultTargetChanged;
+import dev.okrledger.contract.event.MeasurementRecorded;
 import dev.okrledger.contract.event.ObjectiveDefined;
 import dev.okrledger.contract.event.ObjectiveLevel;
 import dev.okrledger.contract.event.ObjectiveRetired;
@@ -87,6 +88,11 @@ public final class EventFeed {
 
     public EventEnvelope ownerChanged(UUID kr, UUID objective, String from, String to) {
         return envelope("KeyResult", kr, new KeyResultOwnerChanged(kr, objective, from, to, "Handover"), Instant.now());
+    }
+
+    public EventEnvelope measurement(UUID kr, UUID objective, UUID measurement, Instant observedAt, String value) {
+        return envelope("KeyResult", kr, new MeasurementRecorded(kr, objective, measurement, new BigDecimal(value),
+                observedAt, "helpdesk-export"), Instant.now());
     }
 
     public EventEnvelope dropped(UUID kr, UUID objective) {
