@@ -48,7 +48,8 @@ public abstract class RunningCommandService {
         registry.add("spring.datasource.url", () -> SharedTestInfrastructure.freshDatabase("cmd"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
-        registry.add("okr.kafka.events-topic", () -> SharedTestInfrastructure.uniqueTopicName("okr.events"));
+        String events = SharedTestInfrastructure.uniqueTopicName("okr.events");
+        registry.add("okr.kafka.events-topic", () -> events);
         // named once: the supplier is asked again at every lookup, and the listener, the topic bean
         // and a test producing to it must agree
         String measurements = SharedTestInfrastructure.uniqueTopicName("okr.measurements");
