@@ -123,6 +123,16 @@ class MeasuredValuesTest extends QueryServiceTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void theOpenApiDocumentShowsAMeasuredPoint() {
+        JsonNode detail = ok("/v3/api-docs").get("paths").get("/api/key-results/{id}/detail").get("get");
+        assertThat(detail.get("description").asString()).contains("measured: true");
+        JsonNode example = detail.get("responses").get("200").get("content").get("application/json").get("examples")
+                .get("a measurement holds the value").get("value");
+        String text = example.isString() ? example.asString() : example.toString();
+        assertThat(text).contains("\"measured\":true", "\"source\":\"warehouse-stream\"");
+    }
+
     private static List<String> values(JsonNode detail) {
         List<String> values = new ArrayList<>();
         detail.get("series").forEach(p -> values.add(p.get("value").decimalValue().stripTrailingZeros().toPlainString()));
