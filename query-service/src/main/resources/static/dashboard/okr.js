@@ -56,16 +56,11 @@
             data: {
                 datasets: [
                     {
-                        // a measured value keeps its place on the line but is drawn by the next data set
-                        type: 'line', label: 'Progress at check-ins (% of the way to target)', yAxisID: 'progress',
+                        // a measured value keeps its place on the line; the last data set draws its marker
+                        type: 'line', label: 'Progress (% of the way to target)', yAxisID: 'progress',
                         data: data.progress, borderColor: PROGRESS, backgroundColor: PROGRESS,
                         pointRadius: data.progress.map(p => p.measured ? 0 : 4),
                         pointHoverRadius: data.progress.map(p => p.measured ? 0 : 6), borderWidth: 2.5, tension: 0
-                    },
-                    {
-                        type: 'scatter', label: 'Measured by a data source (no confidence)', yAxisID: 'progress',
-                        data: data.progress.filter(p => p.measured), pointStyle: 'crossRot', pointRadius: 7,
-                        pointHoverRadius: 9, borderWidth: 2.5, borderColor: MEASURED, backgroundColor: MEASURED
                     },
                     {
                         type: 'line', label: 'Expected progress (%)', yAxisID: 'progress', data: data.expected,
@@ -84,6 +79,12 @@
                     {
                         type: 'scatter', label: 'Target change', yAxisID: 'progress', data: markers(data.targetChanges, 88),
                         pointStyle: 'rectRot', pointRadius: 8, clip: false, borderColor: TARGET, backgroundColor: TARGET
+                    },
+                    {
+                        // last, so the data sets before it keep their places
+                        type: 'scatter', label: 'Measured by a data source (no confidence)', yAxisID: 'progress',
+                        data: data.progress.filter(p => p.measured), pointStyle: 'crossRot', pointRadius: 7,
+                        pointHoverRadius: 9, borderWidth: 2.5, borderColor: MEASURED, backgroundColor: MEASURED
                     }
                 ]
             },
