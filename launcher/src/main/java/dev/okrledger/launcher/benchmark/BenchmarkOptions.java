@@ -9,7 +9,7 @@ import java.util.Map;
  * What to run: organisation size, phase lengths and load. Every option is {@code --name=value};
  * the defaults finish in about three minutes on two cores.
  */
-record BenchmarkOptions(int objectives, int keyResultsPerObjective, int historyPerKeyResult, int teams,
+public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int historyPerKeyResult, int teams,
                         int saturationThreads, Duration saturationTime, int offeredRate, Duration offeredTime,
                         int readers, Duration readTime, Duration ceilingTime, Path output, Path workDir,
                         int boardObjectives, Duration boardTime) {
@@ -20,7 +20,7 @@ record BenchmarkOptions(int objectives, int keyResultsPerObjective, int historyP
                 offeredTime, readers, readTime, ceilingTime, output, workDir, boardObjectives, boardTime);
     }
 
-    static BenchmarkOptions parse(String[] args) {
+    public static BenchmarkOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {

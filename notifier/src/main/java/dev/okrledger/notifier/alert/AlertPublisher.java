@@ -1,7 +1,10 @@
 package dev.okrledger.notifier.alert;
 
 import dev.okrledger.contract.event.EventCodec;
+import dev.okrledger.support.problem.DependencyUnavailable;
+import dev.okrledger.support.problem.ProblemRules;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +42,14 @@ class AlertPublisher implements AlertChangeListener {
 
     @Override
     public void on(AlertChange change) {
-        CompletableFuture<?> sent = kafka.send(topic, change.alert().keyResultId().toString(),
-                EventCodec.mapper().writeValueAsBytes(change));
+        CompletableFuture<?> sent;
+        try {
+            sent = kafka.send(topic, change.alert().keyResultId().toString(),
+                    EventCodec.mapper().writeValueAsBytes(change));
+        } catch (KafkaException | org.apache.kafka.common.KafkaException e) {
+            // no metadata for the topic within max.block.ms: the broker is away
+            throw unavailable(1, e);
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             pendingSends().add(sent);
         } else {
@@ -77,7 +86,17 @@ class AlertPublisher implements AlertChangeListener {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing alert changes", e);
         } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge " + sends.size() + " alert change(s)", e);
+            throw unavailable(sends.size(), e);
         }
+    }
+
+    /**
+     * The change is rolled back with its transaction: an acknowledge or resolve is refused with 503
+     * (decision 0028), an event is taken in again. The producer gives a record up after
+     * {@code delivery.timeout.ms}, shorter than our wait, so a refused change is not sent later.
+     */
+    private static DependencyUnavailable unavailable(int changes, Exception e) {
+        return new DependencyUnavailable(ProblemRules.BROKER_UNAVAILABLE,
+                "Kafka did not take " + changes + " alert change(s) in time; nothing was changed", e);
     }
 }
