@@ -2,6 +2,10 @@ package dev.okrledger.launcher;
 
 import dev.okrledger.embedded.EmbeddedKafka;
 import dev.okrledger.embedded.EmbeddedPostgresServer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -12,6 +16,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.okrledger.launcher.Service.COMMAND;
@@ -88,11 +94,15 @@ class OutageAnswersTest {
     @Order(2)
     void whileTheDatabaseIsAwayEveryServiceAnswers503AndAfterwardsWorksAgain() throws Exception {
         postgres.close();
+        UUID measured;
         try {
             assertUnavailable(TestOkrs.checkIn(system.baseUrl(COMMAND), keyResult, UUID.randomUUID(), 6),
                     "database-unavailable");
             assertUnavailable(Http.get(system.baseUrl(QUERY) + "/api/key-results/" + keyResult), "database-unavailable");
             assertUnavailable(Http.get(system.baseUrl(NOTIFIER) + "/api/alerts"), "database-unavailable");
+            // a feed keeps sending: its record waits for the database instead of going to the dead-letter topic
+            measured = sendMeasurement(keyResult);
+            Thread.sleep(2_000);
         } finally {
             postgres = postgres.startAgain();
         }
@@ -101,6 +111,20 @@ class OutageAnswersTest {
                 .until(() -> TestOkrs.checkIn(system.baseUrl(COMMAND), keyResult, after, 6).status() == 201);
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.get(system.baseUrl(QUERY) + "/api/key-results/"
                 + keyResult + "/confidence-history").body().findValuesAsString("checkInId").contains(after.toString()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get(system.baseUrl(QUERY) + "/api/key-results/"
+                + keyResult + "/detail").body().findValuesAsString("measurementId").contains(measured.toString()));
+    }
+
+    private static UUID sendMeasurement(UUID keyResult) throws Exception {
+        UUID measurementId = UUID.randomUUID();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("okr.measurements", keyResult.toString(), """
+                    {"keyResultId":"%s","measurementId":"%s","value":%d,"observedAt":"%s","source":"warehouse"}"""
+                    .formatted(keyResult, measurementId, 5, Instant.now()))).get();
+        }
+        return measurementId;
     }
 
     private static void assertUnavailable(Http.Response answer, String rule) {

@@ -3,6 +3,7 @@ package dev.okrledger.command.measurement;
 import dev.okrledger.command.shared.InvalidInput;
 import dev.okrledger.command.shared.StateConflict;
 import dev.okrledger.command.shared.UnknownEntity;
+import dev.okrledger.support.problem.Outages;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -20,6 +21,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.nio.charset.StandardCharsets;
@@ -29,8 +32,10 @@ import java.util.Map;
 /**
  * {@code okr.measurements} and its dead-letter topic. A record the rules refuse, or that is no
  * measurement at all, is sent to {@code <topic>.dlt} at once with the reason in the
- * {@value #REASON_HEADER} header, and the stream goes on; other failures (the database away) are
- * tried a few more times first.
+ * {@value #REASON_HEADER} header, and the stream goes on. An outage (the database away) is no fault
+ * of the record: it is tried again, less and less often, until the database is back, so a feed that
+ * keeps sending during a restart loses nothing to the dead-letter topic. Other failures are tried a
+ * few more times first.
  */
 @Configuration
 class MeasurementsTopicConfiguration {
@@ -71,10 +76,25 @@ class MeasurementsTopicConfiguration {
         recoverer.setHeadersFunction((record, e) -> new RecordHeaders(new RecordHeader[]{
                 new RecordHeader(REASON_HEADER, reason(e).getBytes(StandardCharsets.UTF_8))}));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
+        handler.setBackOffFunction((record, e) -> backOffFor(e));
         // a refusal stays a refusal: trying again only delays the records behind it
         handler.addNotRetryableExceptions(MeasurementMessage.MalformedMeasurement.class, InvalidInput.class,
                 StateConflict.class, UnknownEntity.class);
         return handler;
+    }
+
+    /** For an outage, {@link #untilTheOutageEnds()}; null (the handler's few attempts) for anything else. */
+    static BackOff backOffFor(Exception failure) {
+        return Outages.isOutage(failure) ? untilTheOutageEnds() : null;
+    }
+
+    /** Every attempt waits twice as long as the one before, at most 15 s, and never gives up. */
+    private static BackOff untilTheOutageEnds() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(15_000);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        backOff.setMaxAttempts(Long.MAX_VALUE);
+        return backOff;
     }
 
     /** The innermost message: the rule's own words rather than the listener's wrapper. */

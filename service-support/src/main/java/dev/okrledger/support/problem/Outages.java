@@ -10,9 +10,14 @@ import java.util.Optional;
  * are looked at, so this works whichever layer (Spring's transactions, Axon's event store, Hikari)
  * wrapped the failure.
  */
-final class Outages {
+public final class Outages {
 
     private Outages() {
+    }
+
+    /** True when {@code failure} is an outage of a dependency: worth trying again once it is back. */
+    public static boolean isOutage(Throwable failure) {
+        return of(failure).isPresent();
     }
 
     /** The outage behind {@code failure}, if it is one. */
