@@ -113,13 +113,19 @@ public class TrackingStore {
                 .params(event.checkInId(), event.keyResultId(), Timestamp.from(event.effectiveAt()),
                         Timestamp.from(recordedAt), event.value(), event.confidence(), event.decision(), latest)
                 .update();
-        if (latest) {
-            jdbc.sql("update key_result set last_check_in_id = ?, last_effective_at = ? where key_result_id = ?")
-                    .params(event.checkInId(), Timestamp.from(event.effectiveAt()), event.keyResultId())
-                    .update();
+        if (!latest) {
+            return false;
         }
         // a check-in newer than every check-in may still be older than a measurement: then its value is not current
-        return latest && newestValue(event.keyResultId(), last, event.effectiveAt());
+        boolean newestValue = isNewestValue(last, event.effectiveAt());
+        jdbc.sql("""
+                        update key_result set last_check_in_id = ?, last_effective_at = ?,
+                               last_value_at = case when ? then ? else last_value_at end
+                         where key_result_id = ?""")
+                .params(event.checkInId(), Timestamp.from(event.effectiveAt()), newestValue,
+                        Timestamp.from(event.effectiveAt()), event.keyResultId())
+                .update();
+        return newestValue;
     }
 
     /** True when the measurement is now the key result's latest value in effective order (by observedAt). */
@@ -137,8 +143,12 @@ public class TrackingStore {
                 .optional().orElse(new LastMoments(null, null));
     }
 
+    private static boolean isNewestValue(LastMoments last, Instant moment) {
+        return last.value() == null || moment.isAfter(last.value());
+    }
+
     private boolean newestValue(UUID keyResultId, LastMoments last, Instant moment) {
-        if (last.value() != null && !moment.isAfter(last.value())) {
+        if (!isNewestValue(last, moment)) {
             return false;
         }
         jdbc.sql("update key_result set last_value_at = ? where key_result_id = ?")
