@@ -44,7 +44,7 @@ public final class Benchmark {
         Path work = Files.createTempDirectory(options.workDir(), "okr-benchmark");
         Progress.say("data in " + work + "; results to " + options.output().toAbsolutePath());
         long runStarted = System.nanoTime();
-        try (SystemProcess system = SystemProcess.start(work, options.systemHeap())) {
+        try (SystemProcess system = SystemProcess.start(work, options.systemHeap(), options.profile())) {
             Map<String, Object> result = run(options, system, work);
             result.put("runSeconds", Math.round((System.nanoTime() - runStarted) / 1e9));
             Report.print(result);

@@ -51,9 +51,9 @@ final class SystemProcess implements AutoCloseable {
     /**
      * Starts {@code java -Xmx<heap> -jar okr-ledger.jar --data-dir=<work>/system} (or the same main
      * class on this JVM's class path when not run from the jar) and waits until all three services
-     * answer their health check.
+     * answer their health check. {@code profiled} keeps whole stacks in flight recordings.
      */
-    static SystemProcess start(Path work, String heap) throws IOException, InterruptedException {
+    static SystemProcess start(Path work, String heap, boolean profiled) throws IOException, InterruptedException {
         Path dataDir = work.resolve("system");
         Path log = work.resolve("system.log");
         Path gcLog = work.resolve("system-gc.log");
@@ -68,6 +68,10 @@ final class SystemProcess implements AutoCloseable {
         command.add("-Xmx" + heap);
         // the collector's own log: peak heap before each collection, for figure 6
         command.add("-Xlog:gc:file=" + gcLog.toAbsolutePath());
+        if (profiled) {
+            // Spring's stacks are deeper than JFR's default 64 frames: keep them whole for the summary
+            command.add("-XX:FlightRecorderOptions:stackdepth=256");
+        }
         command.addAll(launch());
         command.add("--data-dir=" + dataDir.toAbsolutePath());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
