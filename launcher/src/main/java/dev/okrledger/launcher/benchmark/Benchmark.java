@@ -97,6 +97,8 @@ public final class Benchmark {
                 List.of("query-service-intake", "notifier-intake"));
              Freshness freshness = new Freshness(system.bootstrapServers(), "okr.alerts")) {
             LoadPhases load = new LoadPhases(api, command, org.keyResults);
+            awaitDrained(lag, Duration.ofSeconds(120));
+            result.put("idle", idle(cpu));
             CpuProfile profile = options.profile() ? CpuProfile.start(system, work.resolve("saturation.jfr")) : null;
             SystemCpu.Snapshot before = cpu.take();
             LoadPhases.Saturation saturation = load.saturate(options.saturationThreads(), options.saturationTime());
@@ -160,6 +162,21 @@ public final class Benchmark {
                 "kafkaProduceToConsumeLatency", rates.endToEnd().summary()));
         result.put("ratios", Report.ratios(result));
         return result;
+    }
+
+    /**
+     * What the system burns with nothing to do (consumers polling, heartbeats, metrics, the compiler
+     * finishing the set-up's work): per-check-in figures of slow phases carry this share.
+     */
+    private static Map<String, Object> idle(SystemCpu cpu) throws InterruptedException {
+        Progress.say("measuring the idle system for 5 s");
+        SystemCpu.Snapshot start = cpu.take();
+        Thread.sleep(5_000);
+        Map<String, Object> between = cpu.between(start, cpu.take(), 0);
+        Map<String, Object> idle = new LinkedHashMap<>();
+        idle.put("seconds", between.get("seconds"));
+        idle.put("systemCoresBusy", between.get("systemCoresBusy"));
+        return idle;
     }
 
     private static void awaitDrained(LagSampler lag, Duration patience) throws InterruptedException {

@@ -163,6 +163,12 @@ final class RawCeilings {
     private static void createTopic(SystemProcess kafka, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            // the first sends would otherwise meet partitions without a leader yet, and retry noisily
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline && admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(topic).partitions().stream().anyMatch(p -> p.leader() == null)) {
+                Thread.sleep(100);
+            }
         }
     }
 
