@@ -6,6 +6,7 @@
 
     const INK = '#1d2430';
     const PROGRESS = '#1f5fbf';
+    const MEASURED = '#0b3d7a';
     const CONFIDENCE = '#8a5200';
     const PIVOT = '#6b3fa0';
     const TARGET = '#0b6e79';
@@ -55,9 +56,11 @@
             data: {
                 datasets: [
                     {
+                        // a measured value keeps its place on the line; the last data set draws its marker
                         type: 'line', label: 'Progress (% of the way to target)', yAxisID: 'progress',
                         data: data.progress, borderColor: PROGRESS, backgroundColor: PROGRESS,
-                        pointRadius: 4, pointHoverRadius: 6, borderWidth: 2.5, tension: 0
+                        pointRadius: data.progress.map(p => p.measured ? 0 : 4),
+                        pointHoverRadius: data.progress.map(p => p.measured ? 0 : 6), borderWidth: 2.5, tension: 0
                     },
                     {
                         type: 'line', label: 'Expected progress (%)', yAxisID: 'progress', data: data.expected,
@@ -76,6 +79,12 @@
                     {
                         type: 'scatter', label: 'Target change', yAxisID: 'progress', data: markers(data.targetChanges, 88),
                         pointStyle: 'rectRot', pointRadius: 8, clip: false, borderColor: TARGET, backgroundColor: TARGET
+                    },
+                    {
+                        // last, so the data sets before it keep their places
+                        type: 'scatter', label: 'Measured by a data source (no confidence)', yAxisID: 'progress',
+                        data: data.progress.filter(p => p.measured), pointStyle: 'crossRot', pointRadius: 7,
+                        pointHoverRadius: 9, borderWidth: 2.5, borderColor: MEASURED, backgroundColor: MEASURED
                     }
                 ]
             },
@@ -100,7 +109,7 @@
                 plugins: {
                     legend: {
                         position: 'bottom',
-                        // markers without any pivot or target change stay out of the legend
+                        // data sets without points (no pivot, target change or measurement) stay out of the legend
                         labels: {usePointStyle: true, filter: (item, chart) => chart.datasets[item.datasetIndex].data.length > 0}
                     },
                     tooltip: {callbacks: {label: (item) => item.dataset.label + ' – ' + label(item.raw)}},

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -199,6 +200,34 @@ class DashboardBrowserTest {
         browser.waitUntil(d -> browser.find(valueOfFrt).getText().equals("6 hours"));
         assertThat(browser.script("return window.stillTheSamePage === true")).isEqualTo(true);
         assertThat(browser.find("li.kr[data-key-result-id='" + frt + "'] .band").getText()).isEqualTo("AMBER");
+    }
+
+    @Test
+    @Order(6)
+    void measuredValuesAreMarkedOnTheKeyResultPageAndCarryNoConfidence() {
+        UUID resolved48 = loaded.keyResultsByRef().get("resolved48");
+        int checkIns = keyResult("resolved48").get("checkIns").size();
+        for (var measurement : Map.of(14, 63, 4, 66).entrySet()) {
+            Http.Response posted = Http.post(system.baseUrl(COMMAND) + "/api/key-results/" + resolved48 + "/measurements",
+                    "{\"measurementId\":\"" + UUID.randomUUID() + "\",\"value\":" + measurement.getValue()
+                            + ",\"observedAt\":\"" + Instant.now().minus(Duration.ofDays(measurement.getKey()))
+                            + "\",\"source\":\"helpdesk-export\"}");
+            assertThat(posted.status()).as("%s", posted.body()).isEqualTo(201);
+        }
+        browser.signIn("ana", "support", "MEMBER");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            browser.open("/key-results/" + resolved48);
+            assertThat(browser.all("#check-ins tbody tr.measured")).hasSize(2);
+        });
+
+        long points = (Long) browser.waitUntil(d -> browser.script(
+                "const c = window.Chart && Chart.getChart('kr-chart'); return c ? c.data.datasets[0].data.length : null"));
+        assertThat(points).isEqualTo(checkIns + 2);
+        assertThat(browser.script("return Chart.getChart('kr-chart').data.datasets[2].data.length")).isEqualTo((long) checkIns);
+        assertThat(browser.script("return Chart.getChart('kr-chart').data.datasets[5].data.length")).isEqualTo(2L);
+        WebElement measured = browser.all("#check-ins tbody tr.measured").get(1);
+        assertThat(measured.getText()).contains("measured by helpdesk-export", "66 %", "no confidence");
+        assertThat(browser.find(".kr-value").getText()).isEqualTo("66 % (measured)");
     }
 
     /** Key results on the page's at-risk list with the reason "behind pace", by their sample ref. */

@@ -254,6 +254,68 @@ class NotifierAlertingTest {
     }
 
     @Test
+    void aTargetChangeJudgesTheLatestValueAgainWhenAMeasurementHoldsIt() {
+        checkIn(5, "9", 8, null);                          // 0.375 >= 0.379 - 0.1: on pace
+        UUID measured = UUID.randomUUID();
+        feed(feed.measurement(kr, objective, measured, week(6), "9"));  // 0.375 >= 0.456 - 0.1: on pace
+        assertThat(alerts("keyResultId=" + kr)).isEmpty();
+
+        // (12 - 9) / (12 - 2) = 0.3: behind at week 6 (0.356), though not at the check-in's week 5 (0.279)
+        feed(feed.targetChanged(kr, objective, "4", "2"));
+        JsonNode open = alerts("keyResultId=" + kr + "&status=open");
+        assertThat(open).singleElement().satisfies(a -> {
+            assertThat(a.get("kind").asString()).isEqualTo("BEHIND_PACE");
+            assertThat(a.get("checkInId").asString()).isEqualTo(measured.toString());
+            assertThat(a.get("detail").asString()).endsWith("; measured: measurement " + measured + " from helpdesk-export");
+        });
+        feed(feed.targetChanged(kr, objective, "4", "2"));  // the same target again: still behind, raised once only
+        assertThat(alerts("keyResultId=" + kr)).hasSize(1);
+
+        feed(feed.targetChanged(kr, objective, "2", "4"));  // back to 0.375: on pace again
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString()).isEqualTo("target-changed");
+
+        // a later check-in takes the value over: the next target change judges it, not the measurement
+        UUID seventh = checkIn(7, "9", 8, null);
+        feed(feed.targetChanged(kr, objective, "4", "2"));  // 0.3 < 0.533 - 0.1: behind, named after week 7
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).singleElement()
+                .satisfies(a -> assertThat(a.get("checkInId").asString()).isEqualTo(seventh.toString()));
+    }
+
+    @Test
+    void aCheckInAtTheMomentOfTheLatestMeasurementHoldsTheValueAndIsJudged() {
+        UUID measured = UUID.randomUUID();
+        feed(feed.measurement(kr, objective, measured, week(2), "12"));  // 0 < 0.15 - 0.1: behind, measured
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).singleElement()
+                .satisfies(a -> assertThat(a.get("checkInId").asString()).isEqualTo(measured.toString()));
+
+        UUID sameMoment = UUID.randomUUID();
+        feed(feed.checkIn(kr, objective, sameMoment, week(2), "9", 8, null)); // a person's word wins the tie
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString()).isEqualTo("check-in:" + sameMoment);
+
+        feed(feed.measurement(kr, objective, UUID.randomUUID(), week(2), "12")); // and keeps it
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+    }
+
+    @Test
+    void aCycleArrivingAfterItsMeasurementsJudgesTheValueAMeasurementHolds() {
+        UUID lateCycle = UUID.randomUUID();
+        UUID lateKr = UUID.randomUUID();
+        feed(feed.objective(objective, lateCycle, team), feed.keyResult(lateKr, objective, lateCycle, "0", "10"));
+        feed(feed.checkIn(lateKr, objective, UUID.randomUUID(), week(2), "10", 7, null)); // on target
+        UUID measured = UUID.randomUUID();
+        feed(feed.measurement(lateKr, objective, measured, week(3), "0"));
+        assertThat(alerts("keyResultId=" + lateKr)).isEmpty();
+
+        feed(feed.cyclePlanned(lateCycle, startsOn, startsOn.plusWeeks(13)));
+        assertThat(alerts("keyResultId=" + lateKr)).singleElement().satisfies(a -> {
+            assertThat(a.get("kind").asString()).isEqualTo("BEHIND_PACE");
+            assertThat(a.get("checkInId").asString()).isEqualTo(measured.toString());
+        });
+    }
+
+    @Test
     void aTargetChangeBeforeAnyCheckInRaisesNothing() {
         feed(feed.targetChanged(kr, objective, "4", "0"));
         assertThat(alerts("keyResultId=" + kr)).isEmpty();

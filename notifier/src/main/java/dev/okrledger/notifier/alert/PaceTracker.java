@@ -4,6 +4,7 @@ import dev.okrledger.contract.event.MeasurementRecorded;
 import dev.okrledger.notifier.tracking.CycleWindow;
 import dev.okrledger.notifier.tracking.TrackedCheckIn;
 import dev.okrledger.notifier.tracking.TrackedKeyResult;
+import dev.okrledger.notifier.tracking.TrackedMeasurement;
 import dev.okrledger.notifier.tracking.TrackingStore;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * BEHIND_PACE: raised when a check-in leaves the key result behind pace (evaluated at its effective
- * moment), once until the first later check-in is back within tolerance, which resolves it. The
+ * BEHIND_PACE: raised when a check-in or a measurement that becomes the key result's latest value leaves
+ * it behind pace (evaluated at its effective moment), once until the first later value is back within
+ * tolerance, which resolves it. The
  * state (behind or not) lives on the key result, apart from the alert's workflow status.
  */
 @Component
@@ -43,23 +45,32 @@ class PaceTracker {
      */
     void onLatestMeasurement(TrackedKeyResult kr, MeasurementRecorded measurement, Instant at) {
         evaluate(kr, measurement.measurementId(), measurement.value(), measurement.observedAt(), at,
-                "measurement:" + measurement.measurementId(),
-                "measurement " + measurement.measurementId()
-                        + (measurement.source() == null ? "" : " from " + measurement.source()));
+                "measurement:" + measurement.measurementId(), measuredBy(measurement.measurementId(), measurement.source()));
     }
 
     /**
-     * The target changed: the latest check-in is judged again against the new target (at its own
-     * effective moment), raising BEHIND_PACE or resolving it ({@code target-changed}). Nothing to judge
-     * before the first check-in.
+     * The target changed: the latest value in effective order is judged again against the new target (at
+     * its own moment), raising BEHIND_PACE or resolving it ({@code target-changed}). That value is a
+     * measurement's when one holds it, else the latest check-in's; nothing to judge before the first.
      */
     void onTargetChanged(UUID keyResultId, Instant at) {
         TrackedKeyResult kr = state.keyResult(keyResultId).orElse(null);
-        if (kr == null || kr.lastCheckInId() == null) {
+        if (kr == null) {
             return;
         }
-        state.checkIn(kr.lastCheckInId()).ifPresent(latest ->
-                evaluate(kr, latest.checkInId(), latest.value(), latest.effectiveAt(), at, "target-changed", null));
+        Optional<TrackedMeasurement> measured = state.measurementHoldingTheValue(keyResultId);
+        if (measured.isPresent()) {
+            TrackedMeasurement m = measured.get();
+            evaluate(kr, m.measurementId(), m.value(), m.observedAt(), at, "target-changed",
+                    measuredBy(m.measurementId(), m.source()));
+        } else if (kr.lastCheckInId() != null) {
+            state.checkIn(kr.lastCheckInId()).ifPresent(latest ->
+                    evaluate(kr, latest.checkInId(), latest.value(), latest.effectiveAt(), at, "target-changed", null));
+        }
+    }
+
+    private static String measuredBy(UUID measurementId, String source) {
+        return "measurement " + measurementId + (source == null ? "" : " from " + source);
     }
 
     /** @param measuredBy the measurement judged, for the alert's reason; null for a check-in */
@@ -85,11 +96,17 @@ class PaceTracker {
         }
     }
 
-    /** The cycle arrived after some check-ins: run them through the rule in the order they arrived. */
+    /**
+     * The cycle arrived after some check-ins: run them through the rule in the order they arrived, then,
+     * when a measurement holds the latest value, judge that value last (earlier measurements are not kept).
+     */
     void replay(UUID keyResultId) {
         for (TrackedCheckIn checkIn : state.latestCheckInsInArrivalOrder(keyResultId)) {
             TrackedKeyResult kr = state.keyResult(keyResultId).orElseThrow();
             onLatestCheckIn(kr, checkIn.checkInId(), checkIn.value(), checkIn.effectiveAt(), checkIn.recordedAt());
         }
+        state.measurementHoldingTheValue(keyResultId).ifPresent(m -> evaluate(state.keyResult(keyResultId).orElseThrow(),
+                m.measurementId(), m.value(), m.observedAt(), m.observedAt(), "measurement:" + m.measurementId(),
+                measuredBy(m.measurementId(), m.source())));
     }
 }

@@ -116,21 +116,57 @@ public class TrackingStore {
         if (!latest) {
             return false;
         }
-        // a check-in newer than every check-in may still be older than a measurement: then its value is not current
-        boolean newestValue = isNewestValue(last, event.effectiveAt());
-        jdbc.sql("""
-                        update key_result set last_check_in_id = ?, last_effective_at = ?,
-                               last_value_at = case when ? then ? else last_value_at end
-                         where key_result_id = ?""")
-                .params(event.checkInId(), Timestamp.from(event.effectiveAt()), newestValue,
-                        Timestamp.from(event.effectiveAt()), event.keyResultId())
-                .update();
-        return newestValue;
+        // a check-in newer than every check-in may still be older than a measurement: then its value is not
+        // current; at the very moment of the latest measurement the check-in wins (a person's word over a feed)
+        boolean holdsValue = last.value() == null || !event.effectiveAt().isBefore(last.value());
+        // one update of the key result either way
+        if (holdsValue) {
+            jdbc.sql("""
+                            update key_result set last_check_in_id = ?, last_effective_at = ?, last_value_at = ?,
+                                                  last_measurement_id = null, last_measured_value = null,
+                                                  last_measurement_source = null
+                             where key_result_id = ?""")
+                    .params(event.checkInId(), Timestamp.from(event.effectiveAt()), Timestamp.from(event.effectiveAt()),
+                            event.keyResultId())
+                    .update();
+        } else {
+            jdbc.sql("update key_result set last_check_in_id = ?, last_effective_at = ? where key_result_id = ?")
+                    .params(event.checkInId(), Timestamp.from(event.effectiveAt()), event.keyResultId())
+                    .update();
+        }
+        return holdsValue;
     }
 
-    /** True when the measurement is now the key result's latest value in effective order (by observedAt). */
+    /**
+     * True when the measurement is now the key result's latest value in effective order (by observedAt):
+     * later than every value so far; at the moment of the latest check-in that check-in keeps it.
+     */
     boolean recordMeasurement(MeasurementRecorded event) {
-        return newestValue(event.keyResultId(), lastMomentsForUpdate(event.keyResultId()), event.observedAt());
+        LastMoments last = lastMomentsForUpdate(event.keyResultId());
+        if (last.value() != null && !event.observedAt().isAfter(last.value())) {
+            return false;
+        }
+        jdbc.sql("""
+                        update key_result set last_value_at = ?, last_measurement_id = ?, last_measured_value = ?,
+                                              last_measurement_source = ?
+                         where key_result_id = ?""")
+                .params(Timestamp.from(event.observedAt()), event.measurementId(), event.value(), event.source(),
+                        event.keyResultId())
+                .update();
+        return true;
+    }
+
+    /** The measurement holding the key result's latest value, if a measurement holds it (else a check-in does). */
+    public Optional<TrackedMeasurement> measurementHoldingTheValue(UUID keyResultId) {
+        return jdbc.sql("""
+                        select last_measurement_id, key_result_id, last_measured_value, last_value_at,
+                               last_measurement_source
+                          from key_result where key_result_id = ? and last_measurement_id is not null""")
+                .param(keyResultId)
+                .query((rs, n) -> new TrackedMeasurement(rs.getObject("last_measurement_id", UUID.class),
+                        rs.getObject("key_result_id", UUID.class), rs.getBigDecimal("last_measured_value"),
+                        rs.getTimestamp("last_value_at").toInstant(), rs.getString("last_measurement_source")))
+                .optional();
     }
 
     private record LastMoments(Instant checkIn, Instant value) {
@@ -141,19 +177,6 @@ public class TrackingStore {
                 .param(keyResultId)
                 .query((rs, n) -> new LastMoments(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))))
                 .optional().orElse(new LastMoments(null, null));
-    }
-
-    private static boolean isNewestValue(LastMoments last, Instant moment) {
-        return last.value() == null || moment.isAfter(last.value());
-    }
-
-    private boolean newestValue(UUID keyResultId, LastMoments last, Instant moment) {
-        if (!isNewestValue(last, moment)) {
-            return false;
-        }
-        jdbc.sql("update key_result set last_value_at = ? where key_result_id = ?")
-                .params(Timestamp.from(moment), keyResultId).update();
-        return true;
     }
 
     void changeTarget(UUID keyResultId, BigDecimal target) {

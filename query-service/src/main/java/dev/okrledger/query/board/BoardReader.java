@@ -40,7 +40,20 @@ public class BoardReader {
                                 BigDecimal baseline, BigDecimal target) {
     }
 
-    private record CheckInRow(UUID keyResultId, int rank, BigDecimal value, int confidence, Instant effectiveAt) {
+    private record CheckInRow(UUID keyResultId, int rank, BigDecimal value, int confidence, Instant effectiveAt,
+                              long sequence) implements EffectiveOrder.Value {
+        @Override
+        public boolean measured() {
+            return false;
+        }
+    }
+
+    private record MeasurementRow(UUID keyResultId, BigDecimal value, Instant effectiveAt, long sequence)
+            implements EffectiveOrder.Value {
+        @Override
+        public boolean measured() {
+            return true;
+        }
     }
 
     /**
@@ -87,13 +100,14 @@ public class BoardReader {
                         rs.getString("owner"), rs.getBigDecimal("baseline"), rs.getBigDecimal("target")))
                 .list().stream().collect(Collectors.groupingBy(KeyResultRow::objectiveId));
         Map<UUID, List<CheckInRow>> lastTwo = lastTwoCheckIns(cycle.id(), moment);
+        Map<UUID, MeasurementRow> measured = latestMeasurements(cycle.id(), moment);
         Map<UUID, List<Checkpoint>> plans = checkpoints.ofCycle(cycle.id());
 
         double elapsed = cycle.elapsedFractionAt(moment.evaluatedAt());
         Map<UUID, ObjectiveState> withoutRollUp = new HashMap<>();
         for (ObjectiveRow o : objectives) {
             List<KeyResultState> states = keyResults.getOrDefault(o.id(), List.of()).stream()
-                    .map(k -> keyResult(k, lastTwo.getOrDefault(k.id(), List.of()),
+                    .map(k -> keyResult(k, lastTwo.getOrDefault(k.id(), List.of()), measured.get(k.id()),
                             plans.getOrDefault(k.id(), List.of()), cycle, moment))
                     .toList();
             withoutRollUp.put(o.id(), objective(o, states, elapsed));
@@ -112,8 +126,8 @@ public class BoardReader {
 
     private Map<UUID, List<CheckInRow>> lastTwoCheckIns(UUID cycleId, Moment moment) {
         return jdbc.sql("""
-                        select key_result_id, rank, value, confidence, effective_at from (
-                            select h.key_result_id, h.value, h.confidence, h.effective_at,
+                        select key_result_id, rank, value, confidence, effective_at, sequence from (
+                            select h.key_result_id, h.value, h.confidence, h.effective_at, h.sequence,
                                    row_number() over (partition by h.key_result_id
                                                       order by h.effective_at desc, h.sequence desc) as rank
                               from check_in_history h join key_result_view k on k.key_result_id = h.key_result_id
@@ -122,23 +136,42 @@ public class BoardReader {
                 .params(cycleId, utc(moment.knownAt()), utc(moment.effectiveUntil()))
                 .query((rs, n) -> new CheckInRow(rs.getObject("key_result_id", UUID.class), rs.getInt("rank"),
                         rs.getBigDecimal("value"), rs.getInt("confidence"),
-                        rs.getObject("effective_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("effective_at", OffsetDateTime.class).toInstant(), rs.getLong("sequence")))
                 .list().stream()
                 .sorted(Comparator.comparingInt(CheckInRow::rank))
                 .collect(Collectors.groupingBy(CheckInRow::keyResultId));
     }
 
-    private KeyResultState keyResult(KeyResultRow k, List<CheckInRow> lastTwo, List<Checkpoint> plan,
-                                     CycleSnapshot cycle, Moment moment) {
+    /** Per key result, its latest measurement in effective order under the same bounds as the check-ins. */
+    private Map<UUID, MeasurementRow> latestMeasurements(UUID cycleId, Moment moment) {
+        return jdbc.sql("""
+                        select distinct on (m.key_result_id) m.key_result_id, m.value, m.observed_at, m.sequence
+                          from measurement_history m join key_result_view k on k.key_result_id = m.key_result_id
+                         where k.cycle_id = ? and m.recorded_at <= ? and m.observed_at <= ?
+                         order by m.key_result_id, m.observed_at desc, m.sequence desc""")
+                .params(cycleId, utc(moment.knownAt()), utc(moment.effectiveUntil()))
+                .query((rs, n) -> new MeasurementRow(rs.getObject("key_result_id", UUID.class),
+                        rs.getBigDecimal("value"), rs.getObject("observed_at", OffsetDateTime.class).toInstant(),
+                        rs.getLong("sequence")))
+                .list().stream()
+                .collect(Collectors.toMap(MeasurementRow::keyResultId, m -> m));
+    }
+
+    /** Value, progress and pace from the latest value (checked in or measured); confidence, trend and staleness from check-ins. */
+    private KeyResultState keyResult(KeyResultRow k, List<CheckInRow> lastTwo, MeasurementRow lastMeasured,
+                                     List<Checkpoint> plan, CycleSnapshot cycle, Moment moment) {
         CheckInRow latest = lastTwo.isEmpty() ? null : lastTwo.get(0);
+        EffectiveOrder.Value current = EffectiveOrder.latest(latest, lastMeasured);
+        BigDecimal value = current == null ? null : current.value();
         PaceJudgement pace = cycle.pacePlan(k.baseline(), k.target(), plan)
-                .judge(latest == null ? null : latest.value(), moment.evaluatedAt(), policy);
+                .judge(value, moment.evaluatedAt(), policy);
         Trend trend = lastTwo.size() < 2 ? Trend.FLAT : Trend.of(latest.confidence() - lastTwo.get(1).confidence());
         Instant lastAt = latest == null ? null : latest.effectiveAt();
         return new KeyResultState(k.id(), k.objectiveId(), k.title(), k.unit(), k.owner(), k.baseline(), k.target(),
-                latest == null ? null : latest.value(), pace.progress(), pace.expectedProgress(), pace.verdict(),
+                value, pace.progress(), pace.expectedProgress(), pace.verdict(),
                 latest == null ? null : latest.confidence(), latest == null ? null : policy.bandOf(latest.confidence()),
-                trend, Staleness.isStale(cycle, lastAt, moment.evaluatedAt(), policy.missedCheckInGrace()), lastAt);
+                trend, Staleness.isStale(cycle, lastAt, moment.evaluatedAt(), policy.missedCheckInGrace()), lastAt,
+                current != null && current.measured());
     }
 
     /**

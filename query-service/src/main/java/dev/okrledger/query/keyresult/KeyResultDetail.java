@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A key result with its history ready to plot: actual progress and confidence per check-in (in
- * effective order) beside the expected-progress line, and what each check-in said.
+ * A key result with its history ready to plot: actual progress per check-in and per measurement, and
+ * confidence per check-in (in effective order, {@link dev.okrledger.query.board.EffectiveOrder}) beside
+ * the expected-progress line, and what each check-in said.
  *
  * @param asOf          the moment shown (null = now); check-ins, pivots and target changes recorded later are left out
  * @param target        the target as known at that moment (the current one without {@code asOf})
@@ -52,18 +53,32 @@ public record KeyResultDetail(UUID id, UUID objectiveId, UUID cycleId, String ti
     public record TargetChange(Instant at, String by, BigDecimal fromTarget, BigDecimal toTarget, String reason) {
     }
 
-    /** @param expectedProgress null while the cycle is not known here yet */
+    /**
+     * @param value            the latest value in effective order, checked in or measured
+     * @param expectedProgress null while the cycle is not known here yet
+     * @param confidence       of the latest check-in (with {@code band} and {@code trend}): measurements carry none
+     * @param lastCheckInAt    effective moment of the latest check-in; a measurement is no check-in for staleness
+     * @param measured         the value is a measurement's
+     */
     public record Current(BigDecimal value, double progress, Double expectedProgress, PaceVerdict pace,
-                          Integer confidence, ConfidenceBand band, Trend trend, boolean stale, Instant lastCheckInAt) {
+                          Integer confidence, ConfidenceBand band, Trend trend, boolean stale, Instant lastCheckInAt,
+                          boolean measured) {
     }
 
     /**
-     * @param expectedProgress where the key result should have been at the check-in's effective moment
-     * @param pace             the verdict on the check-in at that moment, as the BEHIND_PACE alert judges it;
+     * A value on the key result's timeline: a check-in, or a measurement from a data source.
+     *
+     * @param checkInId        the check-in; null for a measured point
+     * @param effectiveAt      the check-in's effective moment, or the measurement's {@code observedAt}
+     * @param expectedProgress where the key result should have been at that moment
+     * @param pace             the verdict on the value at that moment, as the BEHIND_PACE alert judges it;
      *                         null (like {@code expectedProgress}) while the cycle is not known here yet
+     * @param confidence       the check-in's, with its {@code band}; null for a measured point
+     * @param measured         true for a measurement, which names its {@code measurementId} and {@code source}
      */
     public record Point(UUID checkInId, Instant effectiveAt, BigDecimal value, double progress, Double expectedProgress,
-                        PaceVerdict pace, int confidence, ConfidenceBand band, Instant recordedAt) {
+                        PaceVerdict pace, Integer confidence, ConfidenceBand band, Instant recordedAt,
+                        boolean measured, UUID measurementId, String source) {
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.okrledger.contract.policy.PaceJudgement;
 import dev.okrledger.contract.policy.PacePlan;
 import dev.okrledger.contract.policy.Progress;
 import dev.okrledger.query.board.BoardReader;
+import dev.okrledger.query.board.EffectiveOrder;
 import dev.okrledger.query.board.Moment;
 import dev.okrledger.query.board.PlannedCheckpoints;
 import dev.okrledger.query.board.Staleness;
@@ -40,7 +41,20 @@ public class KeyResultDetailQueries {
     }
 
     private record Row(UUID checkInId, Instant effectiveAt, Instant recordedAt, String actor, BigDecimal value,
-                       int confidence, String note, String blockers, String decision, List<String> milestonesDone) {
+                       int confidence, String note, String blockers, String decision, List<String> milestonesDone,
+                       long sequence) implements EffectiveOrder.Value {
+        @Override
+        public boolean measured() {
+            return false;
+        }
+    }
+
+    private record MeasuredRow(UUID measurementId, Instant effectiveAt, Instant recordedAt, BigDecimal value,
+                               String source, long sequence) implements EffectiveOrder.Value {
+        @Override
+        public boolean measured() {
+            return true;
+        }
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -94,7 +108,7 @@ public class KeyResultDetailQueries {
                 .optional().orElseThrow(() -> new NotFound("key-result", id));
         List<Row> rows = jdbc.sql("""
                         select check_in_id, effective_at, recorded_at, actor, value, confidence, note, blockers, decision,
-                               milestones_done::text as milestones_done
+                               milestones_done::text as milestones_done, sequence
                           from check_in_history where key_result_id = ? and recorded_at <= ?
                          order by effective_at, sequence""")
                 .params(id, knownAt)
@@ -102,8 +116,20 @@ public class KeyResultDetailQueries {
                         rs.getObject("effective_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
                         rs.getBigDecimal("value"), rs.getInt("confidence"), rs.getString("note"),
-                        rs.getString("blockers"), rs.getString("decision"), strings(rs.getString("milestones_done"))))
+                        rs.getString("blockers"), rs.getString("decision"), strings(rs.getString("milestones_done")),
+                        rs.getLong("sequence")))
                 .list();
+        List<EffectiveOrder.Value> timeline = new ArrayList<>(rows);
+        timeline.addAll(jdbc.sql("""
+                        select measurement_id, observed_at, recorded_at, value, source, sequence
+                          from measurement_history where key_result_id = ? and recorded_at <= ?""")
+                .params(id, knownAt)
+                .query((rs, n) -> new MeasuredRow(rs.getObject("measurement_id", UUID.class),
+                        rs.getObject("observed_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getBigDecimal("value"),
+                        rs.getString("source"), rs.getLong("sequence")))
+                .list());
+        timeline.sort(EffectiveOrder.OLDEST_FIRST);
         CycleSnapshot cycle = cycles.find(k.cycleId(), moment.knownAt()).orElse(null);
         List<Checkpoint> plannedCheckpoints = checkpoints.ofKeyResult(id);
         // the cycle arrives on another partition: until it does, no expectation can be judged
@@ -111,11 +137,20 @@ public class KeyResultDetailQueries {
 
         List<Point> series = new ArrayList<>();
         List<Conversation> conversations = new ArrayList<>();
-        for (Row r : rows) {
-            PaceJudgement pace = plan == null ? null : plan.judge(r.value(), r.effectiveAt(), policy);
-            series.add(new Point(r.checkInId(), r.effectiveAt(), r.value(), Progress.of(k.baseline(), k.target(), r.value()),
-                    pace == null ? null : pace.expectedProgress(), pace == null ? null : pace.verdict(), r.confidence(),
-                    policy.bandOf(r.confidence()), r.recordedAt()));
+        for (EffectiveOrder.Value v : timeline) {
+            PaceJudgement pace = plan == null ? null : plan.judge(v.value(), v.effectiveAt(), policy);
+            double progress = Progress.of(k.baseline(), k.target(), v.value());
+            Double expected = pace == null ? null : pace.expectedProgress();
+            if (v instanceof MeasuredRow m) {
+                series.add(new Point(null, m.effectiveAt(), m.value(), progress, expected,
+                        pace == null ? null : pace.verdict(), null, null, m.recordedAt(), true, m.measurementId(),
+                        m.source()));
+                continue;
+            }
+            Row r = (Row) v;
+            series.add(new Point(r.checkInId(), r.effectiveAt(), r.value(), progress, expected,
+                    pace == null ? null : pace.verdict(), r.confidence(), policy.bandOf(r.confidence()), r.recordedAt(),
+                    false, null, null));
             if (r.note() != null || r.blockers() != null || r.decision() != null) {
                 conversations.add(new Conversation(r.checkInId(), r.effectiveAt(), r.recordedAt(), r.actor(),
                         r.confidence(), r.note(), r.blockers(), r.decision()));
@@ -175,19 +210,22 @@ public class KeyResultDetailQueries {
         return json == null ? List.of() : List.of(JSON.readValue(json, String[].class));
     }
 
+    /** Value, progress and pace from the latest point; confidence, trend and staleness from the check-ins. */
     private KeyResultDetail.Current current(List<Point> series, CycleSnapshot cycle, PacePlan plan, Moment moment) {
         Point latest = series.isEmpty() ? null : series.get(series.size() - 1);
+        List<Point> checkIns = series.stream().filter(p -> !p.measured()).toList();
+        Point lastCheckIn = checkIns.isEmpty() ? null : checkIns.get(checkIns.size() - 1);
         double progress = latest == null ? 0.0 : latest.progress();
         PaceJudgement pace = plan == null ? null
                 : plan.judge(latest == null ? null : latest.value(), moment.evaluatedAt(), policy);
-        Trend trend = series.size() < 2 ? Trend.FLAT
-                : Trend.of(latest.confidence() - series.get(series.size() - 2).confidence());
-        Instant lastAt = latest == null ? null : latest.effectiveAt();
+        Trend trend = checkIns.size() < 2 ? Trend.FLAT
+                : Trend.of(lastCheckIn.confidence() - checkIns.get(checkIns.size() - 2).confidence());
+        Instant lastAt = lastCheckIn == null ? null : lastCheckIn.effectiveAt();
         return new KeyResultDetail.Current(latest == null ? null : latest.value(), progress,
                 pace == null ? null : pace.expectedProgress(), pace == null ? null : pace.verdict(),
-                latest == null ? null : latest.confidence(), latest == null ? null : latest.band(), trend,
-                cycle != null && Staleness.isStale(cycle, lastAt, moment.evaluatedAt(), policy.missedCheckInGrace()),
-                lastAt);
+                lastCheckIn == null ? null : lastCheckIn.confidence(), lastCheckIn == null ? null : lastCheckIn.band(),
+                trend, cycle != null && Staleness.isStale(cycle, lastAt, moment.evaluatedAt(), policy.missedCheckInGrace()),
+                lastAt, latest != null && latest.measured());
     }
 
     /** The planned line through its corners (cycle start, checkpoints, cycle end) and the moment shown. */

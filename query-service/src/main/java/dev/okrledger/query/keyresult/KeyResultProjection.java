@@ -16,6 +16,7 @@ import dev.okrledger.contract.event.KeyResultOwnerChanged;
 import dev.okrledger.contract.event.KeyResultReworded;
 import dev.okrledger.contract.event.KeyResultTargetChanged;
 import dev.okrledger.contract.event.MeasurementDefinition;
+import dev.okrledger.contract.event.MeasurementRecorded;
 import dev.okrledger.query.intake.ReadModelProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,9 @@ import java.util.UUID;
 
 /**
  * Key results with their latest value and confidence (latest in effective order, so a late
- * backdated check-in does not overwrite a newer one), and every check-in as history. Title, target
+ * backdated check-in does not overwrite a newer one), and every check-in as history. The value
+ * follows measurements too ({@link dev.okrledger.query.board.EffectiveOrder}), confidence check-ins
+ * only; every measurement is kept as history beside the check-ins. Title, target
  * and owner are the current ones; target changes are kept with when they became known (time
  * travel reads the target of that moment); a dropped key result keeps its row with when and why.
  * Planned checkpoints, for the expected progress ({@code PacePlan}).
@@ -81,11 +84,34 @@ class KeyResultProjection implements ReadModelProjection {
                             json(e.milestonesDone()))
                     .update();
             jdbc.sql("""
-                            update key_result_view
-                               set current_value = ?, confidence = ?, last_effective_at = ?
+                            update key_result_view set confidence = ?, last_effective_at = ?
                              where key_result_id = ?
                                and (last_effective_at is null or last_effective_at <= ?)""")
-                    .params(e.value(), e.confidence(), effectiveAt, e.keyResultId(), effectiveAt)
+                    .params(e.confidence(), effectiveAt, e.keyResultId(), effectiveAt)
+                    .update();
+            // at the moment of the current value a check-in wins, be that value measured or checked in
+            jdbc.sql("""
+                            update key_result_view set current_value = ?, value_effective_at = ?, value_measured = false
+                             where key_result_id = ?
+                               and (value_effective_at is null or value_effective_at <= ?)""")
+                    .params(e.value(), effectiveAt, e.keyResultId(), effectiveAt)
+                    .update();
+        } else if (payload instanceof MeasurementRecorded e) {
+            Timestamp observedAt = Timestamp.from(e.observedAt());
+            jdbc.sql("""
+                            insert into measurement_history(key_result_id, measurement_id, sequence, observed_at,
+                                                            recorded_at, value, source, actor)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(e.keyResultId(), e.measurementId(), envelope.sequence(), observedAt, at, e.value(),
+                            e.source(), envelope.actor())
+                    .update();
+            // a measurement never changes confidence; at the moment of a checked-in value it loses
+            jdbc.sql("""
+                            update key_result_view set current_value = ?, value_effective_at = ?, value_measured = true
+                             where key_result_id = ?
+                               and (value_effective_at is null or value_effective_at < ?
+                                    or (value_effective_at = ? and value_measured))""")
+                    .params(e.value(), observedAt, e.keyResultId(), observedAt, observedAt)
                     .update();
         } else if (payload instanceof KeyResultReworded e) {
             jdbc.sql("update key_result_view set title = ? where key_result_id = ?")

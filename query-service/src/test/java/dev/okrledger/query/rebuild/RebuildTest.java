@@ -52,6 +52,9 @@ class RebuildTest extends QueryServiceTest {
             q.checkIn(backLoaded, q.week(week), 40 - week, 6);
         }
         q.at(q.week(6)).checkIn(b, q.day(30), 5, 2); // backdated
+        // measurements (V6): one that becomes the latest value, one older than the latest check-in
+        q.measure(b, q.day(40), 4.5, "helpdesk");
+        q.measure(a, q.day(20), 3, "crm");
         // changes after definition: every V4 table and column gets rows
         UUID other = q.objective("Other", ObjectiveLevel.COMPANY, "leadership", null);
         q.rewordObjective(team, "Team", "Team, reworded");
@@ -75,6 +78,7 @@ class RebuildTest extends QueryServiceTest {
         assertThat(incremental.keySet()).contains("key_result_target_change", "initiative_view", "initiative_pivot",
                 "objective_retrospective_note");
         assertThat(incremental.get("key_result_checkpoint")).contains(frontLoaded.toString(), backLoaded.toString());
+        assertThat(incremental.get("measurement_history")).contains(a.toString(), b.toString());
         JsonNode plannedBefore = ok("/api/key-results/" + frontLoaded + "/detail?asOf=" + q.day(42));
         assertThat(plannedBefore.get("current").get("pace").asString()).isEqualTo("BEHIND"); // 0.70 < 0.84 - 0.10
         String detail = "/api/key-results/" + a + "/detail?asOf=" + q.day(42);

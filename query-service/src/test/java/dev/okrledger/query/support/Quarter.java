@@ -23,6 +23,7 @@ import dev.okrledger.contract.event.KeyResultOwnerChanged;
 import dev.okrledger.contract.event.KeyResultReworded;
 import dev.okrledger.contract.event.KeyResultTargetChanged;
 import dev.okrledger.contract.event.MeasurementDefinition;
+import dev.okrledger.contract.event.MeasurementRecorded;
 import dev.okrledger.contract.event.KeyResultDefined;
 import dev.okrledger.contract.event.ObjectiveDefined;
 import dev.okrledger.contract.event.ObjectiveLevel;
@@ -57,6 +58,7 @@ public final class Quarter {
     public final LocalDate startsOn;
     public final LocalDate endsOn;
     private Instant clock;
+    private EventEnvelope last;
 
     public Quarter(EventIntake intake, LocalDate startsOn, int weeks) {
         this.intake = intake;
@@ -236,12 +238,26 @@ public final class Quarter {
         return id;
     }
 
+    /** A measurement from a data source: a value without confidence, effective at {@code observedAt}. */
+    public UUID measure(UUID keyResultId, Instant observedAt, double value, String source) {
+        UUID id = UUID.randomUUID();
+        publish(keyResultId.toString(), new MeasurementRecorded(keyResultId, objectiveOfKeyResult.get(keyResultId), id,
+                BigDecimal.valueOf(value), observedAt, source));
+        return id;
+    }
+
     private void publish(String aggregateId, OkrEvent event) {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
         clock = clock.plusMillis(1);
-        intake.accept(new EventEnvelope(UUID.randomUUID().toString(), EventTypes.of(event).name(), "1",
+        last = new EventEnvelope(UUID.randomUUID().toString(), EventTypes.of(event).name(), "1",
                 aggregateType(event),
-                aggregateId, sequence, clock, "ana", "Ana", UUID.randomUUID().toString(), event));
+                aggregateId, sequence, clock, "ana", "Ana", UUID.randomUUID().toString(), event);
+        intake.accept(last);
+    }
+
+    /** The last event once more, as Kafka may deliver it again. */
+    public void redeliverLast() {
+        intake.accept(last);
     }
 
     private static String aggregateType(OkrEvent event) {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * What the key result's chart plots, on one time axis in weeks since the cycle started: progress per
- * check-in against the expected line (its planned checkpoints included, as the read model gives it),
+ * check-in and per measurement (marked {@code measured}) against the expected line (its planned checkpoints included, as the read model gives it),
  * confidence 0–10 over the band areas, and markers for pivots and target changes.
  *
  * @param weeks       length of the cycle in weeks (the x axis ends there)
@@ -23,8 +23,15 @@ record KeyResultChart(String unit, double weeks, int greenFrom, int amberFrom, L
                       List<Point> expected, List<Point> confidence, List<Marker> pivots,
                       List<Marker> targetChanges) {
 
-    /** @param label what the tooltip says: the day and the value in the key result's unit */
-    record Point(double x, double y, String label) {
+    /**
+     * @param label    what the tooltip says: the day and the value in the key result's unit
+     * @param measured a measurement's value (drawn with its own marker), not a check-in's
+     */
+    record Point(double x, double y, String label, boolean measured) {
+
+        Point(double x, double y, String label) {
+            this(x, y, label, false);
+        }
     }
 
     record Marker(double x, String label) {
@@ -34,18 +41,23 @@ record KeyResultChart(String unit, double weeks, int greenFrom, int amberFrom, L
         Display d = Display.INSTANCE;
         List<Point> progress = detail.series().stream()
                 .map(p -> new Point(weeks(cycle, p.effectiveAt()), Display.percent(p.progress()),
-                        d.day(p.effectiveAt()) + ": " + Display.amount(p.value(), detail.unit())))
+                        d.day(p.effectiveAt()) + ": " + Display.amount(p.value(), detail.unit())
+                                + (p.measured() ? ", measured" + (p.source() == null ? "" : " by " + p.source()) : ""),
+                        p.measured()))
                 .toList();
         List<Point> expected = detail.expectedLine().stream()
                 .map(e -> new Point(weeks(cycle, e.at()), Display.percent(e.expectedProgress()),
                         d.day(e.at()) + ": expected " + Display.percent(e.expectedProgress()) + " %"))
                 .toList();
+        // measurements carry no confidence: that line joins the check-ins only
         List<Point> confidence = detail.series().stream()
+                .filter(p -> !p.measured())
                 .map(p -> new Point(weeks(cycle, p.effectiveAt()), p.confidence(),
                         d.day(p.effectiveAt()) + ": " + p.confidence() + "/10 " + p.band()))
                 .toList();
         // a pivot decided at a check-in is marked at the week that check-in speaks for
         Map<UUID, Instant> checkIns = detail.series().stream()
+                .filter(p -> !p.measured())
                 .collect(Collectors.toMap(KeyResultDetail.Point::checkInId, KeyResultDetail.Point::effectiveAt, (a, b) -> a));
         List<Marker> pivots = detail.pivots().stream()
                 .map(p -> new Marker(weeks(cycle, p.checkInId() != null && checkIns.containsKey(p.checkInId())
