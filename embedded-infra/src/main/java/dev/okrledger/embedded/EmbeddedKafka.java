@@ -37,10 +37,16 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Path dataDir;
+    private final int brokerPort;
+    private final int controllerPort;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, Path dataDir, int brokerPort, int controllerPort) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.bootstrapServers = "localhost:" + brokerPort;
+        this.dataDir = dataDir;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -50,10 +56,25 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public static EmbeddedKafka start(Path dataDir, int port) {
         try {
-            Files.createDirectories(dataDir);
             int brokerPort = port == 0 ? freePort() : port;
             // a fixed client port implies a fixed controller port next to it, stable across restarts
-            int controllerPort = port == 0 ? freePort() : port + 1;
+            return start(dataDir, brokerPort, port == 0 ? freePort() : port + 1);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the embedded Kafka broker in " + dataDir, e);
+        }
+    }
+
+    /**
+     * Starts the broker again, after {@link #close()}, on the same log and ports: producers and
+     * consumers reconnect to what they knew. For fault tests (a broker outage).
+     */
+    public EmbeddedKafka startAgain() {
+        return start(dataDir, brokerPort, controllerPort);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, int brokerPort, int controllerPort) {
+        try {
+            Files.createDirectories(dataDir);
             String logDir = dataDir.toAbsolutePath().toString();
             Properties props = new Properties();
             props.put("process.roles", "broker,controller");
@@ -81,7 +102,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            EmbeddedKafka kafka = new EmbeddedKafka(server, "localhost:" + brokerPort);
+            EmbeddedKafka kafka = new EmbeddedKafka(server, dataDir, brokerPort, controllerPort);
             kafka.awaitReady();
             log.info("Embedded Kafka ready at {} (data in {})", kafka.bootstrapServers, logDir);
             return kafka;

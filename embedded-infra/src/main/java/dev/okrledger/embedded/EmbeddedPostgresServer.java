@@ -21,9 +21,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final boolean durable;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean durable) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
+        this.durable = durable;
     }
 
     /**
@@ -44,10 +48,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port != 0) {
                 builder.setPort(port);
             }
-            return new EmbeddedPostgresServer(builder.start());
+            return new EmbeddedPostgresServer(builder.start(), dataDir, durable);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start embedded PostgreSQL in " + dataDir, e);
         }
+    }
+
+    /**
+     * Starts the server again, after {@link #close()}, on the same data and port: clients that
+     * reconnect find everything they committed before. For fault tests (a database restart).
+     */
+    public EmbeddedPostgresServer startAgain() {
+        return start(dataDir, port(), durable);
     }
 
     public int port() {

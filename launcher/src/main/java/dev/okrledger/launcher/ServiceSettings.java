@@ -12,11 +12,11 @@ import java.util.Map;
  * infrastructure-only mode prints them for a service started as its own process, so both ways
  * run the services with the same settings.
  */
-record ServiceSettings(Service service, String jdbcUrl, String databaseUser, String bootstrapServers,
+public record ServiceSettings(Service service, String jdbcUrl, String databaseUser, String bootstrapServers,
                        String eventsTopic, String alertsTopic, Path keyDir) {
 
     /** In start order: database, broker, topics, then how tokens are checked (and minted, on the command side). */
-    Map<String, String> properties() {
+    public Map<String, String> properties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", databaseUser);

@@ -6,6 +6,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,7 +14,10 @@ import java.time.Duration;
 /** A plain JSON-over-HTTP client for tests that drive the services as a user would. */
 final class Http {
 
-    record Response(int status, JsonNode body) {
+    record Response(int status, JsonNode body, HttpHeaders headers) {
+        Response(int status, JsonNode body) {
+            this(status, body, HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
     }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -36,7 +40,7 @@ final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? null : EventCodec.mapper().readTree(response.body());
-            return new Response(response.statusCode(), body);
+            return new Response(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

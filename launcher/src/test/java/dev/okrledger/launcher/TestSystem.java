@@ -1,5 +1,7 @@
 package dev.okrledger.launcher;
 
+import dev.okrledger.embedded.EmbeddedKafka;
+import dev.okrledger.embedded.EmbeddedPostgresServer;
 import dev.okrledger.embedded.SharedTestInfrastructure;
 import dev.okrledger.security.OkrUser;
 import dev.okrledger.security.Role;
@@ -52,15 +54,27 @@ final class TestSystem {
      * @param extraArguments further {@code --key=value} settings for every service
      */
     static EmbeddedSystem start(Map<Service, Integer> ports, String... extraArguments) {
+        return start(SharedTestInfrastructure.postgres(), SharedTestInfrastructure.kafka(),
+                Map.of(Service.COMMAND, SharedTestInfrastructure.freshDatabaseName("cmd"),
+                        Service.QUERY, SharedTestInfrastructure.freshDatabaseName("query"),
+                        Service.NOTIFIER, SharedTestInfrastructure.freshDatabaseName("notifier")),
+                ports, extraArguments);
+    }
+
+    /** On a PostgreSQL server and broker of the test's own (which it may stop), each service in its usual database. */
+    static EmbeddedSystem startOn(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, String... extraArguments) {
+        return start(postgres, kafka, Map.of(Service.COMMAND, Service.COMMAND.database(), Service.QUERY,
+                Service.QUERY.database(), Service.NOTIFIER, Service.NOTIFIER.database()), Map.of(), extraArguments);
+    }
+
+    private static EmbeddedSystem start(EmbeddedPostgresServer postgres, EmbeddedKafka kafka,
+                                        Map<Service, String> databases, Map<Service, Integer> ports,
+                                        String... extraArguments) {
         List<String> arguments = new java.util.ArrayList<>(List.of("--spring.datasource.hikari.maximum-pool-size=4",
                 "--spring.kafka.consumer.properties.metadata.max.age.ms=1000"));
         arguments.addAll(List.of(extraArguments));
         EmbeddedSystem.Settings settings = new EmbeddedSystem.Settings(
-                SharedTestInfrastructure.postgres(), SharedTestInfrastructure.kafka(),
-                Map.of(Service.COMMAND, SharedTestInfrastructure.freshDatabaseName("cmd"),
-                        Service.QUERY, SharedTestInfrastructure.freshDatabaseName("query"),
-                        Service.NOTIFIER, SharedTestInfrastructure.freshDatabaseName("notifier")),
-                ports,
+                postgres, kafka, databases, ports,
                 SharedTestInfrastructure.uniqueTopicName("okr.events"),
                 SharedTestInfrastructure.uniqueTopicName("okr.alerts"),
                 KEY_DIR,

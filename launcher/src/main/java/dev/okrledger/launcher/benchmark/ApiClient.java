@@ -11,10 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** The public HTTP API as a client sees it, signed in with one bearer token. */
-final class ApiClient {
+public final class ApiClient {
 
-    record Answer(int status, String body) {
-        JsonNode json() {
+    public record Answer(int status, String body) {
+        public JsonNode json() {
             return EventCodec.mapper().readTree(body);
         }
     }
@@ -22,23 +22,23 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String bearer;
 
-    ApiClient(String token) {
+    public ApiClient(String token) {
         this.bearer = "Bearer " + token;
     }
 
-    Answer post(String url, String json) {
+    public Answer post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("Authorization", bearer).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    Answer get(String url) {
+    public Answer get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer)
                 .timeout(Duration.ofSeconds(30)).GET().build());
     }
 
     /** POST that must succeed; answers the created id or the body. */
-    JsonNode mustPost(String url, String json) {
+    public JsonNode mustPost(String url, String json) {
         Answer answer = post(url, json);
         if (answer.status() >= 300) {
             throw new IllegalStateException("POST " + url + " answered " + answer.status() + ": " + answer.body());

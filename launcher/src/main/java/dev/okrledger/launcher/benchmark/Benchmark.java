@@ -66,7 +66,7 @@ public final class Benchmark {
     }
 
     /** A client signed in as an admin called benchmark, with a token from the system's key pair. */
-    static ApiClient adminClient(Path keys) {
+    public static ApiClient adminClient(Path keys) {
         return new ApiClient(new TokenMinter(TokenKeys.loadOrCreate(keys))
                 .mint(new OkrUser("benchmark", "Benchmark", Set.of(), Set.of(Role.ADMIN)), Duration.ofHours(6)));
     }

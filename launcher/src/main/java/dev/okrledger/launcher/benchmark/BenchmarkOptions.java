@@ -10,7 +10,7 @@ import java.util.Map;
  * the defaults finish in about three minutes on two cores. {@code --profile} records the
  * saturation phase with Java Flight Recorder; {@code --system-heap} bounds the system's heap.
  */
-record BenchmarkOptions(int objectives, int keyResultsPerObjective, int historyPerKeyResult, int teams,
+public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int historyPerKeyResult, int teams,
                         int saturationThreads, Duration saturationTime, int offeredRate, Duration offeredTime,
                         int readers, Duration readTime, Duration ceilingTime, Path output, Path workDir,
                         int boardObjectives, Duration boardTime, String systemHeap, boolean profile) {
@@ -24,7 +24,7 @@ record BenchmarkOptions(int objectives, int keyResultsPerObjective, int historyP
                 offeredTime, readers, readTime, ceilingTime, output, workDir, boardObjectives, boardTime, systemHeap, profile);
     }
 
-    static BenchmarkOptions parse(String[] args) {
+    public static BenchmarkOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
         for (String arg : args) {
             if (arg.equals("--profile")) {

@@ -16,15 +16,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * over teams (a company objective as the parent of the first team objectives), key results with a
  * few weeks of check-in history each.
  */
-final class Organisation {
+public final class Organisation {
 
-    record KeyResultRef(UUID id, UUID objectiveId) {
+    public record KeyResultRef(UUID id, UUID objectiveId) {
     }
 
     private static final int CLIENTS = 16;
 
-    final UUID cycleId;
-    final List<KeyResultRef> keyResults;
+    public final UUID cycleId;
+    public final List<KeyResultRef> keyResults;
     final long commandsSent;
 
     private Organisation(UUID cycleId, List<KeyResultRef> keyResults, long commandsSent) {
@@ -33,7 +33,7 @@ final class Organisation {
         this.commandsSent = commandsSent;
     }
 
-    static Organisation build(ApiClient api, String commandUrl, BenchmarkOptions options) throws Exception {
+    public static Organisation build(ApiClient api, String commandUrl, BenchmarkOptions options) throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate startsOn = today.minusWeeks(options.historyPerKeyResult() + 1L);
         UUID cycleId = id(api.mustPost(commandUrl + "/api/cycles", """

@@ -1,8 +1,11 @@
 package dev.okrledger.notifier.alert;
 
 import dev.okrledger.contract.event.EventCodec;
+import dev.okrledger.support.problem.DependencyUnavailable;
+import dev.okrledger.support.problem.ProblemRules;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +48,7 @@ class AlertPublisher implements AlertChangeListener {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             pendingRecords().add(record);
         } else {
-            await(List.of(kafka.send(record)));
+            await(List.of(send(record, 1)));
         }
     }
 
@@ -64,7 +67,7 @@ class AlertPublisher implements AlertChangeListener {
                 @Override
                 public void beforeCommit(boolean readOnly) {
                     List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
-                    records.forEach(r -> sends.add(kafka.send(r)));
+                    records.forEach(r -> sends.add(send(r, records.size())));
                     kafka.flush(); // no linger: the transaction waits for these acknowledgements anyway
                     await(sends);
                 }
@@ -79,6 +82,15 @@ class AlertPublisher implements AlertChangeListener {
         return pending;
     }
 
+    private CompletableFuture<?> send(ProducerRecord<String, byte[]> record, int changes) {
+        try {
+            return kafka.send(record);
+        } catch (KafkaException | org.apache.kafka.common.KafkaException e) {
+            // no metadata for the topic within max.block.ms: the broker is away
+            throw unavailable(changes, e);
+        }
+    }
+
     private void await(List<CompletableFuture<?>> sends) {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -86,7 +98,17 @@ class AlertPublisher implements AlertChangeListener {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing alert changes", e);
         } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge " + sends.size() + " alert change(s)", e);
+            throw unavailable(sends.size(), e);
         }
+    }
+
+    /**
+     * The change is rolled back with its transaction: an acknowledge or resolve is refused with 503
+     * (decision 0028), an event is taken in again. The producer gives a record up after
+     * {@code delivery.timeout.ms}, shorter than our wait, so a refused change is not sent later.
+     */
+    private static DependencyUnavailable unavailable(int changes, Exception e) {
+        return new DependencyUnavailable(ProblemRules.BROKER_UNAVAILABLE,
+                "Kafka did not take " + changes + " alert change(s) in time; nothing was changed", e);
     }
 }

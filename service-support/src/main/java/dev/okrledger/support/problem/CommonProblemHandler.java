@@ -3,6 +3,7 @@ package dev.okrledger.support.problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -24,11 +25,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
 
+import java.time.Duration;
+
 /**
  * The mistakes every service can meet inside Spring MVC, answered in the shared vocabulary:
  * unreadable or invalid bodies, bad parameters, unknown paths, wrong methods and media types,
  * and every {@link org.springframework.web.ErrorResponseException} (such as {@link ProblemException}).
- * Anything else is a bug: logged with its stack trace, answered with a bare 500.
+ * An outage of the database or the broker is answered 503 with {@code Retry-After} ({@link Outages});
+ * anything else is a bug: logged with its stack trace, answered with a bare 500.
  *
  * <p>Ordered last: a service's own advice for its own exceptions must carry an {@code @Order}
  * before this one, or this catch-all would answer first.
@@ -39,10 +43,27 @@ public class CommonProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommonProblemHandler.class);
 
+    private final Duration retryAfter;
+
+    CommonProblemHandler(@Value("${okr.problems.retry-after:PT5S}") Duration retryAfter) {
+        this.retryAfter = retryAfter;
+    }
+
+    /** An outage of the database or the broker is 503 with {@code Retry-After}; anything else is a bug. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected failure", e);
-        return unexpected();
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        return Outages.of(e).map(this::unavailable).orElseGet(() -> {
+            log.error("Unexpected failure", e);
+            return ResponseEntity.internalServerError().body(unexpected());
+        });
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(DependencyUnavailable outage) {
+        // an outage is expected to happen and to pass: one line, no stack trace
+        log.warn("Answered 503 {}: {}", outage.rule(), String.valueOf(outage.getCause()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
+                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, outage.rule(), null, outage.getMessage()));
     }
 
     /** Every answer of the Spring MVC exceptions passes here: give it a rule unless it has one. */

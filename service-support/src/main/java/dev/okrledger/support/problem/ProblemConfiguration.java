@@ -6,6 +6,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,15 @@ public class ProblemConfiguration {
     @Bean
     ServletRegistrationBean<ProblemErrorServlet> problemErrorPage(@Value("${server.error.path:/error}") String path) {
         return new ServletRegistrationBean<>(new ProblemErrorServlet(), path);
+    }
+
+    @Bean
+    FilterRegistrationBean<UnreadableRequestFilter> unreadableRequests() {
+        FilterRegistrationBean<UnreadableRequestFilter> registration =
+                new FilterRegistrationBean<>(new UnreadableRequestFilter());
+        // ahead of everything that reads the request: security, Spring MVC
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

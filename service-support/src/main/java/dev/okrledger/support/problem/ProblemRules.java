@@ -29,6 +29,10 @@ public final class ProblemRules {
     public static final String REQUEST_SIZE_LIMIT = "request-size-limit";
     /** 415: the body is not {@code application/json}. */
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
+    /** 503: the service's database cannot be reached; {@code Retry-After} says when to try again. */
+    public static final String DATABASE_UNAVAILABLE = "database-unavailable";
+    /** 503: the Kafka broker did not take a change in time; nothing was changed, {@code Retry-After} says when to retry. */
+    public static final String BROKER_UNAVAILABLE = "broker-unavailable";
     /** 500: a bug; logged with its stack trace, the answer says nothing more. */
     public static final String INTERNAL_ERROR = "internal-error";
 
