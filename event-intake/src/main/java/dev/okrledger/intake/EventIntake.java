@@ -104,7 +104,9 @@ public class EventIntake {
         if (envelopes.size() <= SMALL_BATCH) {
             return envelopes.stream().filter(this::claim).toList();
         }
-        String[] aggregates = envelopes.stream().map(EventEnvelope::aggregateId).distinct().toArray(String[]::new);
+        // sorted: two transactions claiming the same aggregates (a rebalance) lock them in the same order
+        String[] aggregates = envelopes.stream().map(EventEnvelope::aggregateId).distinct().sorted()
+                .toArray(String[]::new);
         // a row per aggregate first, so the locking read below sees (and waits for) every concurrent claim
         jdbc.sql("""
                         insert into applied_position(aggregate_id, last_sequence)
@@ -112,7 +114,9 @@ public class EventIntake {
                         on conflict (aggregate_id) do nothing""")
                 .param(aggregates).update();
         Map<String, Long> last = new HashMap<>();
-        jdbc.sql("select aggregate_id, last_sequence from applied_position where aggregate_id = any(?) for update")
+        jdbc.sql("""
+                        select aggregate_id, last_sequence from applied_position where aggregate_id = any(?)
+                         order by aggregate_id for update""")
                 .param(aggregates)
                 .query((rs, n) -> last.put(rs.getString(1), rs.getLong(2))).list();
         List<EventEnvelope> claimed = new ArrayList<>();
