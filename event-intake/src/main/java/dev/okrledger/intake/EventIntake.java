@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes records from {@code okr.events} into a service: decodes the envelope, claims its
@@ -25,6 +27,9 @@ import java.util.List;
 public class EventIntake {
 
     private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
+
+    /** Up to this many events a poll claims one statement each; more take three statements in all. */
+    static final int SMALL_BATCH = 3;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -69,21 +74,70 @@ public class EventIntake {
         int[] outcome = new int[3];
         transactions.executeWithoutResult(status -> {
             java.util.Arrays.fill(outcome, 0);
+            List<EventEnvelope> known = new ArrayList<>(envelopes.size());
             for (EventEnvelope envelope : envelopes) {
-                if (!envelope.isKnown()) {
+                if (envelope.isKnown()) {
+                    known.add(envelope);
+                } else {
                     log.debug("Skipping event of unknown type {} ({})", envelope.type(), envelope.eventId());
                     outcome[2]++;
-                } else if (claim(envelope)) {
-                    projections.forEach(p -> p.project(envelope));
-                    outcome[0]++;
-                } else {
-                    outcome[1]++;
                 }
             }
+            for (EventEnvelope envelope : claimed(known)) {
+                projections.forEach(p -> p.project(envelope));
+                outcome[0]++;
+            }
+            outcome[1] = known.size() - outcome[0];
         });
         applied.increment(outcome[0]);
         duplicates.increment(outcome[1]);
         unknown.increment(outcome[2]);
+    }
+
+    /**
+     * The envelopes whose position this transaction claims, in their order: each one the next of its
+     * aggregate, later than what was taken in before and than the batch's earlier events of it. A few
+     * events are claimed one statement each; a larger poll in three (make its aggregates' rows exist,
+     * lock and read them, write the new positions), whatever its size.
+     */
+    private List<EventEnvelope> claimed(List<EventEnvelope> envelopes) {
+        if (envelopes.size() <= SMALL_BATCH) {
+            return envelopes.stream().filter(this::claim).toList();
+        }
+        // sorted: two transactions claiming the same aggregates (a rebalance) lock them in the same order
+        String[] aggregates = envelopes.stream().map(EventEnvelope::aggregateId).distinct().sorted()
+                .toArray(String[]::new);
+        // a row per aggregate first, so the locking read below sees (and waits for) every concurrent claim
+        jdbc.sql("""
+                        insert into applied_position(aggregate_id, last_sequence)
+                        select a, -1 from unnest(cast(? as varchar[])) as a
+                        on conflict (aggregate_id) do nothing""")
+                .param(aggregates).update();
+        Map<String, Long> last = new HashMap<>();
+        jdbc.sql("""
+                        select aggregate_id, last_sequence from applied_position where aggregate_id = any(?)
+                         order by aggregate_id for update""")
+                .param(aggregates)
+                .query((rs, n) -> last.put(rs.getString(1), rs.getLong(2))).list();
+        List<EventEnvelope> claimed = new ArrayList<>();
+        Map<String, Long> claims = new HashMap<>();
+        for (EventEnvelope envelope : envelopes) {
+            if (envelope.sequence() > last.get(envelope.aggregateId())) {
+                last.put(envelope.aggregateId(), envelope.sequence());
+                claims.put(envelope.aggregateId(), envelope.sequence());
+                claimed.add(envelope);
+            }
+        }
+        if (!claims.isEmpty()) {
+            List<String> ids = List.copyOf(claims.keySet());
+            jdbc.sql("""
+                            update applied_position p set last_sequence = v.s
+                              from unnest(cast(? as varchar[]), cast(? as bigint[])) as v(a, s)
+                             where p.aggregate_id = v.a""")
+                    .params(ids.toArray(String[]::new), ids.stream().map(claims::get).toArray(Long[]::new))
+                    .update();
+        }
+        return claimed;
     }
 
     /** True when this event is the next one of its aggregate seen here; false for a repeat. */

@@ -18,11 +18,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
@@ -31,6 +34,8 @@ import java.util.List;
  * the standard {@code spring.security.oauth2.resourceserver.jwt.*} properties) is needed for every
  * API call, reads included; health, Prometheus metrics and the OpenAPI document stay open. Who may
  * change what is decided by each service with {@link OkrUser}. 401 and 403 are RFC 9457 problems.
+ * A token is verified once and then known for {@code okr.security.verified-token-ttl} (5 minutes)
+ * or until it expires ({@link VerifiedTokens}).
  * This chain comes last: a service that also serves pages (the query service's dashboard) puts its
  * own session-based chain in front of it for every path outside {@link #API_PATHS}.
  */
@@ -46,7 +51,10 @@ public class OkrSecurityConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain okrSecurity(HttpSecurity http,
                                     @Value("${okr.security.max-request-bytes:65536}") long maxRequestBytes,
-                                    @Value("${okr.dev-tokens.enabled:false}") boolean devTokens) throws Exception {
+                                    @Value("${okr.dev-tokens.enabled:false}") boolean devTokens,
+                                    JwtDecoder tokenVerifier,
+                                    @Value("${okr.security.verified-token-ttl:5m}") Duration verifiedTokenTtl)
+            throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new RequestSizeLimit(maxRequestBytes), HeaderWriterFilter.class)
@@ -59,7 +67,9 @@ public class OkrSecurityConfiguration {
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities()))
+                        .jwt(jwt -> jwt.decoder(new VerifiedTokens(tokenVerifier, verifiedTokenTtl, 10_000,
+                                        Clock.systemUTC()))
+                                .jwtAuthenticationConverter(rolesAsAuthorities()))
                         .authenticationEntryPoint(OkrSecurityConfiguration::authenticationRequired)
                         .accessDeniedHandler(OkrSecurityConfiguration::forbidden))
                 .exceptionHandling(e -> e

@@ -9,11 +9,10 @@ import dev.okrledger.security.OkrUser;
 import dev.okrledger.security.Role;
 import dev.okrledger.security.TokenKeys;
 import dev.okrledger.security.TokenMinter;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import tools.jackson.databind.JsonNode;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,8 +27,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The benchmark: starts the embedded system on fresh data (durable PostgreSQL, real Kafka, all on
- * loopback), builds an organisation through the API, measures each figure of docs/performance.md
+ * The benchmark: starts the embedded default on fresh data as its own process (durable PostgreSQL,
+ * real Kafka, all on loopback; {@link SystemProcess}), builds an organisation through the API from
+ * this process, measures each figure of docs/performance.md, the CPU the system used per check-in
  * and the raw ceilings of the same engines in the same run, and prints a table and JSON.
  */
 public final class Benchmark {
@@ -39,23 +39,21 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         BenchmarkOptions options = BenchmarkOptions.parse(args);
+        // the clients' Kafka and HTTP libraries would otherwise log every connection here
+        LoggingSystem.get(Benchmark.class.getClassLoader()).setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
         Path work = Files.createTempDirectory(options.workDir(), "okr-benchmark");
         Progress.say("data in " + work + "; results to " + options.output().toAbsolutePath());
         long runStarted = System.nanoTime();
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(work.resolve("postgres"), 0, true);
-             EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0)) {
-            Path keys = work.resolve("keys");
-            EmbeddedSystem system = quietSystem(postgres, kafka, keys);
-            try (system) {
-                system.startAll();
-                Map<String, Object> result = run(options, postgres, kafka, system, keys);
-                result.put("runSeconds", Math.round((System.nanoTime() - runStarted) / 1e9));
-                Report.print(result);
-                Files.writeString(options.output(), EventCodec.mapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(result));
-                Progress.say("wrote " + options.output().toAbsolutePath());
-            }
+        try (SystemProcess system = SystemProcess.start(work, options.systemHeap(), options.profile())) {
+            Map<String, Object> result = run(options, system, work);
+            result.put("runSeconds", Math.round((System.nanoTime() - runStarted) / 1e9));
+            Report.print(result);
+            Files.writeString(options.output(), EventCodec.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(result));
+            Progress.say("wrote " + options.output().toAbsolutePath());
         }
+        deleteTree(work.resolve("system"));
+        Progress.say("kept the system's log (and the recording, with --profile) in " + work);
         System.exit(0);
     }
 
@@ -73,15 +71,15 @@ public final class Benchmark {
                 .mint(new OkrUser("benchmark", "Benchmark", Set.of(), Set.of(Role.ADMIN)), Duration.ofHours(6)));
     }
 
-    private static Map<String, Object> run(BenchmarkOptions options, EmbeddedPostgresServer postgres,
-                                           EmbeddedKafka kafka, EmbeddedSystem system, Path keys) throws Exception {
+    private static Map<String, Object> run(BenchmarkOptions options, SystemProcess system, Path work)
+            throws Exception {
         String command = system.baseUrl(Service.COMMAND);
         String query = system.baseUrl(Service.QUERY);
-        ApiClient api = adminClient(keys);
+        ApiClient api = adminClient(system.keyDir());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("startedAt", Instant.now().toString());
         result.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20, "java", System.getProperty("java.version")));
+                "systemHeapBound", system.heap(), "java", System.getProperty("java.version")));
         result.put("options", Map.of("objectives", options.objectives(), "keyResults",
                 options.objectives() * options.keyResultsPerObjective(), "historyPerKeyResult",
                 options.historyPerKeyResult(), "saturationThreads", options.saturationThreads(),
@@ -93,40 +91,68 @@ public final class Benchmark {
         result.put("organisation", Map.of("keyResults", org.keyResults.size(), "commands", org.commandsSent,
                 "seconds", Latencies.round((System.nanoTime() - orgStarted) / 1e9)));
 
-        try (LagSampler lag = new LagSampler(postgres.jdbcUrl("okr_command"), kafka.bootstrapServers(), "okr.events",
+        SystemCpu cpu = new SystemCpu(system);
+        SystemMemory memory = new SystemMemory(system);
+        try (LagSampler lag = new LagSampler(system.jdbcUrl("okr_command"), system.bootstrapServers(), "okr.events",
                 List.of("query-service-intake", "notifier-intake"));
-             Freshness freshness = new Freshness(kafka.bootstrapServers(), "okr.alerts")) {
+             Freshness freshness = new Freshness(system.bootstrapServers(), "okr.alerts")) {
             LoadPhases load = new LoadPhases(api, command, org.keyResults);
-            LoadPhases.Saturation saturation = load.saturate(options.saturationThreads(), options.saturationTime());
-            result.put("saturation", Map.of("checkInsPerSecond", Latencies.round(saturation.perSecond()),
-                    "accepted", saturation.accepted(), "failed", saturation.failed(),
-                    "latency", saturation.latencies().summary()));
             awaitDrained(lag, Duration.ofSeconds(120));
+            result.put("idle", idle(cpu));
+            CpuProfile profile = options.profile() ? CpuProfile.start(system, work.resolve("saturation.jfr")) : null;
+            SystemCpu.Snapshot before = cpu.take();
+            LoadPhases.Saturation saturation = load.saturate(options.saturationThreads(), options.saturationTime());
+            SystemCpu.Snapshot saturated = cpu.take();
+            awaitDrained(lag, Duration.ofSeconds(120));
+            // the work a check-in causes downstream (publisher, consumers) counts too: until drained
+            SystemCpu.Snapshot drained = cpu.take();
+            Map<String, Object> sat = new LinkedHashMap<>();
+            sat.put("checkInsPerSecond", Latencies.round(saturation.perSecond()));
+            sat.put("accepted", saturation.accepted());
+            sat.put("failed", saturation.failed());
+            sat.put("latency", saturation.latencies().summary());
+            sat.put("cpuUntilDrained", cpu.between(before, drained, saturation.accepted()));
+            sat.put("cpuDuringSaturation", cpu.between(before, saturated, saturation.accepted()));
+            if (profile != null) {
+                sat.put("profile", profile.stopAndSummarise());
+            }
+            result.put("saturation", sat);
+            memory.sample();
 
+            SystemCpu.Snapshot offeredStart = cpu.take();
             LoadPhases.Offered offered = load.offer(options.offeredRate(), options.offeredTime());
-            Latencies projection = Freshness.projectionLatencies(postgres.jdbcUrl("okr_query"), offered.answeredAt(),
+            Latencies projection = Freshness.projectionLatencies(system.jdbcUrl("okr_query"), offered.answeredAt(),
                     Duration.ofSeconds(60));
             Latencies alert = freshness.alertLatencies(offered.answeredAt(), (int) (offered.accepted() / 2),
                     Duration.ofSeconds(60));
-            result.put("offeredLoad", Map.of("offeredPerSecond", options.offeredRate(),
-                    "achievedPerSecond", Latencies.round(offered.accepted() / offered.seconds()),
-                    "commandLatency", offered.latencies().summary(),
-                    "checkInToProjection", projection.summary(), "checkInToAlert", alert.summary()));
+            awaitDrained(lag, Duration.ofSeconds(60));
+            SystemCpu.Snapshot offeredEnd = cpu.take();
+            Map<String, Object> offeredLoad = new LinkedHashMap<>();
+            offeredLoad.put("offeredPerSecond", options.offeredRate());
+            offeredLoad.put("achievedPerSecond", Latencies.round(offered.accepted() / offered.seconds()));
+            offeredLoad.put("commandLatency", offered.latencies().summary());
+            offeredLoad.put("checkInToProjection", projection.summary());
+            offeredLoad.put("checkInToAlert", alert.summary());
+            offeredLoad.put("cpuUntilDrained", cpu.between(offeredStart, offeredEnd, offered.accepted()));
+            result.put("offeredLoad", offeredLoad);
             result.put("lag", lagSummary(lag.samples()));
+            memory.sample();
         }
 
-        result.put("rebuild", rebuild(api, query, postgres));
+        result.put("rebuild", rebuild(api, query));
+        memory.sample();
         Readers.Result reads = Readers.run(api, query, org, options.readers(), options.readTime());
         result.put("queries", Map.of("dashboard", reads.dashboard().summary(), "keyResultHistory",
                 reads.history().summary(), "errors", reads.errors()));
+        memory.sample();
         result.put("boardPage", BoardPage.measure(api, command, query, options));
-        result.put("memory", memory());
+        result.put("memory", memory.summary());
 
-        int rowBytes = averageEventBytes(postgres.jdbcUrl("okr_command"));
-        RawCeilings.Insert insert = RawCeilings.insert(postgres, rowBytes, options.saturationThreads(), options.ceilingTime());
-        Latencies pointReads = RawCeilings.pointReads(postgres, options.readers(), Duration.ofSeconds(5));
+        int rowBytes = averageEventBytes(system.jdbcUrl("okr_command"));
+        RawCeilings.Insert insert = RawCeilings.insert(system, rowBytes, options.saturationThreads(), options.ceilingTime());
+        Latencies pointReads = RawCeilings.pointReads(system, options.readers(), Duration.ofSeconds(5));
         int recordBytes = averageRecordBytes(rowBytes);
-        RawCeilings.KafkaRates rates = RawCeilings.kafka(kafka, recordBytes, options.offeredRate(), options.ceilingTime());
+        RawCeilings.KafkaRates rates = RawCeilings.kafka(system, recordBytes, options.offeredRate(), options.ceilingTime());
         result.put("ceilings", Map.of(
                 "postgresInsertsPerSecond", Latencies.round(insert.perSecond()), "postgresRowBytes", rowBytes,
                 "postgresInsertLatency", insert.latencies().summary(),
@@ -136,6 +162,21 @@ public final class Benchmark {
                 "kafkaProduceToConsumeLatency", rates.endToEnd().summary()));
         result.put("ratios", Report.ratios(result));
         return result;
+    }
+
+    /**
+     * What the system burns with nothing to do (consumers polling, heartbeats, metrics, the compiler
+     * finishing the set-up's work): per-check-in figures of slow phases carry this share.
+     */
+    private static Map<String, Object> idle(SystemCpu cpu) throws InterruptedException {
+        Progress.say("measuring the idle system for 5 s");
+        SystemCpu.Snapshot start = cpu.take();
+        Thread.sleep(5_000);
+        Map<String, Object> between = cpu.between(start, cpu.take(), 0);
+        Map<String, Object> idle = new LinkedHashMap<>();
+        idle.put("seconds", between.get("seconds"));
+        idle.put("systemCoresBusy", between.get("systemCoresBusy"));
+        return idle;
     }
 
     private static void awaitDrained(LagSampler lag, Duration patience) throws InterruptedException {
@@ -171,8 +212,7 @@ public final class Benchmark {
         return summary;
     }
 
-    private static Map<String, Object> rebuild(ApiClient api, String queryUrl, EmbeddedPostgresServer postgres)
-            throws InterruptedException {
+    private static Map<String, Object> rebuild(ApiClient api, String queryUrl) throws InterruptedException {
         Progress.say("rebuilding the query service's read models from its event log");
         ApiClient.Answer started = api.post(queryUrl + "/api/admin/rebuild", "");
         if (started.status() != 202) {
@@ -180,15 +220,20 @@ public final class Benchmark {
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         JsonNode status = started.json();
+        long lastPrinted = 0;
         while (System.nanoTime() < deadline) {
             status = api.get(queryUrl + "/api/admin/rebuild").json();
             String state = status.get("state").asString();
-            System.out.printf("[benchmark]   rebuild: %s %d/%d events, %.0f/s%n", state, status.get("eventsDone").asLong(),
-                    status.get("eventsTotal").asLong(), status.get("eventsPerSecond").asDouble());
+            if (!state.equals("RUNNING") || System.nanoTime() - lastPrinted >= Progress.INTERVAL_NANOS) {
+                lastPrinted = System.nanoTime();
+                System.out.printf("[benchmark]   rebuild: %s %d/%d events, %.0f/s%n", state,
+                        status.get("eventsDone").asLong(), status.get("eventsTotal").asLong(),
+                        status.get("eventsPerSecond").asDouble());
+            }
             if (!state.equals("RUNNING")) {
                 break;
             }
-            Thread.sleep(1_000);
+            Thread.sleep(500);
         }
         Map<String, Object> rebuild = new LinkedHashMap<>();
         rebuild.put("state", status.get("state").asString());
@@ -197,23 +242,14 @@ public final class Benchmark {
         return rebuild;
     }
 
-    /** Peak heap of this JVM (all three services and the benchmark's own clients) and peak resident memory. */
-    private static Map<String, Object> memory() throws Exception {
-        long heapPeak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                heapPeak += pool.getPeakUsage().getUsed();
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
-        Map<String, Object> memory = new LinkedHashMap<>();
-        memory.put("scope", "one JVM: command-service, query-service, notifier and the benchmark clients");
-        memory.put("peakHeapMiB", heapPeak >> 20);
-        Path status = Path.of("/proc/self/status");
-        if (Files.exists(status)) {
-            Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:")).findFirst()
-                    .ifPresent(l -> memory.put("peakResidentMiB", Long.parseLong(l.replaceAll("\\D", "")) >> 10));
-        }
-        return memory;
     }
 
     private static int averageEventBytes(String commandJdbcUrl) throws Exception {

@@ -7,22 +7,29 @@ import java.util.Map;
 
 /**
  * What to run: organisation size, phase lengths and load. Every option is {@code --name=value};
- * the defaults finish in about three minutes on two cores.
+ * the defaults finish in about three minutes on two cores. {@code --profile} records the
+ * saturation phase with Java Flight Recorder; {@code --system-heap} bounds the system's heap.
  */
 public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int historyPerKeyResult, int teams,
                         int saturationThreads, Duration saturationTime, int offeredRate, Duration offeredTime,
                         int readers, Duration readTime, Duration ceilingTime, Path output, Path workDir,
-                        int boardObjectives, Duration boardTime) {
+                        int boardObjectives, Duration boardTime, String systemHeap, boolean profile) {
+
+    /** The heap bound of the embedded default, as the benchmark runs it (docs/performance.md). */
+    static final String DEFAULT_HEAP = "512m";
 
     /** The organisation of the board-page figure: its own cycle of {@code board-objectives}, one KR and check-in each. */
     BenchmarkOptions forBoardPage() {
         return new BenchmarkOptions(boardObjectives, 1, 1, teams, saturationThreads, saturationTime, offeredRate,
-                offeredTime, readers, readTime, ceilingTime, output, workDir, boardObjectives, boardTime);
+                offeredTime, readers, readTime, ceilingTime, output, workDir, boardObjectives, boardTime, systemHeap, profile);
     }
 
     public static BenchmarkOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
         for (String arg : args) {
+            if (arg.equals("--profile")) {
+                arg = "--profile=true";
+            }
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("Options are --name=value, got " + arg);
             }
@@ -37,14 +44,22 @@ public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int h
                 seconds(given, "ceiling-seconds", 10),
                 Path.of(given.getOrDefault("json", "benchmark-result.json")),
                 Path.of(given.getOrDefault("work-dir", System.getProperty("java.io.tmpdir"))),
-                integer(given, "board-objectives", 2000), seconds(given, "board-seconds", 15));
+                integer(given, "board-objectives", 2000), seconds(given, "board-seconds", 15),
+                heap(given.getOrDefault("system-heap", DEFAULT_HEAP)), Boolean.parseBoolean(given.get("profile")));
         given.keySet().removeAll(java.util.List.of("objectives", "krs-per-objective", "history", "teams",
                 "saturation-threads", "saturation-seconds", "rate", "rate-seconds", "readers", "read-seconds",
-                "ceiling-seconds", "json", "work-dir", "board-objectives", "board-seconds"));
+                "ceiling-seconds", "json", "work-dir", "board-objectives", "board-seconds", "system-heap", "profile"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown options: " + given.keySet());
         }
         return options;
+    }
+
+    private static String heap(String size) {
+        if (!size.matches("\\d+[kKmMgG]?")) {
+            throw new IllegalArgumentException("--system-heap is a size as -Xmx takes it (512m, 1g), got " + size);
+        }
+        return size;
     }
 
     private static int integer(Map<String, String> given, String name, int fallback) {

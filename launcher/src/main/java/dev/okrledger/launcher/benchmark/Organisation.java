@@ -21,6 +21,8 @@ public final class Organisation {
     public record KeyResultRef(UUID id, UUID objectiveId) {
     }
 
+    private static final int CLIENTS = 16;
+
     public final UUID cycleId;
     public final List<KeyResultRef> keyResults;
     final long commandsSent;
@@ -45,7 +47,8 @@ public final class Organisation {
         Progress progress = new Progress("building the organisation (" + options.objectives() + " objectives, "
                 + options.objectives() * options.keyResultsPerObjective() + " key results, "
                 + options.historyPerKeyResult() + " check-ins each)", options.objectives());
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        // several clients at once: the set-up is bounded by the system, not by one client's round trips
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<List<KeyResultRef>>> work = new ArrayList<>();
         AtomicLong objectivesDone = new AtomicLong();
         for (int o = 0; o < options.objectives(); o++) {

@@ -2,13 +2,16 @@ package dev.okrledger.launcher.benchmark;
 
 import java.time.Duration;
 
-/** Progress lines on standard output, at most one a second per phase. */
+/** Progress lines on standard output, at most one every five seconds per phase. */
 final class Progress {
+
+    static final long INTERVAL_NANOS = 5_000_000_000L;
 
     private final String phase;
     private final long total;
     private final long started = System.nanoTime();
-    private long lastPrinted;
+    private long lastPrinted = System.nanoTime();
+    private boolean finished;
 
     Progress(String phase, long total) {
         this.phase = phase;
@@ -18,9 +21,11 @@ final class Progress {
 
     synchronized void report(long done) {
         long now = System.nanoTime();
-        if (now - lastPrinted < 1_000_000_000L && (total == 0 || done < total)) {
+        boolean last = total > 0 && done >= total;
+        if (finished || (now - lastPrinted < INTERVAL_NANOS && !last)) {
             return;
         }
+        finished = last;
         lastPrinted = now;
         double elapsed = (now - started) / 1e9;
         double rate = done / Math.max(elapsed, 1e-3);

@@ -1,7 +1,8 @@
 package dev.okrledger.launcher.benchmark;
 
-import dev.okrledger.embedded.EmbeddedKafka;
-import dev.okrledger.embedded.EmbeddedPostgresServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,9 +47,13 @@ final class RawCeilings {
     }
 
     /** Single-row insert transactions (autocommit) of {@code rowBytes} from {@code threads} clients. */
-    static Insert insert(EmbeddedPostgresServer postgres, int rowBytes, int threads, Duration time) throws Exception {
-        postgres.ensureDatabase("okr_bench_raw");
-        String url = postgres.jdbcUrl("okr_bench_raw");
+    static Insert insert(SystemProcess system, int rowBytes, int threads, Duration time) throws Exception {
+        try (Connection db = DriverManager.getConnection(system.jdbcUrl("postgres"), "postgres", "");
+             Statement s = db.createStatement()) {
+            s.execute("drop database if exists okr_bench_raw");
+            s.execute("create database okr_bench_raw");
+        }
+        String url = system.jdbcUrl("okr_bench_raw");
         try (Connection db = DriverManager.getConnection(url, "postgres", ""); Statement s = db.createStatement()) {
             s.execute("drop table if exists raw_event");
             s.execute("create table raw_event (id bigserial primary key, aggregate varchar(255) not null, "
@@ -88,8 +93,8 @@ final class RawCeilings {
     }
 
     /** Primary-key reads on the raw table: the floor under any query's latency. */
-    static Latencies pointReads(EmbeddedPostgresServer postgres, int threads, Duration time) throws Exception {
-        String url = postgres.jdbcUrl("okr_bench_raw");
+    static Latencies pointReads(SystemProcess system, int threads, Duration time) throws Exception {
+        String url = system.jdbcUrl("okr_bench_raw");
         Latencies latencies = new Latencies();
         long end = System.nanoTime() + time.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -119,9 +124,9 @@ final class RawCeilings {
      * reset its sequence numbers under this load on two cores and stalled), consume rate of the same
      * records, and produce-to-consume latency at {@code offeredRate}.
      */
-    static KafkaRates kafka(EmbeddedKafka kafka, int recordBytes, int offeredRate, Duration time) throws Exception {
+    static KafkaRates kafka(SystemProcess kafka, int recordBytes, int offeredRate, Duration time) throws Exception {
         String topic = "bench.raw." + UUID.randomUUID();
-        kafka.createTopics(Map.of(topic, 6));
+        createTopic(kafka, topic);
         Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
                 ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -154,7 +159,20 @@ final class RawCeilings {
         return new KafkaRates(produced / produceSeconds, consumePerSecond, endToEnd);
     }
 
-    private static double consumeAll(EmbeddedKafka kafka, String topic, long expected) {
+    /** Six partitions, as okr.events has. */
+    private static void createTopic(SystemProcess kafka, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            // the first sends would otherwise meet partitions without a leader yet, and retry noisily
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline && admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(topic).partitions().stream().anyMatch(p -> p.leader() == null)) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static double consumeAll(SystemProcess kafka, String topic, long expected) {
         Progress progress = new Progress("raw Kafka consume", expected);
         try (KafkaConsumer<String, byte[]> consumer = consumer(kafka)) {
             consumer.subscribe(List.of(topic));
@@ -173,10 +191,10 @@ final class RawCeilings {
         }
     }
 
-    private static Latencies endToEnd(EmbeddedKafka kafka, Map<String, Object> producerConfig, int recordBytes,
+    private static Latencies endToEnd(SystemProcess kafka, Map<String, Object> producerConfig, int recordBytes,
                                       int rate) throws Exception {
         String topic = "bench.e2e." + UUID.randomUUID();
-        kafka.createTopics(Map.of(topic, 6));
+        createTopic(kafka, topic);
         Latencies latencies = new Latencies();
         int total = rate * 5;
         Progress.say("raw Kafka produce-to-consume latency at " + rate + " records/s");
@@ -215,7 +233,7 @@ final class RawCeilings {
         return latencies;
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(EmbeddedKafka kafka) {
+    private static KafkaConsumer<String, byte[]> consumer(SystemProcess kafka) {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());

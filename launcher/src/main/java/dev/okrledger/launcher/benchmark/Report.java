@@ -57,6 +57,15 @@ final class Report {
         System.out.printf(row, "-".repeat(52), "-".repeat(14), "-".repeat(14), "-".repeat(10));
         line(row, "1. check-ins accepted/s at saturation", at(r, "saturation", "checkInsPerSecond"),
                 at(r, "ceilings", "postgresInsertsPerSecond"), "/s");
+        line(row, "0. system cores busy while idle", at(r, "idle", "systemCoresBusy"), Double.NaN, "");
+        line(row, "1. system CPU ms per accepted check-in", at(r, "saturation", "cpuUntilDrained", "msPerCheckIn", "system"),
+                Double.NaN, "");
+        line(row, "1.   of which the JVM (services, broker)", at(r, "saturation", "cpuUntilDrained", "msPerCheckIn", "systemJvm"),
+                Double.NaN, "");
+        line(row, "1.   of which PostgreSQL", at(r, "saturation", "cpuUntilDrained", "msPerCheckIn", "postgres"),
+                Double.NaN, "");
+        line(row, "2. system CPU ms per check-in @ offered rate", at(r, "offeredLoad", "cpuUntilDrained", "msPerCheckIn", "system"),
+                Double.NaN, "");
         line(row, "1. command latency p50 (ms)", at(r, "saturation", "latency", "p50_ms"),
                 at(r, "ceilings", "postgresInsertLatency", "p50_ms"), "");
         line(row, "1. command latency p95 (ms)", at(r, "saturation", "latency", "p95_ms"),
@@ -83,14 +92,46 @@ final class Report {
                 at(r, "ceilings", "postgresPointReadLatency", "p50_ms"), "");
         line(row, "5. KR history p99 (ms)", at(r, "queries", "keyResultHistory", "p99_ms"),
                 at(r, "ceilings", "postgresPointReadLatency", "p99_ms"), "");
-        line(row, "6. peak heap, all services in one JVM (MiB)", at(r, "memory", "peakHeapMiB"), Double.NaN, "");
-        line(row, "6. peak resident memory of the JVM (MiB)", at(r, "memory", "peakResidentMiB"), Double.NaN, "");
+        line(row, "6. peak heap of the system JVM (MiB), bound " + bound(r), at(r, "memory", "jvmPeakHeapMiB"), Double.NaN, "");
+        line(row, "6. peak resident memory of the system JVM (MiB)", at(r, "memory", "jvmPeakResidentMiB"), Double.NaN, "");
+        line(row, "6. PostgreSQL resident memory, proportional (MiB)", at(r, "memory", "postgresPeakProportionalResidentMiB"),
+                Double.NaN, "");
         line(row, "7. raw Kafka produce (records/s)", at(r, "ceilings", "kafkaProducePerSecond"), Double.NaN, "");
         line(row, "7. raw Kafka consume (records/s)", at(r, "ceilings", "kafkaConsumePerSecond"), Double.NaN, "");
         line(row, "8. board page, " + (int) at(r, "boardPage", "objectives") + " objectives, p50 (ms)",
                 at(r, "boardPage", "latency", "p50_ms"), Double.NaN, "");
         line(row, "8. board page p99 (ms), target 50", at(r, "boardPage", "latency", "p99_ms"), 50, "");
         System.out.println();
+        printCpu(r);
+    }
+
+    /** Where the system's CPU went per accepted check-in at saturation, per service; the profile's summary. */
+    @SuppressWarnings("unchecked")
+    private static void printCpu(Map<String, Object> r) {
+        if (!(r.get("saturation") instanceof Map<?, ?> saturation)) {
+            return;
+        }
+        if (saturation.get("cpuUntilDrained") instanceof Map<?, ?> cpu
+                && cpu.get("byServiceMsPerCheckIn") instanceof Map<?, ?> services) {
+            System.out.println("CPU ms per accepted check-in at saturation (until drained), per service:");
+            services.forEach((service, row) -> System.out.printf("  %-58s %s%n", service, row));
+            System.out.println("busiest threads (ms per check-in): " + cpu.get("busiestThreadsMsPerCheckIn"));
+        }
+        if (saturation.get("profile") instanceof Map<?, ?> profile
+                && profile.get("byService") instanceof Map<?, ?> services) {
+            System.out.println("CPU profile of the saturation phase (" + profile.get("executionSamples")
+                    + " samples, % of all; libraries % of the service's samples):");
+            ((Map<String, Map<String, Object>>) services).forEach((service, row) -> System.out.printf(
+                    "  %-40s %5s%%  in %s%n  %-40s        top packages %s%n", service,
+                    row.get("shareOfSamples"), row.get("innermostLibrary"), "", row.get("firstNonJdkPackage")));
+            System.out.println("  top frames: " + profile.get("topFrames"));
+            System.out.println("  recording: " + profile.get("recording"));
+        }
+        System.out.println();
+    }
+
+    private static String bound(Map<String, Object> r) {
+        return r.get("memory") instanceof Map<?, ?> memory ? String.valueOf(memory.get("heapBound")) : "?";
     }
 
     private static void line(String row, String name, double value, double ceiling, String unit) {

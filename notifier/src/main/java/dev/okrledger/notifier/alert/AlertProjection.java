@@ -16,6 +16,8 @@ import dev.okrledger.notifier.tracking.TrackingStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -84,10 +86,16 @@ class AlertProjection implements EventProjection {
         }
         rules.redWithoutDecision(checkIn, kr, at).ifPresent(lifecycle::raise);
         String by = "check-in:" + checkIn.checkInId();
-        recover(checkIn, AlertKind.MISSED_CHECK_IN, true, at, by);
-        recover(checkIn, AlertKind.CONFIDENCE_DROP, rules.recoversFromConfidenceDrop(checkIn.confidence()), at, by);
-        recover(checkIn, AlertKind.RED_WITHOUT_DECISION,
-                rules.recoversFromRedWithoutDecision(checkIn.confidence(), checkIn.decision()), at, by);
+        List<AlertKind> recovered = new ArrayList<>(List.of(AlertKind.MISSED_CHECK_IN));
+        if (rules.recoversFromConfidenceDrop(checkIn.confidence())) {
+            recovered.add(AlertKind.CONFIDENCE_DROP);
+        }
+        if (rules.recoversFromRedWithoutDecision(checkIn.confidence(), checkIn.decision())) {
+            recovered.add(AlertKind.RED_WITHOUT_DECISION);
+        }
+        // the open alerts of every kind this check-in ends, raised by an earlier one (effective order), in one read
+        alerts.unresolvedBefore(checkIn.keyResultId(), recovered, checkIn.effectiveAt())
+                .forEach(alert -> lifecycle.resolve(alert.id(), at, by));
         if (latest && kr != null) {
             pace.onLatestCheckIn(kr, checkIn.checkInId(), checkIn.value(), checkIn.effectiveAt(), at);
         }
@@ -96,13 +104,5 @@ class AlertProjection implements EventProjection {
     /** The key result is no longer pursued: none of its alerts is actionable any more. */
     private void resolveAll(UUID keyResultId, Instant at, String by) {
         alerts.unresolved(keyResultId).forEach(alert -> lifecycle.resolve(alert.id(), at, by));
-    }
-
-    /** Resolves the open alerts of this kind that an earlier check-in (in effective order) raised. */
-    private void recover(CheckInRecorded checkIn, AlertKind kind, boolean recovers, Instant at, String by) {
-        if (recovers) {
-            alerts.unresolvedBefore(checkIn.keyResultId(), kind, checkIn.effectiveAt())
-                    .forEach(alert -> lifecycle.resolve(alert.id(), at, by));
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.okrledger.notifier.alert;
 import dev.okrledger.contract.event.EventCodec;
 import dev.okrledger.support.problem.DependencyUnavailable;
 import dev.okrledger.support.problem.ProblemRules;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -19,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends each alert change to {@code okr.alerts} (key = key result, so one alert's changes stay in
- * order). Sends of one transaction go out asynchronously and are all awaited just before it
- * commits: if Kafka fails the changes are rolled back (and the events redelivered). A crash between
+ * order). Changes of one transaction are sent together and awaited just before it commits: if
+ * Kafka fails the changes are rolled back (and the events redelivered). A crash between
  * send and commit may publish a change twice, with the same alert id and change: consumers
  * deduplicate on (alert.id, change).
  */
@@ -42,30 +43,32 @@ class AlertPublisher implements AlertChangeListener {
 
     @Override
     public void on(AlertChange change) {
-        CompletableFuture<?> sent;
-        try {
-            sent = kafka.send(topic, change.alert().keyResultId().toString(),
-                    EventCodec.mapper().writeValueAsBytes(change));
-        } catch (KafkaException | org.apache.kafka.common.KafkaException e) {
-            // no metadata for the topic within max.block.ms: the broker is away
-            throw unavailable(1, e);
-        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, change.alert().keyResultId().toString(),
+                EventCodec.mapper().writeValueAsBytes(change));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            pendingSends().add(sent);
+            pendingRecords().add(record);
         } else {
-            await(List.of(sent));
+            await(List.of(send(record, 1)));
         }
     }
 
+    /**
+     * The records of this transaction, sent together just before it commits: one produce request
+     * for a poll's alerts instead of one per linger period while the poll is projected.
+     */
     @SuppressWarnings("unchecked")
-    private List<CompletableFuture<?>> pendingSends() {
-        List<CompletableFuture<?>> pending = (List<CompletableFuture<?>>) TransactionSynchronizationManager.getResource(PENDING);
+    private List<ProducerRecord<String, byte[]>> pendingRecords() {
+        List<ProducerRecord<String, byte[]>> pending =
+                (List<ProducerRecord<String, byte[]>>) TransactionSynchronizationManager.getResource(PENDING);
         if (pending == null) {
-            List<CompletableFuture<?>> sends = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(PENDING, sends);
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(PENDING, records);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
+                    List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
+                    records.forEach(r -> sends.add(send(r, records.size())));
+                    kafka.flush(); // no linger: the transaction waits for these acknowledgements anyway
                     await(sends);
                 }
 
@@ -74,9 +77,18 @@ class AlertPublisher implements AlertChangeListener {
                     TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
                 }
             });
-            pending = sends;
+            pending = records;
         }
         return pending;
+    }
+
+    private CompletableFuture<?> send(ProducerRecord<String, byte[]> record, int changes) {
+        try {
+            return kafka.send(record);
+        } catch (KafkaException | org.apache.kafka.common.KafkaException e) {
+            // no metadata for the topic within max.block.ms: the broker is away
+            throw unavailable(changes, e);
+        }
     }
 
     private void await(List<CompletableFuture<?>> sends) {

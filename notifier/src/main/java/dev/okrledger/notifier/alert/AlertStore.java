@@ -49,17 +49,19 @@ class AlertStore {
     }
 
     /**
-     * Open (or acknowledged) alerts of a kind on a key result whose trigger is earlier than
-     * {@code before}: the ones a later check-in may recover from.
+     * Open (or acknowledged) alerts of the given kinds on a key result whose trigger is earlier than
+     * {@code before}: the ones a later check-in may recover from. In the order of {@code kinds}, then
+     * as raised; one query for all kinds.
      */
-    List<Alert> unresolvedBefore(UUID keyResultId, AlertKind kind, Instant before) {
-        return jdbc.sql("""
+    List<Alert> unresolvedBefore(UUID keyResultId, List<AlertKind> kinds, Instant before) {
+        List<Alert> found = jdbc.sql("""
                         select * from alert
-                         where key_result_id = ? and kind = ? and status <> 'RESOLVED'
+                         where key_result_id = ? and kind = any(?) and status <> 'RESOLVED'
                            and (check_in_effective_at is null or check_in_effective_at < ?)
                          order by raised_at, alert_id""")
-                .params(keyResultId, kind.name(), Timestamp.from(before))
+                .params(keyResultId, kinds.stream().map(AlertKind::name).toArray(String[]::new), Timestamp.from(before))
                 .query(ALERT).list();
+        return found.stream().sorted(java.util.Comparator.comparingInt(a -> kinds.indexOf(a.kind()))).toList();
     }
 
     List<Alert> unresolved(UUID keyResultId, AlertKind kind) {
@@ -77,22 +79,20 @@ class AlertStore {
                 .param(keyResultId).query(ALERT).list();
     }
 
-    /** Resolves the alert unless it already is; the alert after the change, or empty. */
+    /** Resolves the alert unless it already is; the alert after the change (same round trip), or empty. */
     Optional<Alert> resolve(UUID alertId, Instant at, String by) {
-        int changed = jdbc.sql("""
+        return jdbc.sql("""
                         update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ?
-                         where alert_id = ? and status <> 'RESOLVED'""")
-                .params(Timestamp.from(at), by, alertId).update();
-        return changed == 1 ? find(alertId) : Optional.empty();
+                         where alert_id = ? and status <> 'RESOLVED' returning *""")
+                .params(Timestamp.from(at), by, alertId).query(ALERT).optional();
     }
 
     /** Acknowledges an OPEN alert; the alert after the change, or empty when it was not OPEN. */
     Optional<Alert> acknowledge(UUID alertId, Instant at, String by) {
-        int changed = jdbc.sql("""
+        return jdbc.sql("""
                         update alert set status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?
-                         where alert_id = ? and status = 'OPEN'""")
-                .params(Timestamp.from(at), by, alertId).update();
-        return changed == 1 ? find(alertId) : Optional.empty();
+                         where alert_id = ? and status = 'OPEN' returning *""")
+                .params(Timestamp.from(at), by, alertId).query(ALERT).optional();
     }
 
     List<Alert> find(AlertFilter filter) {

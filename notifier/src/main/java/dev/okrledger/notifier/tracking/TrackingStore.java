@@ -113,22 +113,28 @@ public class TrackingStore {
                 .params(event.checkInId(), event.keyResultId(), Timestamp.from(event.effectiveAt()),
                         Timestamp.from(recordedAt), event.value(), event.confidence(), event.decision(), latest)
                 .update();
-        if (latest) {
+        if (!latest) {
+            return false;
+        }
+        // a check-in newer than every check-in may still be older than a measurement: then its value is not
+        // current; at the very moment of the latest measurement the check-in wins (a person's word over a feed)
+        boolean holdsValue = last.value() == null || !event.effectiveAt().isBefore(last.value());
+        // one update of the key result either way
+        if (holdsValue) {
+            jdbc.sql("""
+                            update key_result set last_check_in_id = ?, last_effective_at = ?, last_value_at = ?,
+                                                  last_measurement_id = null, last_measured_value = null,
+                                                  last_measurement_source = null
+                             where key_result_id = ?""")
+                    .params(event.checkInId(), Timestamp.from(event.effectiveAt()), Timestamp.from(event.effectiveAt()),
+                            event.keyResultId())
+                    .update();
+        } else {
             jdbc.sql("update key_result set last_check_in_id = ?, last_effective_at = ? where key_result_id = ?")
                     .params(event.checkInId(), Timestamp.from(event.effectiveAt()), event.keyResultId())
                     .update();
         }
-        // a check-in newer than every check-in may still be older than a measurement: then its value is not
-        // current; at the very moment of the latest measurement the check-in wins (a person's word over a feed)
-        if (!latest || last.value() != null && event.effectiveAt().isBefore(last.value())) {
-            return false;
-        }
-        jdbc.sql("""
-                        update key_result set last_value_at = ?, last_measurement_id = null, last_measured_value = null,
-                                              last_measurement_source = null
-                         where key_result_id = ?""")
-                .params(Timestamp.from(event.effectiveAt()), event.keyResultId()).update();
-        return true;
+        return holdsValue;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -37,8 +38,12 @@ class WebhookOutbox implements AlertChangeListener {
             return;
         }
         var alert = change.alert();
+        List<Subscription> subscriptions = store.matching(alert.team(), alert.keyResultId());
+        if (subscriptions.isEmpty()) {
+            return;
+        }
         String title = tracking.keyResult(alert.keyResultId()).map(TrackedKeyResult::title).orElse(null);
-        for (Subscription s : store.matching(alert.team(), alert.keyResultId())) {
+        for (Subscription s : subscriptions) {
             store.enqueue(s.id(), alert.id(), change.change().name(), s.url(),
                     WebhookPayloads.render(s.format(), change, title), clock.instant());
         }

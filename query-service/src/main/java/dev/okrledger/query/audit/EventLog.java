@@ -5,11 +5,13 @@ import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.intake.EventProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,7 +34,8 @@ public class EventLog implements EventProjection {
 
     @Override
     public void project(EventEnvelope envelope) {
-        JsonNode payload = EventCodec.mapper().valueToTree(envelope.payload());
+        Object payload = envelope.payload();
+        Subjects subjects = SUBJECTS.get(payload.getClass());
         jdbc.sql("""
                         insert into event_log(event_id, type, aggregate_id, sequence, occurred_at, actor,
                                               cycle_id, objective_id, key_result_id, envelope)
@@ -40,7 +43,7 @@ public class EventLog implements EventProjection {
                         on conflict (event_id) do nothing""")
                 .params(envelope.eventId(), envelope.type(), envelope.aggregateId(), envelope.sequence(),
                         OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC), envelope.actor(),
-                        uuid(payload, "cycleId"), uuid(payload, "objectiveId"), uuid(payload, "keyResultId"),
+                        subjects.cycle(payload), subjects.objective(payload), subjects.keyResult(payload),
                         new String(EventCodec.encode(envelope), StandardCharsets.UTF_8))
                 .update();
     }
@@ -83,8 +86,54 @@ public class EventLog implements EventProjection {
         return EventCodec.decode(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static UUID uuid(JsonNode payload, String field) {
-        JsonNode value = payload == null ? null : payload.get(field);
-        return value == null || value.isNull() ? null : UUID.fromString(value.asString());
+    /**
+     * The payload's {@code cycleId}, {@code objectiveId} and {@code keyResultId} components, found once
+     * per event type: a new event type is indexed without code, and no event is turned into a JSON
+     * tree just to read three fields (it was a third of the query service's intake CPU with the encoding).
+     */
+    private record Subjects(Method cycleId, Method objectiveId, Method keyResultId) {
+
+        static Subjects of(Class<?> type) {
+            return new Subjects(component(type, "cycleId"), component(type, "objectiveId"), component(type, "keyResultId"));
+        }
+
+        UUID cycle(Object payload) {
+            return read(cycleId, payload);
+        }
+
+        UUID objective(Object payload) {
+            return read(objectiveId, payload);
+        }
+
+        UUID keyResult(Object payload) {
+            return read(keyResultId, payload);
+        }
+
+        private static Method component(Class<?> type, String name) {
+            if (!type.isRecord()) {
+                return null;
+            }
+            return Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name))
+                    .map(RecordComponent::getAccessor).findFirst().orElse(null);
+        }
+
+        private static UUID read(Method accessor, Object payload) {
+            if (accessor == null) {
+                return null;
+            }
+            try {
+                Object value = accessor.invoke(payload);
+                return value == null ? null : value instanceof UUID id ? id : UUID.fromString(value.toString());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + accessor.getName() + " of " + payload.getClass(), e);
+            }
+        }
     }
+
+    private static final ClassValue<Subjects> SUBJECTS = new ClassValue<>() {
+        @Override
+        protected Subjects computeValue(Class<?> type) {
+            return Subjects.of(type);
+        }
+    };
 }

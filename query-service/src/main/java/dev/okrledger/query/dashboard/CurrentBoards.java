@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,8 +36,15 @@ import java.util.function.Supplier;
 @Component
 class CurrentBoards implements EventProjection {
 
-    private record Cached(Board board, long version, Instant computedAt) {
+    /** @param derived what readers made of this board (serialised pages), dropped with it */
+    private record Cached(Board board, long version, Instant computedAt, Map<Object, Object> derived) {
+        Cached(Board board, long version, Instant computedAt) {
+            this(board, version, computedAt, new ConcurrentHashMap<>());
+        }
     }
+
+    /** At most this many derived things (pages × filters) are kept per board. */
+    private static final int DERIVED_LIMIT = 512;
 
     private static final Logger log = LoggerFactory.getLogger(CurrentBoards.class);
 
@@ -60,6 +68,28 @@ class CurrentBoards implements EventProjection {
     }
 
     Board get(UUID cycleId, Supplier<Board> compute) {
+        return current(cycleId, compute).board();
+    }
+
+    /**
+     * Something made of the present board, such as a serialised page, made once per board and
+     * {@code key}: readers of the same page share it until the board is replaced.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T derived(UUID cycleId, Supplier<Board> compute, Object key, Function<Board, T> derive) {
+        Cached cached = current(cycleId, compute);
+        Object known = cached.derived().get(key);
+        if (known != null) {
+            return (T) known;
+        }
+        T made = derive.apply(cached.board());
+        if (cached.derived().size() < DERIVED_LIMIT) {
+            cached.derived().put(key, made);
+        }
+        return made;
+    }
+
+    private Cached current(UUID cycleId, Supplier<Board> compute) {
         long seen = version.get();
         Instant now = clock.instant();
         Cached cached = boards.get(cycleId);
@@ -72,15 +102,15 @@ class CurrentBoards implements EventProjection {
                 // waits for a recompute that no event asked for
                 refreshAside(cycleId, compute, seen);
             }
-            return cached.board();
+            return cached;
         }
         return computed(cycleId, compute, seen, now);
     }
 
-    private Board computed(UUID cycleId, Supplier<Board> compute, long seen, Instant now) {
-        Board board = compute.get();
-        keep(cycleId, new Cached(board, seen, now));
-        return board;
+    private Cached computed(UUID cycleId, Supplier<Board> compute, long seen, Instant now) {
+        Cached fresh = new Cached(compute.get(), seen, now);
+        keep(cycleId, fresh);
+        return fresh;
     }
 
     private void refreshAside(UUID cycleId, Supplier<Board> compute, long seen) {

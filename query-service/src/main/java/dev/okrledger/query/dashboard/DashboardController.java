@@ -6,9 +6,17 @@ import dev.okrledger.support.problem.BadRequest;
 import dev.okrledger.support.problem.ProblemRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,21 +36,44 @@ class DashboardController {
 
     @Operation(summary = "Objectives of a cycle grouped by level and team, with progress, pace, band, trend, "
             + "counts per band, the at-risk list and the alignment roll-up; asOf shows the board as known then")
+    @ApiResponse(responseCode = "200", description = "The dashboard, with an ETag",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dashboard.class)))
+    @ApiResponse(responseCode = "304", description = "If-None-Match named this dashboard's ETag: it has not changed")
     @GetMapping("/api/cycles/{id}/dashboard")
-    Dashboard dashboard(@PathVariable UUID id,
+    ResponseEntity<byte[]> dashboard(@PathVariable UUID id,
                         @RequestParam(required = false) String team,
                         @RequestParam(required = false) ObjectiveLevel level,
                         @RequestParam(defaultValue = "0") int page,
                         @RequestParam(defaultValue = "50") int size,
                         @Parameter(description = "ISO-8601 date-time with offset, e.g. 2025-05-02T17:00:00Z")
-                        @RequestParam(required = false) String asOf) {
+                        @RequestParam(required = false) String asOf,
+                        @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         if (page < 0) {
             throw new BadRequest(ProblemRules.INVALID_FIELD, "page", "page must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new BadRequest(ProblemRules.INVALID_FIELD, "size", "size must be between 1 and " + MAX_PAGE_SIZE);
         }
-        return queries.dashboard(id, new Dashboard.Filters(team == null || team.isBlank() ? null : team, level),
-                page, size, AsOf.parse(asOf));
+        // serialised once per page of the present board: readers polling an unchanged board cost a lookup
+        DashboardQueries.Served served = queries.served(id,
+                new Dashboard.Filters(team == null || team.isBlank() ? null : team, level), page, size, AsOf.parse(asOf));
+        if (matches(ifNoneMatch, served.etag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(served.etag()).build();
+        }
+        return ResponseEntity.ok().eTag(served.etag()).contentType(MediaType.APPLICATION_JSON).body(served.json());
+    }
+
+    /** If-None-Match holds a list of tags, weak ones marked W/, or *. */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String candidate = tag.trim();
+            if (candidate.equals("*") || candidate.replaceFirst("^W/", "").equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

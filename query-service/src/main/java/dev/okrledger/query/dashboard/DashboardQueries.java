@@ -10,6 +10,7 @@ import dev.okrledger.query.cycle.CycleQueries;
 import dev.okrledger.support.problem.NotFound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.zip.CRC32;
 
 @Component
 public class DashboardQueries {
@@ -28,23 +30,55 @@ public class DashboardQueries {
     private final BoardReader boards;
     private final CurrentBoards current;
     private final Clock clock;
+    private final JsonMapper json;
 
     private final int atRiskLimit;
 
     /** @param atRiskLimit how many at-risk key results a dashboard lists (the most urgent; the total is given) */
-    DashboardQueries(CycleQueries cycles, BoardReader boards, CurrentBoards current, Clock clock,
+    DashboardQueries(CycleQueries cycles, BoardReader boards, CurrentBoards current, Clock clock, JsonMapper json,
                      @Value("${okr.dashboard.at-risk-limit:50}") int atRiskLimit) {
         this.cycles = cycles;
         this.boards = boards;
         this.current = current;
         this.clock = clock;
+        this.json = json;
         this.atRiskLimit = atRiskLimit;
+    }
+
+    /** A dashboard as the API sends it: its JSON and an entity tag derived from that JSON. */
+    record Served(byte[] json, String etag) {
+    }
+
+    private record PageKey(Dashboard.Filters filters, int page, int size) {
+    }
+
+    /**
+     * The dashboard serialised: a page of the present board is serialised once per board and shared by
+     * every reader of that page until the board changes; a board as of a past moment each time.
+     */
+    Served served(UUID cycleId, Dashboard.Filters filters, int page, int size, Optional<Instant> asOf) {
+        if (asOf.isPresent()) {
+            return serve(dashboard(cycleId, filters, page, size, asOf));
+        }
+        return current.derived(cycleId, present(cycleId, Moment.now(clock.instant())),
+                new PageKey(filters, page, size), board -> serve(page(board, filters, page, size, null)));
+    }
+
+    private Served serve(Dashboard dashboard) {
+        byte[] bytes = json.writeValueAsBytes(dashboard);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return new Served(bytes, "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(bytes.length) + "\"");
+    }
+
+    private Supplier<Board> present(UUID cycleId, Moment moment) {
+        return () -> boards.read(cycles.find(cycleId, moment.knownAt())
+                .orElseThrow(() -> new NotFound("cycle", cycleId)), moment);
     }
 
     public Dashboard dashboard(UUID cycleId, Dashboard.Filters filters, int page, int size, Optional<Instant> asOf) {
         Moment moment = asOf.map(Moment::asOf).orElseGet(() -> Moment.now(clock.instant()));
-        Supplier<Board> read = () -> boards.read(cycles.find(cycleId, moment.knownAt())
-                .orElseThrow(() -> new NotFound("cycle", cycleId)), moment);
+        Supplier<Board> read = present(cycleId, moment);
         Board board = asOf.isPresent() ? read.get() : current.get(cycleId, read);
         return page(board, filters, page, size, asOf.orElse(null));
     }
