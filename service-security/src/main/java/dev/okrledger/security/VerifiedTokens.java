@@ -1,5 +1,8 @@
 package dev.okrledger.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -7,8 +10,6 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link JwtDecoder} that verifies each distinct token once and answers it from memory until it
@@ -16,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * request, and checking its RSA signature and claims again each time was a fifth of a check-in's
  * CPU. Only tokens the delegate accepted are kept (keyed by the whole token, signature included),
  * and only tokens that expire; a rejected token is verified again each time and stays rejected.
+ * At most {@code maxTokens} are kept (a Caffeine cache, each entry with its own expiry on the
+ * given clock), so a flood of distinct tokens only costs their verification.
  * The ttl bounds how long a token outlives a key removed from the issuer's key set (decision 0032).
  */
 public final class VerifiedTokens implements JwtDecoder {
@@ -25,35 +28,41 @@ public final class VerifiedTokens implements JwtDecoder {
 
     private final JwtDecoder delegate;
     private final Duration ttl;
-    private final int maxTokens;
     private final Clock clock;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Verified> verified;
 
     public VerifiedTokens(JwtDecoder delegate, Duration ttl, int maxTokens, Clock clock) {
         this.delegate = delegate;
         this.ttl = ttl;
-        this.maxTokens = maxTokens;
         this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maxTokens)
+                .expireAfter(Expiry.<String, Verified>writing(
+                        (token, known) -> max(Duration.between(clock.instant(), known.until()), Duration.ZERO)))
+                .ticker(() -> nanos(clock.instant()))
+                .build();
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Instant now = clock.instant();
-        Verified known = verified.get(token);
-        if (known != null && now.isBefore(known.until())) {
+        Verified known = verified.getIfPresent(token);
+        if (known != null) {
             return known.jwt();
         }
-        if (known != null) {
-            verified.remove(token, known);
-        }
+        Instant now = clock.instant();
         Jwt jwt = delegate.decode(token);
         if (jwt.getExpiresAt() != null && (jwt.getNotBefore() == null || !now.isBefore(jwt.getNotBefore()))) {
-            if (verified.size() >= maxTokens) {
-                verified.clear(); // crude, but bounded: a flood of distinct tokens only costs their verification
-            }
             Instant until = now.plus(ttl);
             verified.put(token, new Verified(jwt, until.isBefore(jwt.getExpiresAt()) ? until : jwt.getExpiresAt()));
         }
         return jwt;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }

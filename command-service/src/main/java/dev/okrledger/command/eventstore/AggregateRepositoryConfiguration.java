@@ -21,13 +21,13 @@ class AggregateRepositoryConfiguration {
      * Recently used key results stay in memory, so a check-in does not re-read the key result's
      * events. Safe with several instances: a stale entry loses the append race, the unit of work
      * rolls back, the entry is evicted and the command is retried on fresh state.
-     * Entries are held strongly, the least recently used beyond {@code okr.cache.key-result-entries}
-     * evicted (decision 0032); {@code okr.cache.key-results=false} turns the cache off.
+     * Entries are held strongly in a Caffeine cache of at most {@code okr.cache.key-result-entries}
+     * (decision 0032); {@code okr.cache.key-results=false} turns the cache off.
      */
     @Bean
     Cache keyResultCache(@Value("${okr.cache.key-results:true}") boolean enabled,
                          @Value("${okr.cache.key-result-entries:10000}") int entries) {
-        return enabled ? new LeastRecentlyUsedCache(entries) : NoCache.INSTANCE;
+        return enabled ? new CaffeineCacheAdapter(entries) : NoCache.INSTANCE;
     }
 
     /** Key results collect check-ins week after week: snapshot them every N events (okr.snapshots.key-result-every). */

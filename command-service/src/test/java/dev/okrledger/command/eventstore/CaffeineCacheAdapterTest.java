@@ -5,13 +5,14 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LeastRecentlyUsedCacheTest {
+class CaffeineCacheAdapterTest {
 
-    private final LeastRecentlyUsedCache cache = new LeastRecentlyUsedCache(2);
+    private final CaffeineCacheAdapter cache = new CaffeineCacheAdapter(2, Runnable::run);
 
     @Test
     void theLeastRecentlyUsedEntryGoesWhenTheCapacityIsExceeded() {
@@ -63,9 +64,13 @@ class LeastRecentlyUsedCacheTest {
         cache.put("a", 2);
         cache.put("b", 3);
         cache.put("c", 4);
-        cache.remove("b");
+        // Caffeine picks the victim by recency and frequency, not strictly the least recently used
+        String evicted = Stream.of("a", "b", "c").filter(key -> !cache.containsKey(key)).findFirst().orElseThrow();
+        String kept = Stream.of("a", "b", "c").filter(cache::containsKey).findFirst().orElseThrow();
+        cache.remove(kept);
 
-        assertThat(heard).containsExactly("created a", "updated a", "created b", "created c", "expired a", "removed b");
+        assertThat(heard).containsExactly("created a", "updated a", "created b", "created c",
+                "expired " + evicted, "removed " + kept);
     }
 
     @Test
