@@ -299,6 +299,17 @@ class NotifierAlertingTest {
     }
 
     @Test
+    void ofTwoCheckInsAtOneMomentTheOneRecordedLaterHoldsTheValueAndIsJudged() {
+        UUID first = checkIn(2, "12", 8, null);            // 0 < 0.15 - 0.1: behind
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).singleElement()
+                .satisfies(a -> assertThat(a.get("checkInId").asString()).isEqualTo(first.toString()));
+
+        UUID corrected = checkIn(2, "9", 8, null);         // the same moment, recorded later: 0.375, on pace
+        assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
+        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString()).isEqualTo("check-in:" + corrected);
+    }
+
+    @Test
     void aCycleArrivingAfterItsMeasurementsJudgesTheValueAMeasurementHolds() {
         UUID lateCycle = UUID.randomUUID();
         UUID lateKr = UUID.randomUUID();

@@ -104,7 +104,8 @@ public class TrackingStore {
      */
     boolean recordCheckIn(CheckInRecorded event, Instant recordedAt) {
         LastMoments last = lastMomentsForUpdate(event.keyResultId());
-        boolean latest = last.checkIn() == null || event.effectiveAt().isAfter(last.checkIn());
+        // of two check-ins at one moment the one recorded later is the latest, as on the command and query sides
+        boolean latest = last.checkIn() == null || !event.effectiveAt().isBefore(last.checkIn());
         jdbc.sql("""
                         insert into check_in(check_in_id, key_result_id, effective_at, recorded_at, value, confidence,
                                              decision, became_latest)
