@@ -94,6 +94,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.put("share.coordinator.state.topic.min.isr", "1");
             props.put("group.initial.rebalance.delay.ms", "0");
             props.put("auto.create.topics.enable", "false");
+            // The log cleaner's key map is a heap buffer of 128 MiB by default, taken at start-up: a quarter
+            // of the embedded default's heap bound, for a broker whose only compacted topics (group offsets,
+            // transaction state) hold a few thousand keys. 8 MiB maps about 350,000 keys per pass.
+            props.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 << 20));
             KafkaConfig config = new KafkaConfig(props, false);
 
             if (Files.notExists(dataDir.resolve("meta.properties"))) {
