@@ -98,6 +98,14 @@ public final class Benchmark {
              Freshness freshness = new Freshness(system.bootstrapServers(), "okr.alerts")) {
             LoadPhases load = new LoadPhases(api, command, org.keyResults);
             awaitDrained(lag, Duration.ofSeconds(120));
+            if (!options.warmupTime().isZero()) {
+                // a service serves for days: measure it compiled, not while the JIT is still at work
+                LoadPhases.Saturation warmup = load.saturate(options.saturationThreads(), options.warmupTime(),
+                        "warm-up");
+                result.put("warmup", Map.of("seconds", options.warmupTime().toSeconds(),
+                        "checkInsPerSecond", Latencies.round(warmup.perSecond())));
+                awaitDrained(lag, Duration.ofSeconds(120));
+            }
             result.put("idle", idle(cpu));
             CpuProfile profile = options.profile() ? CpuProfile.start(system, work.resolve("saturation.jfr")) : null;
             SystemCpu.Snapshot before = cpu.take();

@@ -9,11 +9,13 @@ import java.util.Map;
  * What to run: organisation size, phase lengths and load. Every option is {@code --name=value};
  * the defaults finish in about three minutes on two cores. {@code --profile} records the
  * saturation phase with Java Flight Recorder; {@code --system-heap} bounds the system's heap.
+ * {@code --warmup-seconds} of saturating load come before anything is measured ({@code 0} for none).
  */
 public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int historyPerKeyResult, int teams,
                         int saturationThreads, Duration saturationTime, int offeredRate, Duration offeredTime,
                         int readers, Duration readTime, Duration ceilingTime, Path output, Path workDir,
-                        int boardObjectives, Duration boardTime, String systemHeap, boolean profile) {
+                        int boardObjectives, Duration boardTime, String systemHeap, boolean profile,
+                        Duration warmupTime) {
 
     /** The heap bound of the embedded default, as the benchmark runs it (docs/performance.md). */
     static final String DEFAULT_HEAP = "512m";
@@ -21,7 +23,8 @@ public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int h
     /** The organisation of the board-page figure: its own cycle of {@code board-objectives}, one KR and check-in each. */
     BenchmarkOptions forBoardPage() {
         return new BenchmarkOptions(boardObjectives, 1, 1, teams, saturationThreads, saturationTime, offeredRate,
-                offeredTime, readers, readTime, ceilingTime, output, workDir, boardObjectives, boardTime, systemHeap, profile);
+                offeredTime, readers, readTime, ceilingTime, output, workDir, boardObjectives, boardTime, systemHeap, profile,
+                warmupTime);
     }
 
     public static BenchmarkOptions parse(String[] args) {
@@ -45,10 +48,11 @@ public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int h
                 Path.of(given.getOrDefault("json", "benchmark-result.json")),
                 Path.of(given.getOrDefault("work-dir", System.getProperty("java.io.tmpdir"))),
                 integer(given, "board-objectives", 2000), seconds(given, "board-seconds", 15),
-                heap(given.getOrDefault("system-heap", DEFAULT_HEAP)), Boolean.parseBoolean(given.get("profile")));
+                heap(given.getOrDefault("system-heap", DEFAULT_HEAP)), Boolean.parseBoolean(given.get("profile")),
+                Duration.ofSeconds(atLeastZero(given, "warmup-seconds", 20)));
         given.keySet().removeAll(java.util.List.of("objectives", "krs-per-objective", "history", "teams",
                 "saturation-threads", "saturation-seconds", "rate", "rate-seconds", "readers", "read-seconds",
-                "ceiling-seconds", "json", "work-dir", "board-objectives", "board-seconds", "system-heap", "profile"));
+                "ceiling-seconds", "json", "work-dir", "board-objectives", "board-seconds", "system-heap", "profile", "warmup-seconds"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown options: " + given.keySet());
         }
@@ -66,6 +70,14 @@ public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int h
         int value = Integer.parseInt(given.getOrDefault(name, Integer.toString(fallback)));
         if (value < 1) {
             throw new IllegalArgumentException("--" + name + " must be at least 1");
+        }
+        return value;
+    }
+
+    private static int atLeastZero(Map<String, String> given, String name, int fallback) {
+        int value = Integer.parseInt(given.getOrDefault(name, Integer.toString(fallback)));
+        if (value < 0) {
+            throw new IllegalArgumentException("--" + name + " must not be negative");
         }
         return value;
     }

@@ -38,11 +38,16 @@ final class LoadPhases {
     }
 
     Saturation saturate(int threads, Duration time) throws InterruptedException {
+        return saturate(threads, time, "saturation");
+    }
+
+    /** {@code threads} clients sending check-ins back to back for {@code time}; {@code phase} names it in progress lines. */
+    Saturation saturate(int threads, Duration time, String phase) throws InterruptedException {
         Latencies latencies = new Latencies();
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long end = System.nanoTime() + time.toNanos();
-        Progress progress = new Progress("saturation: " + threads + " clients for " + time.toSeconds() + " s", 0);
+        Progress progress = new Progress(phase + ": " + threads + " clients for " + time.toSeconds() + " s", 0);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
         for (int t = 0; t < threads; t++) {

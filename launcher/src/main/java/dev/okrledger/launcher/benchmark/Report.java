@@ -57,6 +57,7 @@ final class Report {
         System.out.printf(row, "-".repeat(52), "-".repeat(14), "-".repeat(14), "-".repeat(10));
         line(row, "1. check-ins accepted/s at saturation", at(r, "saturation", "checkInsPerSecond"),
                 at(r, "ceilings", "postgresInsertsPerSecond"), "/s");
+        line(row, "0. warm-up check-ins/s (before measuring)", at(r, "warmup", "checkInsPerSecond"), Double.NaN, "");
         line(row, "0. system cores busy while idle", at(r, "idle", "systemCoresBusy"), Double.NaN, "");
         line(row, "1. system CPU ms per accepted check-in", at(r, "saturation", "cpuUntilDrained", "msPerCheckIn", "system"),
                 Double.NaN, "");
