@@ -83,7 +83,7 @@ public class OkrSecurityConfiguration {
      * Spring Security observes nothing: no dashboard reads its observations
      * ({@code management.observations.enable.spring.security=false}), yet while an observation registry
      * exists it wraps every filter of every request, the authentication and the authorization in a
-     * no-op observation; without these settings the filters run undecorated (decision 0036).
+     * no-op observation; without these settings the filters run undecorated (decision 0037).
      */
     @Bean
     SecurityObservationSettings securityObservesNothing() {
