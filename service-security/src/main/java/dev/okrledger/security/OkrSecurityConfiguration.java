@@ -22,6 +22,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
 import java.io.IOException;
@@ -68,6 +69,7 @@ public class OkrSecurityConfiguration {
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenResolver(new BearerHeader())
                         .jwt(jwt -> jwt.decoder(new VerifiedTokens(tokenVerifier, verifiedTokenTtl, 10_000,
                                         Clock.systemUTC()))
                                 .jwtAuthenticationConverter(rolesAsAuthorities()))
@@ -77,6 +79,12 @@ public class OkrSecurityConfiguration {
                         .authenticationEntryPoint(OkrSecurityConfiguration::authenticationRequired)
                         .accessDeniedHandler(OkrSecurityConfiguration::forbidden));
         return http.build();
+    }
+
+    /** Spring Security's strict firewall, with its header rule checked without a regex ({@link PrintableText}). */
+    @Bean
+    static HttpFirewall httpFirewall() {
+        return PrintableText.firewall();
     }
 
     /**
