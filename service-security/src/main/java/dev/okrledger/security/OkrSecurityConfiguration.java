@@ -15,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -84,6 +85,17 @@ public class OkrSecurityConfiguration {
     @Bean
     static HttpFirewall httpFirewall() {
         return PrintableText.firewall();
+    }
+
+    /**
+     * Spring Security observes nothing: no dashboard reads its observations
+     * ({@code management.observations.enable.spring.security=false}), yet while an observation registry
+     * exists it wraps every filter of every request, the authentication and the authorization in a
+     * no-op observation; without these settings the filters run undecorated (decision 0037).
+     */
+    @Bean
+    SecurityObservationSettings securityObservesNothing() {
+        return SecurityObservationSettings.noObservations();
     }
 
     private static void authenticationRequired(HttpServletRequest request, HttpServletResponse response,

@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Who may change what: an objective, its key results, check-ins and initiatives belong to the
  * owning team (and a key result also to its owner); OKR leads and admins may change everything and
- * alone steer cycles. An id the directory does not know passes here and ends in a 404 later.
+ * alone steer cycles. An id the directory does not know passes here and ends in a 404 later. Changes
+ * to key results are checked by their command handler on the facts it reads anyway (decision 0036).
  */
 @Component
 public class Permissions {
@@ -51,12 +52,14 @@ public class Permissions {
         });
     }
 
-    public void requireKeyResult(UUID keyResultId) {
-        directory.keyResultAccess(keyResultId).ifPresent(access -> {
-            if (!CurrentUser.get().mayChange(access.team(), access.owner())) {
-                throw new Forbidden("team-membership-or-ownership-required",
-                        "Only members of team '" + access.team() + "', the key result's owner or OKR leads may do this");
-            }
-        });
+    /**
+     * Key results, their check-ins and initiatives: checked by the key result's command handler, in its unit of
+     * work, on the facts it reads for the change anyway (decision 0036).
+     */
+    public void requireKeyResult(Directory.KeyResultAccess access) {
+        if (!CurrentUser.get().mayChange(access.team(), access.owner())) {
+            throw new Forbidden("team-membership-or-ownership-required",
+                    "Only members of team '" + access.team() + "', the key result's owner or OKR leads may do this");
+        }
     }
 }

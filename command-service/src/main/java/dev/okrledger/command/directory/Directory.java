@@ -22,6 +22,13 @@ public interface Directory {
 
     Optional<KeyResultAccess> keyResultAccess(UUID keyResultId);
 
+    /** What a change to a key result needs to know: its cycle and who may change it. */
+    record KeyResultFacts(CycleFacts cycle, KeyResultAccess access) {
+    }
+
+    /** {@link #cycleOfKeyResult} and {@link #keyResultAccess} in one lookup. */
+    Optional<KeyResultFacts> keyResult(UUID keyResultId);
+
     /** Every key result defined in the cycle, dropped ones included. */
     List<UUID> keyResultsOf(UUID cycleId);
 }

@@ -80,6 +80,17 @@ public class JdbcDirectory implements Directory {
     }
 
     @Override
+    public Optional<KeyResultFacts> keyResult(UUID keyResultId) {
+        // one round trip for every change to a key result: its cycle and who may change it
+        return jdbc.sql("select " + CYCLE_COLUMNS + ", o.team, k.owner from key_result_directory k"
+                        + " join cycle_directory c on c.cycle_id = k.cycle_id"
+                        + " join objective_directory o on o.objective_id = k.objective_id where k.key_result_id = ?")
+                .param(keyResultId)
+                .query((rs, n) -> new KeyResultFacts(CYCLE.mapRow(rs, n), new KeyResultAccess(rs.getString(6), rs.getString(7))))
+                .optional();
+    }
+
+    @Override
     public List<UUID> keyResultsOf(UUID cycleId) {
         return jdbc.sql("select key_result_id from key_result_directory where cycle_id = ? order by key_result_id")
                 .param(cycleId).query(UUID.class).list();

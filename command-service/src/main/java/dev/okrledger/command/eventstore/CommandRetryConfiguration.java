@@ -9,6 +9,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.concurrent.DelegatingSecurityContextScheduledExecutorService;
 
 import java.sql.SQLException;
 import java.util.concurrent.Executors;
@@ -17,18 +18,20 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Retries: two command-service instances may append to one key result at the same moment. The
  * loser's unique-key violation is recognised as a lost race (a ConcurrencyException) and the
- * command is simply retried on the fresh state. Domain refusals are never retried.
+ * command is simply retried on the fresh state. Domain refusals are never retried. A retry runs on
+ * another thread with the caller's security context: the key result's handler checks who may change it.
  */
 @Configuration
 class CommandRetryConfiguration {
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
-        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService retries = new DelegatingSecurityContextScheduledExecutorService(
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "command-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
         RetryScheduler onlyConcurrencyConflicts = new IntervalRetryScheduler(IntervalRetryScheduler.builder()
                 .retryExecutor(retries).retryInterval(25).maxRetryCount(30)) {
             @Override

@@ -5,7 +5,6 @@ import dev.okrledger.command.initiative.InitiativeCommands.CompleteInitiative;
 import dev.okrledger.command.initiative.InitiativeCommands.PivotInitiative;
 import dev.okrledger.command.initiative.InitiativeCommands.StartInitiative;
 import dev.okrledger.command.initiative.InitiativeCommands.StopInitiative;
-import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.web.CreatedId;
 import dev.okrledger.command.web.RequestMetadata;
 import dev.okrledger.command.web.VersionAnswer;
@@ -46,17 +45,13 @@ class InitiativeController {
 
     private final CommandGateway commands;
     private final RequestMetadata metadata;
-    private final Permissions permissions;
-
-    InitiativeController(CommandGateway commands, RequestMetadata metadata, Permissions permissions) {
+    InitiativeController(CommandGateway commands, RequestMetadata metadata) {
         this.commands = commands;
         this.metadata = metadata;
-        this.permissions = permissions;
     }
 
     @PostMapping
     ResponseEntity<CreatedId> add(@PathVariable UUID keyResultId, @Valid @RequestBody AddRequest request) {
-        permissions.requireKeyResult(keyResultId);
         UUID id = UUID.randomUUID();
         long version = commands.sendAndWait(new AddInitiative(keyResultId, id, request.title().strip(),
                 request.approach() == null ? null : request.approach().strip(), request.status()), metadata.current());
@@ -66,14 +61,12 @@ class InitiativeController {
 
     @PostMapping("/{initiativeId}/start")
     ResponseEntity<VersionAnswer> start(@PathVariable UUID keyResultId, @PathVariable UUID initiativeId) {
-        permissions.requireKeyResult(keyResultId);
         return Versions.answer(commands.sendAndWait(new StartInitiative(keyResultId, initiativeId), metadata.current()));
     }
 
     @PostMapping("/{initiativeId}/pivot")
     ResponseEntity<VersionAnswer> pivot(@PathVariable UUID keyResultId, @PathVariable UUID initiativeId,
                                         @Valid @RequestBody PivotRequest request) {
-        permissions.requireKeyResult(keyResultId);
         return Versions.answer(commands.sendAndWait(new PivotInitiative(keyResultId, initiativeId,
                 request.toApproach().strip(), request.reason().strip(), request.checkInId()), metadata.current()));
     }
@@ -81,14 +74,12 @@ class InitiativeController {
     @PostMapping("/{initiativeId}/stop")
     ResponseEntity<VersionAnswer> stop(@PathVariable UUID keyResultId, @PathVariable UUID initiativeId,
                                        @Valid @RequestBody ReasonRequest request) {
-        permissions.requireKeyResult(keyResultId);
         return Versions.answer(commands.sendAndWait(new StopInitiative(keyResultId, initiativeId,
                 request.reason().strip()), metadata.current()));
     }
 
     @PostMapping("/{initiativeId}/complete")
     ResponseEntity<VersionAnswer> complete(@PathVariable UUID keyResultId, @PathVariable UUID initiativeId) {
-        permissions.requireKeyResult(keyResultId);
         return Versions.answer(commands.sendAndWait(new CompleteInitiative(keyResultId, initiativeId), metadata.current()));
     }
 }

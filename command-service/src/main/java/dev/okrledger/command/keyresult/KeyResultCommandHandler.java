@@ -1,7 +1,9 @@
 package dev.okrledger.command.keyresult;
 
+import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.directory.CycleFacts;
 import dev.okrledger.command.directory.Directory;
+import dev.okrledger.command.directory.Directory.KeyResultFacts;
 import dev.okrledger.command.directory.ObjectiveFacts;
 import dev.okrledger.command.initiative.InitiativeCommands.AddInitiative;
 import dev.okrledger.command.initiative.InitiativeCommands.CompleteInitiative;
@@ -26,7 +28,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Resolves the facts a key result needs from other aggregates (its objective, its cycle), checks
- * the version the client expected, then lets the key result decide. Answers the new version.
+ * that the user may change it (in the same lookup: decision 0036) and the version the client
+ * expected, then lets the key result decide. Answers the new version.
  */
 @Component
 class KeyResultCommandHandler {
@@ -35,12 +38,15 @@ class KeyResultCommandHandler {
     private final Directory directory;
     private final Clock clock;
     private final OkrPolicy policy;
+    private final Permissions permissions;
 
-    KeyResultCommandHandler(Repository<KeyResult> keyResults, Directory directory, Clock clock, OkrPolicy policy) {
+    KeyResultCommandHandler(Repository<KeyResult> keyResults, Directory directory, Clock clock, OkrPolicy policy,
+                            Permissions permissions) {
         this.keyResults = keyResults;
         this.directory = directory;
         this.clock = clock;
         this.policy = policy;
+        this.permissions = permissions;
     }
 
     @CommandHandler
@@ -53,7 +59,7 @@ class KeyResultCommandHandler {
 
     @CommandHandler
     CheckInOutcome handle(RecordCheckIn command) {
-        CycleFacts cycle = cycleOf(command.keyResultId());
+        CycleFacts cycle = cycleOfChangeable(command.keyResultId());
         Aggregate<KeyResult> keyResult = Aggregates.load(keyResults, command.keyResultId(), command.expectedVersion());
         CheckInOutcome.Status status = keyResult.invoke(k -> k.recordCheckIn(command, cycle, clock.instant(), policy));
         return new CheckInOutcome(status, Aggregates.version(keyResult));
@@ -119,14 +125,23 @@ class KeyResultCommandHandler {
     }
 
     private long edit(UUID keyResultId, Long expectedVersion, BiConsumer<KeyResult, CycleFacts> change) {
-        CycleFacts cycle = cycleOf(keyResultId);
+        CycleFacts cycle = cycleOfChangeable(keyResultId);
         Aggregate<KeyResult> keyResult = Aggregates.load(keyResults, keyResultId, expectedVersion);
         keyResult.execute(k -> change.accept(k, cycle));
         return Aggregates.version(keyResult);
     }
 
+    /** Measurements: their sources are checked where they enter (HTTP or the measurements topic). */
     private CycleFacts cycleOf(UUID keyResultId) {
         return directory.cycleOfKeyResult(keyResultId)
                 .orElseThrow(() -> new UnknownEntity("key-result", null, keyResultId));
+    }
+
+    /** The key result's cycle, once the current user is known to be allowed to change the key result. */
+    private CycleFacts cycleOfChangeable(UUID keyResultId) {
+        KeyResultFacts facts = directory.keyResult(keyResultId)
+                .orElseThrow(() -> new UnknownEntity("key-result", null, keyResultId));
+        permissions.requireKeyResult(facts.access());
+        return facts.cycle();
     }
 }

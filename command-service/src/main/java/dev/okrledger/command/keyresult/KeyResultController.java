@@ -109,11 +109,13 @@ class KeyResultController {
                 .body(new CreatedId(id));
     }
 
-    /** 201 when recorded, 200 when the same check-in id was already recorded (nothing new happens). */
+    /**
+     * 201 when recorded, 200 when the same check-in id was already recorded (nothing new happens).
+     * Who may check in, like who may change a key result, is checked by its command handler (decision 0036).
+     */
     @PostMapping("/api/key-results/{keyResultId}/check-ins")
     ResponseEntity<CheckInAnswer> checkIn(@PathVariable UUID keyResultId, @Valid @RequestBody CheckInRequest request,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        permissions.requireKeyResult(keyResultId);
         CheckInOutcome outcome = commands.sendAndWait(new RecordCheckIn(keyResultId, request.checkInId(),
                 request.value(), request.confidence(), blankToNull(request.note()), blankToNull(request.blockers()),
                 blankToNull(request.decision()), request.effectiveAt(), request.milestonesDone(),
@@ -159,7 +161,6 @@ class KeyResultController {
     @PostMapping("/api/key-results/{keyResultId}/reword")
     ResponseEntity<VersionAnswer> reword(@PathVariable UUID keyResultId, @Valid @RequestBody RewordRequest request,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        permissions.requireKeyResult(keyResultId);
         return Versions.answer(commands.sendAndWait(new RewordKeyResult(keyResultId, request.title().strip(),
                 request.reason().strip(), Versions.fromIfMatch(ifMatch)), metadata.current()));
     }
@@ -167,7 +168,6 @@ class KeyResultController {
     @PostMapping("/api/key-results/{keyResultId}/change-target")
     ResponseEntity<VersionAnswer> changeTarget(@PathVariable UUID keyResultId, @Valid @RequestBody TargetRequest request,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        permissions.requireKeyResult(keyResultId);
         return Versions.answer(commands.sendAndWait(new ChangeKeyResultTarget(keyResultId, request.target(),
                 request.reason().strip(), Versions.fromIfMatch(ifMatch)), metadata.current()));
     }
@@ -175,7 +175,6 @@ class KeyResultController {
     @PostMapping("/api/key-results/{keyResultId}/change-owner")
     ResponseEntity<VersionAnswer> changeOwner(@PathVariable UUID keyResultId, @Valid @RequestBody OwnerRequest request,
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        permissions.requireKeyResult(keyResultId);
         return Versions.answer(commands.sendAndWait(new ChangeKeyResultOwner(keyResultId, request.owner().strip(),
                 request.reason().strip(), Versions.fromIfMatch(ifMatch)), metadata.current()));
     }
@@ -183,7 +182,6 @@ class KeyResultController {
     @PostMapping("/api/key-results/{keyResultId}/drop")
     ResponseEntity<VersionAnswer> drop(@PathVariable UUID keyResultId, @Valid @RequestBody ReasonRequest request,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        permissions.requireKeyResult(keyResultId);
         return Versions.answer(commands.sendAndWait(new DropKeyResult(keyResultId, request.reason().strip(),
                 Versions.fromIfMatch(ifMatch)), metadata.current()));
     }

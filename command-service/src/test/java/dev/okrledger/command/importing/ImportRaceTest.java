@@ -5,20 +5,17 @@ import dev.okrledger.command.directory.CycleFacts.CycleStatus;
 import dev.okrledger.command.directory.ObjectiveFacts;
 import dev.okrledger.command.objective.DefineObjective;
 import dev.okrledger.command.support.InMemoryDirectory;
+import dev.okrledger.command.support.SignedIn;
 import dev.okrledger.contract.event.Cadence;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.ErrorResponseException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,13 +45,12 @@ class ImportRaceTest {
 
     @BeforeEach
     void signedInAsAnAdmin() {
-        Jwt token = Jwt.withTokenValue("t").header("alg", "none").subject("ana").claim("roles", List.of("ADMIN")).build();
-        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(token));
+        SignedIn.asAdmin();
     }
 
     @AfterEach
     void signOut() {
-        SecurityContextHolder.clearContext();
+        SignedIn.out();
     }
 
     @Test

@@ -12,7 +12,9 @@ import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultOwner;
 import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultTarget;
 import dev.okrledger.command.keyresult.KeyResultEdits.DropKeyResult;
 import dev.okrledger.command.keyresult.KeyResultEdits.RewordKeyResult;
+import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.support.InMemoryDirectory;
+import dev.okrledger.command.support.SignedIn;
 import dev.okrledger.command.shared.InvalidInput;
 import dev.okrledger.command.shared.StateConflict;
 import dev.okrledger.command.shared.VersionConflict;
@@ -37,6 +39,7 @@ import dev.okrledger.contract.policy.OkrPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +70,13 @@ class KeyResultChangesTest {
         directory = new InMemoryDirectory().objective(new ObjectiveFacts(OBJECTIVE, CYCLE, "growth")).keyResult(KR, CYCLE);
         cycleIs(CycleStatus.ACTIVE);
         fixture.registerAnnotatedCommandHandler(new KeyResultCommandHandler(fixture.getRepository(), directory,
-                Clock.fixed(NOW, ZoneOffset.UTC), OkrPolicy.defaults()));
+                Clock.fixed(NOW, ZoneOffset.UTC), OkrPolicy.defaults(), new Permissions(directory)));
+        SignedIn.asAdmin();
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.out();
     }
 
     private void cycleIs(CycleStatus status) {

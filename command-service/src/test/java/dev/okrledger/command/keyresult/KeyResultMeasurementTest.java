@@ -5,7 +5,9 @@ import dev.okrledger.command.directory.CycleFacts.CycleStatus;
 import dev.okrledger.command.directory.ObjectiveFacts;
 import dev.okrledger.command.shared.InvalidInput;
 import dev.okrledger.command.shared.StateConflict;
+import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.support.InMemoryDirectory;
+import dev.okrledger.command.support.SignedIn;
 import dev.okrledger.contract.event.Cadence;
 import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.Indicator;
@@ -18,6 +20,7 @@ import dev.okrledger.contract.policy.OkrPolicy;
 import dev.okrledger.contract.policy.Progress;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,13 +55,19 @@ class KeyResultMeasurementTest {
                 .keyResult(KR, CYCLE);
         cycleIs(CycleStatus.ACTIVE);
         fixture.registerAnnotatedCommandHandler(new KeyResultCommandHandler(fixture.getRepository(), directory,
-                Clock.fixed(NOW, ZoneOffset.UTC), OkrPolicy.defaults()));
+                Clock.fixed(NOW, ZoneOffset.UTC), OkrPolicy.defaults(), new Permissions(directory)));
+        SignedIn.asAdmin();
         fixture.registerAnnotatedCommandHandler(new Object() {
             @CommandHandler
             void handle(Grade command) {
                 fixture.getRepository().load(command.keyResultId().toString()).execute(KeyResult::grade);
             }
         });
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.out();
     }
 
     private void cycleIs(CycleStatus status) {

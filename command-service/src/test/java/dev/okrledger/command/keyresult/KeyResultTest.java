@@ -3,7 +3,9 @@ package dev.okrledger.command.keyresult;
 import dev.okrledger.command.directory.CycleFacts;
 import dev.okrledger.command.directory.CycleFacts.CycleStatus;
 import dev.okrledger.command.directory.ObjectiveFacts;
+import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.support.InMemoryDirectory;
+import dev.okrledger.command.support.SignedIn;
 import dev.okrledger.command.shared.InvalidInput;
 import dev.okrledger.command.shared.StateConflict;
 import dev.okrledger.contract.event.Cadence;
@@ -13,7 +15,9 @@ import dev.okrledger.contract.event.ConfidenceChanged;
 import dev.okrledger.contract.event.Indicator;
 import dev.okrledger.contract.event.KeyResultDefined;
 import dev.okrledger.contract.policy.OkrPolicy;
+import dev.okrledger.security.Forbidden;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 class KeyResultTest {
@@ -42,7 +47,13 @@ class KeyResultTest {
                 .keyResult(KR, CYCLE);
         cycleIs(CycleStatus.ACTIVE);
         fixture.registerAnnotatedCommandHandler(new KeyResultCommandHandler(fixture.getRepository(), directory,
-                Clock.fixed(NOW, ZoneOffset.UTC), OkrPolicy.defaults()));
+                Clock.fixed(NOW, ZoneOffset.UTC), OkrPolicy.defaults(), new Permissions(directory)));
+        SignedIn.asAdmin();
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.out();
     }
 
     static void cycleIs(InMemoryDirectory directory, CycleStatus status) {
@@ -92,6 +103,25 @@ class KeyResultTest {
                 .when(checkIn(new UUID(0, 1), "9", 7, null))
                 .expectEvents(recorded(new UUID(0, 1), "9", 7, NOW))
                 .expectResultMessagePayload(new CheckInOutcome(CheckInOutcome.Status.RECORDED, 1));
+    }
+
+    @Test
+    void checkInByNeitherATeamMemberNorTheOwnerIsForbidden() {
+        directory.keyResult(KR, CYCLE, "support", "support-lead");
+        SignedIn.as("sam", List.of("sales"), List.of());
+        fixture.given(defined())
+                .when(checkIn(UUID.randomUUID(), "9", 7, null))
+                .expectException(Forbidden.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theOwnerOutsideTheTeamMayCheckIn() {
+        directory.keyResult(KR, CYCLE, "support", "support-lead");
+        SignedIn.as("support-lead", List.of("sales"), List.of());
+        fixture.given(defined())
+                .when(checkIn(new UUID(0, 1), "9", 7, null))
+                .expectEvents(recorded(new UUID(0, 1), "9", 7, NOW));
     }
 
     @Test

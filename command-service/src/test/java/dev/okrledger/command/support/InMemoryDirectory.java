@@ -15,6 +15,7 @@ public class InMemoryDirectory implements Directory {
     private final Map<UUID, CycleFacts> cycles = new HashMap<>();
     private final Map<UUID, ObjectiveFacts> objectives = new HashMap<>();
     private final Map<UUID, UUID> cycleOfKeyResult = new HashMap<>();
+    private final Map<UUID, KeyResultAccess> keyResultAccess = new HashMap<>();
 
     public InMemoryDirectory cycle(CycleFacts cycle) {
         cycles.put(cycle.cycleId(), cycle);
@@ -26,8 +27,14 @@ public class InMemoryDirectory implements Directory {
         return this;
     }
 
+    /** A key result of no team and no owner: only OKR leads and admins may change it. */
     public InMemoryDirectory keyResult(UUID keyResultId, UUID cycleId) {
+        return keyResult(keyResultId, cycleId, null, null);
+    }
+
+    public InMemoryDirectory keyResult(UUID keyResultId, UUID cycleId, String team, String owner) {
         cycleOfKeyResult.put(keyResultId, cycleId);
+        keyResultAccess.put(keyResultId, new KeyResultAccess(team, owner));
         return this;
     }
 
@@ -43,7 +50,12 @@ public class InMemoryDirectory implements Directory {
 
     @Override
     public Optional<KeyResultAccess> keyResultAccess(UUID keyResultId) {
-        return Optional.empty();
+        return Optional.ofNullable(keyResultAccess.get(keyResultId));
+    }
+
+    @Override
+    public Optional<KeyResultFacts> keyResult(UUID keyResultId) {
+        return cycleOfKeyResult(keyResultId).map(cycle -> new KeyResultFacts(cycle, keyResultAccess.get(keyResultId)));
     }
 
     @Override
