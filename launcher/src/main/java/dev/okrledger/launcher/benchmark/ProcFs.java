@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  * What Linux tells about a process in {@code /proc}: CPU time used and resident memory. Reads
  * answer nothing (empty, 0) when the process or thread is gone or /proc does not exist.
  */
-final class ProcFs {
+public final class ProcFs {
 
     /** USER_HZ, the unit of the times in {@code stat}: 100 on every Linux the JDK runs on. */
     static final long TICKS_PER_SECOND = 100;
@@ -82,7 +82,7 @@ final class ProcFs {
     }
 
     /** A {@code status} field in KiB, e.g. VmHWM (peak resident set) or VmRSS. */
-    static OptionalLong statusKiB(long pid, String field) {
+    public static OptionalLong statusKiB(long pid, String field) {
         return kib(Path.of("/proc", Long.toString(pid), "status"), field);
     }
 

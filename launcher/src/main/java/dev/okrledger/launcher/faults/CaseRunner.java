@@ -79,6 +79,7 @@ final class CaseRunner {
             load.close();
         }
         details.put("loadAverageAfter", Suite.loadAverage());
+        details.put("peakResidentMiB", system.peakResidentMiB());
         List<String> failures = new ArrayList<>();
         Set<UUID> acknowledged = load.acknowledgedIds();
         boolean settled = settle(acknowledged);
@@ -139,6 +140,7 @@ final class CaseRunner {
         Suite.say(String.format("  %s: acknowledged %d, lost %d, duplicated %d, recovered in %s; %s", fault.title(),
                 result.acknowledged(), result.lost(), result.duplicated(),
                 recovery == null ? "-" : String.format("%.1f s", recovery), result.passed() ? "passed" : failures));
+        Suite.say("  peak resident memory per service process (MiB): " + details.get("peakResidentMiB"));
         return result;
     }
 

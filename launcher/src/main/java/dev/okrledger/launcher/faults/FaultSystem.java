@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,6 +93,16 @@ final class FaultSystem implements AutoCloseable {
 
     ServiceProcess primary(Service service) {
         return primaries.get(service);
+    }
+
+    /**
+     * Peak resident memory of each running service process since it started, by process name: the
+     * services as they run in production, one JVM each (with this suite's JVM options).
+     */
+    Map<String, Long> peakResidentMiB() {
+        Map<String, Long> peaks = new LinkedHashMap<>();
+        primaries.values().forEach(p -> p.peakResidentMiB().ifPresent(mib -> peaks.put(p.name(), mib)));
+        return peaks;
     }
 
     /** A second process of {@code service}, in the same consumer group or on the same event store. */

@@ -1,6 +1,7 @@
 package dev.okrledger.launcher.faults;
 
 import dev.okrledger.launcher.Service;
+import dev.okrledger.launcher.benchmark.ProcFs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -80,6 +82,12 @@ final class ServiceProcess {
 
     synchronized boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** The peak resident set of the running process (VmHWM), in MiB; empty when it is not running or not on Linux. */
+    synchronized OptionalLong peakResidentMiB() {
+        return process == null || !process.isAlive() ? OptionalLong.empty()
+                : ProcFs.statusKiB(process.pid(), "VmHWM").stream().map(kib -> kib >> 10).findFirst();
     }
 
     /** True when {@code /actuator/health} answers UP. */
