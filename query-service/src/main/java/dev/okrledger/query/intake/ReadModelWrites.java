@@ -1,0 +1,20 @@
+package dev.okrledger.query.intake;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Where a read-model projection sends its statements: straight to the database on the live path, or
+ * into a batch that a rebuild sends many rows at a time (decision 0034). Projections only write and
+ * never read what they wrote, so the two give the same rows.
+ */
+@FunctionalInterface
+public interface ReadModelWrites {
+
+    /** One INSERT or UPDATE with positional parameters; its update count is not needed. */
+    void update(String sql, Object... params);
+
+    /** Each statement executed at once, in the caller's transaction. */
+    static ReadModelWrites direct(JdbcClient jdbc) {
+        return (sql, params) -> jdbc.sql(sql).params(params).update();
+    }
+}
