@@ -45,12 +45,12 @@ class ShadowTables {
         jdbc.sql("drop schema if exists " + SHADOW + " cascade").update();
         jdbc.sql("create schema " + SHADOW).update();
         for (String table : readModels(live)) {
-            jdbc.sql("create unlogged table " + SHADOW + "." + table + " (like " + live + "." + table + " including all)")
-                    .update();
+            jdbc.sql("create unlogged table " + SHADOW + "." + table
+                    + " (like " + live + "." + table + " including all)").update();
         }
     }
 
-    /** Makes the filled shadow tables crash-safe (each is written to the log once, whole); before the swap. */
+    /** Makes the filled shadow tables crash-safe like the live ones (each rewritten, logged once); before the swap. */
     void makeDurable() {
         for (String table : readModels(SHADOW)) {
             jdbc.sql("alter table " + SHADOW + "." + table + " set logged").update();
