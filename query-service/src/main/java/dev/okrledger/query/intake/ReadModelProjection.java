@@ -10,8 +10,9 @@ import dev.okrledger.intake.EventProjection;
 public interface ReadModelProjection extends EventProjection {
 
     /**
-     * Applies the event through {@code writes}, which may run the statements later but in their order
-     * for this event's partition key: write only, never read back (decision 0034).
+     * Applies the event through {@code writes}, which may run the statements later, in order for the
+     * event's partition key only: no queries here, and no statement that depends on another key's rows
+     * (decision 0034).
      */
     void project(EventEnvelope envelope, ReadModelWrites writes);
 }

@@ -4,8 +4,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Where a read-model projection sends its statements: straight to the database on the live path, or
- * into a batch that a rebuild sends many rows at a time (decision 0034). Projections only write and
- * never read what they wrote, so the two give the same rows.
+ * into a batch that a rebuild sends many rows at a time (decision 0034). Projections make no queries,
+ * and a statement depends only on earlier ones of its event's partition key, which a batch keeps in
+ * order, so the two give the same rows.
  */
 @FunctionalInterface
 public interface ReadModelWrites {

@@ -55,8 +55,4 @@ final class ShadowBatch implements ReadModelWrites {
             jdbc.batchUpdate(group.sql(), group.rows());
         }
     }
-
-    int groups() {
-        return groups.size();
-    }
 }
