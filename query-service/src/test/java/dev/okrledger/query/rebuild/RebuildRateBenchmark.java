@@ -1,6 +1,7 @@
 package dev.okrledger.query.rebuild;
 
 import dev.okrledger.contract.event.ObjectiveLevel;
+import dev.okrledger.query.audit.EventLog;
 import dev.okrledger.query.support.Quarter;
 import dev.okrledger.query.support.QueryServiceTest;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class RebuildRateBenchmark extends QueryServiceTest {
 
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    EventLog log;
 
     /** USER_HZ of /proc/PID/stat on Linux. */
     private static final double TICKS_PER_SECOND = 100;
@@ -68,6 +71,17 @@ class RebuildRateBenchmark extends QueryServiceTest {
                 }
             });
         }
+        // PostgreSQL's share of only reading the log (as the rebuild does, without decoding)
+        Map<Integer, Long> readBefore = backendsCpuTicks();
+        long read = 0;
+        for (List<EventLog.Stored> page = log.storedAfter(0, 2_000); !page.isEmpty();
+             page = log.storedAfter(page.get(page.size() - 1).position(), 2_000)) {
+            read += page.size();
+        }
+        Map<Integer, Long> readAfter = backendsCpuTicks();
+        System.out.printf("[rebuild-benchmark] reading the log alone: PostgreSQL backends %.1f µs CPU per event%n",
+                readAfter.entrySet().stream().mapToLong(e -> e.getValue() - readBefore.getOrDefault(e.getKey(), 0L))
+                        .sum() * 1e6 / TICKS_PER_SECOND / read);
         int runs = Integer.parseInt(System.getProperty("okr.rebuild.benchmark"));
         for (int run = 1; run <= runs; run++) {
             long javaBefore = rebuildThreadsCpuNanos();
