@@ -26,6 +26,14 @@ public class EventLog implements EventProjection {
     public record Entry(long position, EventEnvelope envelope) {
     }
 
+    /** One stored envelope as JSON, not decoded yet: decoding is most of a rebuild's work, spread over threads. */
+    public record Stored(long position, String json) {
+
+        public Entry decoded() {
+            return new Entry(position, decode(json));
+        }
+    }
+
     private final JdbcClient jdbc;
 
     EventLog(JdbcClient jdbc) {
@@ -58,9 +66,14 @@ public class EventLog implements EventProjection {
 
     /** The next {@code limit} entries after {@code position}, in arrival order. */
     public List<Entry> after(long position, int limit) {
+        return storedAfter(position, limit).stream().map(Stored::decoded).toList();
+    }
+
+    /** As {@link #after}, not decoded. */
+    public List<Stored> storedAfter(long position, int limit) {
         return jdbc.sql("select position, envelope::text as json from event_log where position > ? order by position limit ?")
                 .params(position, limit)
-                .query((rs, n) -> new Entry(rs.getLong("position"), decode(rs.getString("json"))))
+                .query((rs, n) -> new Stored(rs.getLong("position"), rs.getString("json")))
                 .list();
     }
 

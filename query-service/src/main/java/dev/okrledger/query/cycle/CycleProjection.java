@@ -5,6 +5,7 @@ import dev.okrledger.contract.event.CycleClosed;
 import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.query.intake.ReadModelProjection;
+import dev.okrledger.query.intake.ReadModelWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,26 +16,30 @@ import java.time.ZoneOffset;
 @Component
 class CycleProjection implements ReadModelProjection {
 
-    private final JdbcClient jdbc;
+    private final ReadModelWrites live;
 
     CycleProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.live = ReadModelWrites.direct(jdbc);
     }
 
     @Override
     public void project(EventEnvelope envelope) {
+        project(envelope, live);
+    }
+
+    @Override
+    public void project(EventEnvelope envelope, ReadModelWrites writes) {
         if (envelope.payload() instanceof CyclePlanned e) {
-            jdbc.sql("""
+            writes.update("""
                             insert into cycle_view(cycle_id, name, starts_on, ends_on, cadence, status, planned_at)
-                            values (?, ?, ?, ?, ?, 'PLANNING', ?)""")
-                    .params(e.cycleId(), e.name(), e.startsOn(), e.endsOn(), e.cadence().name(), at(envelope))
-                    .update();
+                            values (?, ?, ?, ?, ?, 'PLANNING', ?)""",
+                    e.cycleId(), e.name(), e.startsOn(), e.endsOn(), e.cadence().name(), at(envelope));
         } else if (envelope.payload() instanceof CycleActivated e) {
-            jdbc.sql("update cycle_view set status = 'ACTIVE', activated_at = ? where cycle_id = ?")
-                    .params(at(envelope), e.cycleId()).update();
+            writes.update("update cycle_view set status = 'ACTIVE', activated_at = ? where cycle_id = ?",
+                    at(envelope), e.cycleId());
         } else if (envelope.payload() instanceof CycleClosed e) {
-            jdbc.sql("update cycle_view set status = 'CLOSED', closed_at = ? where cycle_id = ?")
-                    .params(at(envelope), e.cycleId()).update();
+            writes.update("update cycle_view set status = 'CLOSED', closed_at = ? where cycle_id = ?",
+                    at(envelope), e.cycleId());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.okrledger.query.intake;
 
+import dev.okrledger.contract.event.EventEnvelope;
 import dev.okrledger.intake.EventProjection;
 
 /**
@@ -7,4 +8,11 @@ import dev.okrledger.intake.EventProjection;
  * tables. The event log itself and the metrics are projections too, but not read models.
  */
 public interface ReadModelProjection extends EventProjection {
+
+    /**
+     * Applies the event through {@code writes}, which may run the statements later, in order for the
+     * event's partition key only: no queries here, and no statement that depends on another key's rows
+     * (decision 0034).
+     */
+    void project(EventEnvelope envelope, ReadModelWrites writes);
 }

@@ -18,6 +18,7 @@ import dev.okrledger.contract.event.KeyResultTargetChanged;
 import dev.okrledger.contract.event.MeasurementDefinition;
 import dev.okrledger.contract.event.MeasurementRecorded;
 import dev.okrledger.query.intake.ReadModelProjection;
+import dev.okrledger.query.intake.ReadModelWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,134 +42,134 @@ class KeyResultProjection implements ReadModelProjection {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcClient jdbc;
+    private final ReadModelWrites live;
 
     KeyResultProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.live = ReadModelWrites.direct(jdbc);
     }
 
     @Override
     public void project(EventEnvelope envelope) {
+        project(envelope, live);
+    }
+
+    @Override
+    public void project(EventEnvelope envelope, ReadModelWrites writes) {
         Object payload = envelope.payload();
         Timestamp at = Timestamp.from(envelope.occurredAt());
         if (payload instanceof KeyResultDefined e) {
             MeasurementDefinition m = e.measurement();
-            jdbc.sql("""
+            writes.update("""
                             insert into key_result_view(key_result_id, objective_id, cycle_id, title, unit, baseline,
                                                         target, initial_target, indicator, owner, defined_at, kind,
                                                         measurement_counted, measurement_excluded, measurement_source,
                                                         milestones)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
-                    .params(e.keyResultId(), e.objectiveId(), e.cycleId(), e.title(), e.unit(), e.baseline(),
-                            e.target(), e.target(), e.indicator().name(), e.owner(), at, e.kind().name(),
-                            m == null ? null : m.counted(), m == null ? null : m.excluded(),
-                            m == null ? null : m.dataSource(), json(e.milestones()))
-                    .update();
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                    e.keyResultId(), e.objectiveId(), e.cycleId(), e.title(), e.unit(), e.baseline(),
+                    e.target(), e.target(), e.indicator().name(), e.owner(), at, e.kind().name(),
+                    m == null ? null : m.counted(), m == null ? null : m.excluded(),
+                    m == null ? null : m.dataSource(), json(e.milestones()));
             List<Checkpoint> checkpoints = e.checkpoints();
             for (int i = 0; i < checkpoints.size(); i++) {
-                jdbc.sql("""
+                writes.update("""
                                 insert into key_result_checkpoint(key_result_id, position, on_date, expected_value)
-                                values (?, ?, ?, ?)""")
-                        .params(e.keyResultId(), i, checkpoints.get(i).date(), checkpoints.get(i).expectedValue())
-                        .update();
+                                values (?, ?, ?, ?)""",
+                        e.keyResultId(), i, checkpoints.get(i).date(), checkpoints.get(i).expectedValue());
             }
         } else if (payload instanceof CheckInRecorded e) {
             Timestamp effectiveAt = Timestamp.from(e.effectiveAt());
-            jdbc.sql("""
+            writes.update("""
                             insert into check_in_history(key_result_id, check_in_id, sequence, effective_at, recorded_at,
                                                          value, confidence, note, blockers, decision, actor,
                                                          milestones_done)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
-                    .params(e.keyResultId(), e.checkInId(), envelope.sequence(), effectiveAt, at, e.value(),
-                            e.confidence(), e.note(), e.blockers(), e.decision(), envelope.actor(),
-                            json(e.milestonesDone()))
-                    .update();
-            jdbc.sql("""
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                    e.keyResultId(), e.checkInId(), envelope.sequence(), effectiveAt, at, e.value(),
+                    e.confidence(), e.note(), e.blockers(), e.decision(), envelope.actor(),
+                    json(e.milestonesDone()));
+            writes.update("""
                             update key_result_view set confidence = ?, last_effective_at = ?
                              where key_result_id = ?
-                               and (last_effective_at is null or last_effective_at <= ?)""")
-                    .params(e.confidence(), effectiveAt, e.keyResultId(), effectiveAt)
-                    .update();
+                               and (last_effective_at is null or last_effective_at <= ?)""",
+                    e.confidence(), effectiveAt, e.keyResultId(), effectiveAt);
             // at the moment of the current value a check-in wins, be that value measured or checked in
-            jdbc.sql("""
+            writes.update("""
                             update key_result_view set current_value = ?, value_effective_at = ?, value_measured = false
                              where key_result_id = ?
-                               and (value_effective_at is null or value_effective_at <= ?)""")
-                    .params(e.value(), effectiveAt, e.keyResultId(), effectiveAt)
-                    .update();
+                               and (value_effective_at is null or value_effective_at <= ?)""",
+                    e.value(), effectiveAt, e.keyResultId(), effectiveAt);
         } else if (payload instanceof MeasurementRecorded e) {
             Timestamp observedAt = Timestamp.from(e.observedAt());
-            jdbc.sql("""
+            writes.update("""
                             insert into measurement_history(key_result_id, measurement_id, sequence, observed_at,
                                                             recorded_at, value, source, actor)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(e.keyResultId(), e.measurementId(), envelope.sequence(), observedAt, at, e.value(),
-                            e.source(), envelope.actor())
-                    .update();
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    e.keyResultId(), e.measurementId(), envelope.sequence(), observedAt, at, e.value(),
+                    e.source(), envelope.actor());
             // a measurement never changes confidence; at the moment of a checked-in value it loses
-            jdbc.sql("""
+            writes.update("""
                             update key_result_view set current_value = ?, value_effective_at = ?, value_measured = true
                              where key_result_id = ?
                                and (value_effective_at is null or value_effective_at < ?
-                                    or (value_effective_at = ? and value_measured))""")
-                    .params(e.value(), observedAt, e.keyResultId(), observedAt, observedAt)
-                    .update();
+                                    or (value_effective_at = ? and value_measured))""",
+                    e.value(), observedAt, e.keyResultId(), observedAt, observedAt);
         } else if (payload instanceof KeyResultReworded e) {
-            jdbc.sql("update key_result_view set title = ? where key_result_id = ?")
-                    .params(e.toTitle(), e.keyResultId()).update();
+            writes.update("update key_result_view set title = ? where key_result_id = ?",
+                    e.toTitle(), e.keyResultId());
         } else if (payload instanceof KeyResultOwnerChanged e) {
-            jdbc.sql("update key_result_view set owner = ? where key_result_id = ?")
-                    .params(e.toOwner(), e.keyResultId()).update();
+            writes.update("update key_result_view set owner = ? where key_result_id = ?",
+                    e.toOwner(), e.keyResultId());
         } else if (payload instanceof KeyResultTargetChanged e) {
-            jdbc.sql("update key_result_view set target = ? where key_result_id = ?")
-                    .params(e.toTarget(), e.keyResultId()).update();
-            jdbc.sql("""
+            writes.update("update key_result_view set target = ? where key_result_id = ?",
+                    e.toTarget(), e.keyResultId());
+            writes.update("""
                             insert into key_result_target_change(event_id, key_result_id, changed_at, actor,
                                                                  from_target, to_target, reason)
-                            values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(envelope.eventId(), e.keyResultId(), at, envelope.actor(), e.fromTarget(), e.toTarget(),
-                            e.reason())
-                    .update();
+                            values (?, ?, ?, ?, ?, ?, ?)""",
+                    envelope.eventId(), e.keyResultId(), at, envelope.actor(), e.fromTarget(), e.toTarget(),
+                    e.reason());
         } else if (payload instanceof KeyResultDropped e) {
-            jdbc.sql("update key_result_view set dropped_at = ?, dropped_reason = ? where key_result_id = ?")
-                    .params(at, e.reason(), e.keyResultId()).update();
+            writes.update("""
+                            update key_result_view set dropped_at = ?, dropped_reason = ?
+                             where key_result_id = ?""",
+                    at, e.reason(), e.keyResultId());
         } else if (payload instanceof KeyResultGraded e) {
-            jdbc.sql("""
+            writes.update("""
                             update key_result_view set graded_at = ?, graded_final_value = ?, graded_score = ?
-                             where key_result_id = ?""")
-                    .params(at, e.finalValue(), e.score(), e.keyResultId()).update();
+                             where key_result_id = ?""",
+                    at, e.finalValue(), e.score(), e.keyResultId());
         } else if (payload instanceof InitiativeAdded e) {
-            jdbc.sql("""
+            writes.update("""
                             insert into initiative_view(initiative_id, key_result_id, objective_id, title, approach,
                                                         status, added_at, changed_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(e.initiativeId(), e.keyResultId(), e.objectiveId(), e.title(), e.approach(),
-                            (e.status() == null ? InitiativeStatus.ACTIVE : e.status()).name(), at, at)
-                    .update();
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    e.initiativeId(), e.keyResultId(), e.objectiveId(), e.title(), e.approach(),
+                    (e.status() == null ? InitiativeStatus.ACTIVE : e.status()).name(), at, at);
         } else if (payload instanceof InitiativeStarted e) {
-            status(e.initiativeId(), InitiativeStatus.ACTIVE, null, at);
+            status(writes, e.initiativeId(), InitiativeStatus.ACTIVE, null, at);
         } else if (payload instanceof InitiativeCompleted e) {
-            status(e.initiativeId(), InitiativeStatus.DONE, null, at);
+            status(writes, e.initiativeId(), InitiativeStatus.DONE, null, at);
         } else if (payload instanceof InitiativeStopped e) {
-            status(e.initiativeId(), InitiativeStatus.STOPPED, e.reason(), at);
+            status(writes, e.initiativeId(), InitiativeStatus.STOPPED, e.reason(), at);
         } else if (payload instanceof InitiativePivoted e) {
-            jdbc.sql("update initiative_view set approach = ?, changed_at = ? where initiative_id = ?")
-                    .params(e.toApproach(), at, e.initiativeId()).update();
-            jdbc.sql("""
+            writes.update("""
+                            update initiative_view set approach = ?, changed_at = ?
+                             where initiative_id = ?""",
+                    e.toApproach(), at, e.initiativeId());
+            writes.update("""
                             insert into initiative_pivot(event_id, initiative_id, key_result_id, pivoted_at, actor,
                                                          from_approach, to_approach, reason, check_in_id)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(envelope.eventId(), e.initiativeId(), e.keyResultId(), at, envelope.actor(),
-                            e.fromApproach(), e.toApproach(), e.reason(), e.checkInId())
-                    .update();
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    envelope.eventId(), e.initiativeId(), e.keyResultId(), at, envelope.actor(),
+                    e.fromApproach(), e.toApproach(), e.reason(), e.checkInId());
         }
     }
 
-    private void status(UUID initiativeId, InitiativeStatus status, String reason, Timestamp at) {
-        jdbc.sql("""
+    private static void status(ReadModelWrites writes, UUID initiativeId, InitiativeStatus status, String reason,
+                               Timestamp at) {
+        writes.update("""
                         update initiative_view set status = ?, stopped_reason = coalesce(?, stopped_reason), changed_at = ?
-                         where initiative_id = ?""")
-                .params(status.name(), reason, at, initiativeId).update();
+                         where initiative_id = ?""",
+                status.name(), reason, at, initiativeId);
     }
 
     private static String json(List<String> values) {

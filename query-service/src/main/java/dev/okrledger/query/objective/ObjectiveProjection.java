@@ -7,6 +7,7 @@ import dev.okrledger.contract.event.ObjectiveRetired;
 import dev.okrledger.contract.event.ObjectiveRetrospectiveRecorded;
 import dev.okrledger.contract.event.ObjectiveReworded;
 import dev.okrledger.query.intake.ReadModelProjection;
+import dev.okrledger.query.intake.ReadModelWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,39 +22,43 @@ import java.time.ZoneOffset;
 @Component
 class ObjectiveProjection implements ReadModelProjection {
 
-    private final JdbcClient jdbc;
+    private final ReadModelWrites live;
 
     ObjectiveProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.live = ReadModelWrites.direct(jdbc);
     }
 
     @Override
     public void project(EventEnvelope envelope) {
+        project(envelope, live);
+    }
+
+    @Override
+    public void project(EventEnvelope envelope, ReadModelWrites writes) {
         OffsetDateTime at = OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC);
         Object payload = envelope.payload();
         if (payload instanceof ObjectiveDefined e) {
-            jdbc.sql("""
+            writes.update("""
                             insert into objective_view(objective_id, cycle_id, title, level, team, parent_objective_id,
                                                        defined_at)
-                            values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(e.objectiveId(), e.cycleId(), e.title(), e.level().name(), e.team(),
-                            e.parentObjectiveId(), at)
-                    .update();
+                            values (?, ?, ?, ?, ?, ?, ?)""",
+                    e.objectiveId(), e.cycleId(), e.title(), e.level().name(), e.team(),
+                    e.parentObjectiveId(), at);
         } else if (payload instanceof ObjectiveReworded e) {
-            jdbc.sql("update objective_view set title = ? where objective_id = ?")
-                    .params(e.toTitle(), e.objectiveId()).update();
+            writes.update("update objective_view set title = ? where objective_id = ?",
+                    e.toTitle(), e.objectiveId());
         } else if (payload instanceof ObjectiveRealigned e) {
-            jdbc.sql("update objective_view set parent_objective_id = ? where objective_id = ?")
-                    .params(e.toParentObjectiveId(), e.objectiveId()).update();
+            writes.update("update objective_view set parent_objective_id = ? where objective_id = ?",
+                    e.toParentObjectiveId(), e.objectiveId());
         } else if (payload instanceof ObjectiveRetired e) {
-            jdbc.sql("update objective_view set retired_at = ?, retired_reason = ? where objective_id = ?")
-                    .params(at, e.reason(), e.objectiveId()).update();
+            writes.update("update objective_view set retired_at = ?, retired_reason = ? where objective_id = ?",
+                    at, e.reason(), e.objectiveId());
         } else if (payload instanceof ObjectiveRetrospectiveRecorded e) {
-            jdbc.sql("""
+            writes.update("""
                             insert into objective_retrospective_note(event_id, objective_id, cycle_id, recorded_at,
                                                                      actor, note)
-                            values (?, ?, ?, ?, ?, ?)""")
-                    .params(envelope.eventId(), e.objectiveId(), e.cycleId(), at, envelope.actor(), e.note()).update();
+                            values (?, ?, ?, ?, ?, ?)""",
+                    envelope.eventId(), e.objectiveId(), e.cycleId(), at, envelope.actor(), e.note());
         }
     }
 }

@@ -37,13 +37,29 @@ class ShadowTables {
                 .toList();
     }
 
-    /** Empty copies of the live tables (columns, defaults, constraints, indexes). */
+    /**
+     * Empty copies of the live tables (columns, defaults, constraints, indexes), unlogged while they
+     * are filled: no write-ahead log per row, and a crash of the server empties them (decision 0034).
+     */
     void create(String live) {
         jdbc.sql("drop schema if exists " + SHADOW + " cascade").update();
         jdbc.sql("create schema " + SHADOW).update();
         for (String table : readModels(live)) {
-            jdbc.sql("create table " + SHADOW + "." + table + " (like " + live + "." + table + " including all)").update();
+            jdbc.sql("create unlogged table " + SHADOW + "." + table
+                    + " (like " + live + "." + table + " including all)").update();
         }
+    }
+
+    /** Makes the filled shadow tables crash-safe like the live ones (each rewritten, logged once); before the swap. */
+    void makeDurable() {
+        for (String table : readModels(SHADOW)) {
+            jdbc.sql("alter table " + SHADOW + "." + table + " set logged").update();
+        }
+    }
+
+    /** Changes when the server restarts, which empties unlogged tables. */
+    String serverStartedAt() {
+        return jdbc.sql("select pg_postmaster_start_time()::text").query(String.class).single();
     }
 
     /** Makes the shadow tables live; call inside the transaction that also applied the last events. */
