@@ -42,6 +42,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300")
+                    // half of initdb's 128 MB: the embedded default shares one machine with its JVM, and
+                    // the operating system's page cache keeps what does not fit (decision 0039)
+                    .setServerConfig("shared_buffers", "64MB")
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off");

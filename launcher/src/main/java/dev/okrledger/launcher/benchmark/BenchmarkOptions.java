@@ -18,7 +18,7 @@ public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int h
                         Duration warmupTime) {
 
     /** The heap bound of the embedded default, as the benchmark runs it (docs/performance.md). */
-    static final String DEFAULT_HEAP = "512m";
+    static final String DEFAULT_HEAP = "384m";
 
     /** The organisation of the board-page figure: its own cycle of {@code board-objectives}, one KR and check-in each. */
     BenchmarkOptions forBoardPage() {
@@ -61,7 +61,7 @@ public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int h
 
     private static String heap(String size) {
         if (!size.matches("\\d+[kKmMgG]?")) {
-            throw new IllegalArgumentException("--system-heap is a size as -Xmx takes it (512m, 1g), got " + size);
+            throw new IllegalArgumentException("--system-heap is a size as -Xmx takes it (384m, 1g), got " + size);
         }
         return size;
     }
