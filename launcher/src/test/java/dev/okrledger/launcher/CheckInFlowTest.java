@@ -1,12 +1,7 @@
 package dev.okrledger.launcher;
 
 import dev.okrledger.contract.event.EventHeaders;
-import dev.okrledger.embedded.SharedTestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static dev.okrledger.launcher.Service.COMMAND;
@@ -42,11 +35,11 @@ class CheckInFlowTest {
         system = TestSystem.start();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String command = system.baseUrl(COMMAND);
-        UUID cycleId = id(Http.post(command + "/api/cycles", """
+        UUID cycleId = Http.createdId(Http.post(command + "/api/cycles", """
                 {"name":"Q","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}"""
                 .formatted(today.minusDays(14), today.plusDays(77))));
         assertThat(Http.post(command + "/api/cycles/" + cycleId + "/activate", "").status()).isEqualTo(204);
-        objectiveId = id(Http.post(command + "/api/objectives", """
+        objectiveId = Http.createdId(Http.post(command + "/api/objectives", """
                 {"cycleId":"%s","title":"Make support faster","level":"TEAM","team":"support"}""".formatted(cycleId)));
         keyResultId = defineKeyResult("Reduce median first response");
         otherKeyResultId = defineKeyResult("Reduce repeat contacts");
@@ -103,22 +96,22 @@ class CheckInFlowTest {
         assertThat(Http.get(notifier + "/api/alerts?keyResultId=" + keyResultId).body()).hasSize(1);
 
         // the other key result (20 h against a baseline of 12 h) is behind pace: its alert is keyed apart
-        List<ConsumerRecord<String, byte[]>> alerts = readAll(system.alertsTopic(), 2).stream()
+        List<ConsumerRecord<String, byte[]>> alerts = TopicRecords.readAll(system.alertsTopic(), 2, Duration.ofSeconds(20)).stream()
                 .filter(r -> r.key().equals(keyResultId.toString())).toList();
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).key()).isEqualTo(keyResultId.toString());
         assertThat(new String(alerts.get(0).value(), StandardCharsets.UTF_8)).contains(alert.get("id").asString());
 
-        List<ConsumerRecord<String, byte[]>> events = readAll(system.eventsTopic(), 9);
+        List<ConsumerRecord<String, byte[]>> events = TopicRecords.readAll(system.eventsTopic(), 9, Duration.ofSeconds(20));
         // CyclePlanned, CycleActivated, ObjectiveDefined, 2 x KeyResultDefined, 3 x CheckInRecorded, ConfidenceChanged
         assertThat(events).hasSize(9);
-        assertThat(events).filteredOn(r -> !header(r, EventHeaders.EVENT_TYPE).startsWith("Cycle"))
+        assertThat(events).filteredOn(r -> !TopicRecords.header(r, EventHeaders.EVENT_TYPE).startsWith("Cycle"))
                 .allSatisfy(r -> assertThat(r.key()).isEqualTo(objectiveId.toString()));
         assertThat(events).allSatisfy(r -> {
-            assertThat(header(r, EventHeaders.EVENT_ID)).isNotBlank();
-            assertThat(header(r, EventHeaders.AGGREGATE_ID)).isNotBlank();
-            assertThat(header(r, EventHeaders.SEQUENCE)).matches("\\d+");
-            assertThat(header(r, EventHeaders.CORRELATION_ID)).isNotBlank();
+            assertThat(TopicRecords.header(r, EventHeaders.EVENT_ID)).isNotBlank();
+            assertThat(TopicRecords.header(r, EventHeaders.AGGREGATE_ID)).isNotBlank();
+            assertThat(TopicRecords.header(r, EventHeaders.SEQUENCE)).matches("\\d+");
+            assertThat(TopicRecords.header(r, EventHeaders.CORRELATION_ID)).isNotBlank();
             assertThat(new String(r.value(), StandardCharsets.UTF_8)).contains("\"actor\":\"test-user\"");
         });
     }
@@ -157,7 +150,7 @@ class CheckInFlowTest {
     }
 
     private UUID defineKeyResult(String title) {
-        return id(Http.post(system.baseUrl(COMMAND) + "/api/objectives/" + objectiveId + "/key-results", """
+        return Http.createdId(Http.post(system.baseUrl(COMMAND) + "/api/objectives/" + objectiveId + "/key-results", """
                 {"title":"%s","unit":"hours","baseline":12,"target":4,"indicator":"LEADING","owner":"support-lead"}"""
                 .formatted(title)));
     }
@@ -166,35 +159,5 @@ class CheckInFlowTest {
         String at = effectiveAt == null ? "" : ",\"effectiveAt\":\"" + effectiveAt + "\"";
         return Http.post(system.baseUrl(COMMAND) + "/api/key-results/" + keyResult + "/check-ins", """
                 {"checkInId":"%s","value":%s,"confidence":%d%s}""".formatted(checkInId, value, confidence, at));
-    }
-
-    private static UUID id(Http.Response response) {
-        assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
-        return UUID.fromString(response.body().get("id").asString());
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** Everything on the topic, reading until {@code expected} records arrived and a little longer. */
-    private static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 20_000;
-            long quietUntil = Long.MAX_VALUE;
-            while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                if (records.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                    quietUntil = System.currentTimeMillis() + 1_000;
-                }
-            }
-            return records;
-        }
     }
 }

@@ -10,6 +10,9 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A plain JSON-over-HTTP client for tests that drive the services as a user would. */
 final class Http {
@@ -34,6 +37,12 @@ final class Http {
 
     static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", TestSystem.adminBearer()).GET().build());
+    }
+
+    /** The id of what a 201 answer created; fails the test with the answer's body otherwise. */
+    static UUID createdId(Response response) {
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
+        return UUID.fromString(response.body().get("id").asString());
     }
 
     private static Response send(HttpRequest request) {

@@ -1,21 +1,16 @@
 package dev.okrledger.launcher;
 
 import dev.okrledger.embedded.SharedTestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,14 +55,14 @@ class MeasurementFlowTest {
         String command = system.baseUrl(COMMAND);
         // 0 -> 100 % over 13 weeks that started 6 weeks ago; week N's values speak for noon of day 7N - 1
         LocalDate startsOn = LocalDate.now(ZoneOffset.UTC).minusWeeks(6);
-        UUID cycle = id(Http.post(command + "/api/cycles", """
+        UUID cycle = Http.createdId(Http.post(command + "/api/cycles", """
                 {"name":"Q","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}"""
                 .formatted(startsOn, startsOn.plusWeeks(13))));
         assertThat(Http.post(command + "/api/cycles/" + cycle + "/activate", "").status()).isEqualTo(204);
-        UUID objective = id(Http.post(command + "/api/objectives", """
+        UUID objective = Http.createdId(Http.post(command + "/api/objectives", """
                 {"cycleId":"%s","title":"Ship orders the same day","level":"TEAM","team":"fulfilment"}"""
                 .formatted(cycle)));
-        UUID kr = id(Http.post(command + "/api/objectives/" + objective + "/key-results", """
+        UUID kr = Http.createdId(Http.post(command + "/api/objectives/" + objective + "/key-results", """
                 {"title":"Orders shipped within a day","unit":"%","baseline":0,"target":100,"indicator":"LAGGING",
                  "owner":"fulfilment-lead","measurement":{"counted":"orders shipped within 24 h","dataSource":"warehouse"}}"""));
 
@@ -143,9 +138,9 @@ class MeasurementFlowTest {
         // nothing doubled: three check-ins and three measurements in the command service's log as well
         assertThat(Http.get(query + "/api/key-results/" + kr + "/audit").body())
                 .filteredOn(e -> e.get("type").asString().equals("MeasurementRecorded")).hasSize(3);
-        List<ConsumerRecord<String, byte[]>> deadLetters = readAll(TOPIC + ".dlt", 1).stream()
+        List<ConsumerRecord<String, byte[]>> deadLetters = TopicRecords.readAll(TOPIC + ".dlt", 1, Duration.ofSeconds(30)).stream()
                 .filter(r -> r.key().equals(kr.toString())).toList();
-        assertThat(deadLetters).singleElement().satisfies(r -> assertThat(reason(r)).isNotBlank());
+        assertThat(deadLetters).singleElement().satisfies(r -> assertThat(TopicRecords.header(r, "okr-refusal-reason")).isNotBlank());
 
         String asOf = "?asOf=" + Instant.now();
         JsonNode detailBefore = Http.get(query + "/api/key-results/" + kr + "/detail" + asOf).body();
@@ -201,35 +196,5 @@ class MeasurementFlowTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String reason(ConsumerRecord<String, byte[]> record) {
-        var header = record.headers().lastHeader("okr-refusal-reason");
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** Everything on the topic, until {@code expected} records arrived and a little longer. */
-    private static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 30_000;
-            long quietUntil = Long.MAX_VALUE;
-            while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                if (records.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                    quietUntil = System.currentTimeMillis() + 1_000;
-                }
-            }
-            return records;
-        }
-    }
-
-    private static UUID id(Http.Response response) {
-        assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
-        return UUID.fromString(response.body().get("id").asString());
     }
 }

@@ -87,11 +87,11 @@ class PaceAgreementTest {
         Cycle(int weeksAgo) {
             String command = system.baseUrl(COMMAND);
             startsOn = LocalDate.now(ZoneOffset.UTC).minusWeeks(weeksAgo);
-            id = id(Http.post(command + "/api/cycles", """
+            id = Http.createdId(Http.post(command + "/api/cycles", """
                     {"name":"Q%d","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}"""
                     .formatted(weeksAgo, startsOn, startsOn.plusWeeks(13))));
             assertThat(Http.post(command + "/api/cycles/" + id + "/activate", "").status()).isEqualTo(204);
-            UUID objective = id(Http.post(command + "/api/objectives", """
+            UUID objective = Http.createdId(Http.post(command + "/api/objectives", """
                     {"cycleId":"%s","title":"Grow the partner channel","level":"TEAM","team":"partners"}"""
                     .formatted(id)));
             front = keyResult(objective, "Partners signed (front-loaded)", startsOn.plusWeeks(4), 80);
@@ -99,7 +99,7 @@ class PaceAgreementTest {
         }
 
         private UUID keyResult(UUID objective, String title, LocalDate checkpoint, int expectedValue) {
-            return id(Http.post(system.baseUrl(COMMAND) + "/api/objectives/" + objective + "/key-results", """
+            return Http.createdId(Http.post(system.baseUrl(COMMAND) + "/api/objectives/" + objective + "/key-results", """
                     {"title":"%s","unit":"%%","baseline":0,"target":100,"indicator":"LAGGING","owner":"partner-lead",
                      "checkpoints":[{"date":"%s","expectedValue":%d}]}""".formatted(title, checkpoint, expectedValue)));
         }
@@ -245,10 +245,5 @@ class PaceAgreementTest {
             }
         }
         return false;
-    }
-
-    private static UUID id(Http.Response response) {
-        assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
-        return UUID.fromString(response.body().get("id").asString());
     }
 }

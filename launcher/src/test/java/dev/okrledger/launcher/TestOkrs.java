@@ -18,7 +18,7 @@ final class TestOkrs {
     /** A weekly cycle that started two weeks ago, activated. */
     UUID activeCycle() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        UUID cycle = id(Http.post(command + "/api/cycles", """
+        UUID cycle = Http.createdId(Http.post(command + "/api/cycles", """
                 {"name":"Q","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}"""
                 .formatted(today.minusDays(14), today.plusDays(77))));
         assertThat(Http.post(command + "/api/cycles/" + cycle + "/activate", "").status()).isEqualTo(204);
@@ -26,13 +26,13 @@ final class TestOkrs {
     }
 
     UUID objective(UUID cycle, String team) {
-        return id(Http.post(command + "/api/objectives", """
+        return Http.createdId(Http.post(command + "/api/objectives", """
                 {"cycleId":"%s","title":"Objective of %s","level":"TEAM","team":"%s"}""".formatted(cycle, team, team)));
     }
 
     /** From 12 down to 4 hours: a check-in at 4 is on target, so never behind pace. */
     UUID keyResult(UUID objective) {
-        return id(Http.post(command + "/api/objectives/" + objective + "/key-results", """
+        return Http.createdId(Http.post(command + "/api/objectives/" + objective + "/key-results", """
                 {"title":"Reduce first response","unit":"hours","baseline":12,"target":4,"indicator":"LEADING",
                  "owner":"someone"}"""));
     }
@@ -41,10 +41,5 @@ final class TestOkrs {
     static Http.Response checkIn(String commandBaseUrl, UUID keyResult, UUID checkInId, int confidence) {
         return Http.post(commandBaseUrl + "/api/key-results/" + keyResult + "/check-ins", """
                 {"checkInId":"%s","value":4,"confidence":%d,"decision":"carry on"}""".formatted(checkInId, confidence));
-    }
-
-    private static UUID id(Http.Response response) {
-        assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
-        return UUID.fromString(response.body().get("id").asString());
     }
 }
