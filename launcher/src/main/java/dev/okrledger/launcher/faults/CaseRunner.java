@@ -150,34 +150,31 @@ final class CaseRunner {
             case KILL_COMMAND -> killAndRestart(Service.COMMAND);
             case KILL_QUERY -> killAndRestart(Service.QUERY);
             case KILL_NOTIFIER -> killAndRestart(Service.NOTIFIER);
-            case KAFKA_OUTAGE -> {
-                system.stopKafka();
-                Suite.say("  broker stopped for " + options.outage().toSeconds() + " s");
-                try {
-                    Thread.sleep(options.outage().toMillis());
-                } finally {
-                    system.startKafka();
-                }
-                Suite.say("  broker started again");
-                yield System.currentTimeMillis();
-            }
-            case POSTGRES_RESTART -> {
-                system.stopPostgres();
-                Suite.say("  PostgreSQL stopped for " + options.outage().toSeconds() + " s");
-                try {
-                    Thread.sleep(options.outage().toMillis());
-                } finally {
-                    system.startPostgres();
-                }
-                Suite.say("  PostgreSQL started again");
-                yield System.currentTimeMillis();
-            }
+            case KAFKA_OUTAGE -> outage("broker", system::stopKafka, system::startKafka);
+            case POSTGRES_RESTART -> outage("PostgreSQL", system::stopPostgres, system::startPostgres);
             case REBALANCE -> rebalance();
             case SLOW_POSTGRES -> holdLocks();
             case WEBHOOK_HANGS -> misbehave(WebhookReceiver.Behaviour.HANGS);
             case WEBHOOK_FAILS -> misbehave(WebhookReceiver.Behaviour.FAILS);
             case HOSTILE_INPUT -> throw new IllegalArgumentException("not a fault under load");
         };
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Stops a piece of the infrastructure for the outage's length and starts it again on the same data. */
+    private long outage(String what, Step stop, Runnable start) throws Exception {
+        stop.run();
+        Suite.say("  " + what + " stopped for " + options.outage().toSeconds() + " s");
+        try {
+            Thread.sleep(options.outage().toMillis());
+        } finally {
+            start.run();
+        }
+        Suite.say("  " + what + " started again");
+        return System.currentTimeMillis();
     }
 
     private long killAndRestart(Service service) throws InterruptedException {

@@ -34,7 +34,6 @@ final class CheckInLoad implements AutoCloseable {
     private final Map<UUID, Long> acknowledged = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong lastAcknowledgedAt = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Thread pacer;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -90,7 +89,6 @@ final class CheckInLoad implements AutoCloseable {
             if (status == 201) {
                 long now = System.currentTimeMillis();
                 acknowledged.put(checkInId, now);
-                lastAcknowledgedAt.accumulateAndGet(now, Math::max);
             }
             byStatus.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
             inFlight.decrementAndGet();

@@ -135,7 +135,7 @@ final class FaultSystem implements AutoCloseable {
     }
 
     private ServiceProcess launch(Service service, String name) {
-        ServiceProcess process = new ServiceProcess(service, name, freePort(), launchCommand(service),
+        ServiceProcess process = new ServiceProcess(name, freePort(), launchCommand(service),
                 settings.get(service), work.resolve(name + ".log"));
         process.start();
         return process;

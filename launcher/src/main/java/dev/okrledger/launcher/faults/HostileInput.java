@@ -97,7 +97,6 @@ public final class HostileInput {
                           String written) throws IOException, InterruptedException {
         List<HttpRequest> attacks = new ArrayList<>();
         String safePath = fill(template, parameters, null, null);
-        String safeQuery = "";
         for (JsonNode parameter : parameters) {
             String name = parameter.get("name").asString();
             String in = parameter.get("in").asString();
@@ -120,12 +119,12 @@ public final class HostileInput {
         }
         if (!body.isMissingNode()) {
             for (String hostile : HOSTILE_BODIES) {
-                add(attacks, method, baseUrl + safePath + safeQuery, hostile, "application/json");
+                add(attacks, method, baseUrl + safePath, hostile, "application/json");
             }
             for (String type : HOSTILE_CONTENT_TYPES) {
-                add(attacks, method, baseUrl + safePath + safeQuery, "[]", type);
+                add(attacks, method, baseUrl + safePath, "[]", type);
             }
-            add(attacks, method, baseUrl + safePath + safeQuery, "[]", null);
+            add(attacks, method, baseUrl + safePath, "[]", null);
         }
         for (HttpRequest attack : attacks) {
             HttpResponse<String> answer;

@@ -89,11 +89,6 @@ final class Ledger {
                 + " and enqueued_at < to_timestamp(" + before + " / 1000.0)");
     }
 
-    /** Highest global index of the event store: unchanged means nothing was written. */
-    long eventStoreHead() throws SQLException {
-        return single(Service.COMMAND, "select coalesce(max(globalindex), -1) from domainevententry");
-    }
-
     /** Events in the store not yet in the query side's event log (publisher and query intake behind). */
     long queryBehind() throws SQLException {
         return single(Service.COMMAND, "select count(*) from domainevententry")
@@ -131,15 +126,17 @@ final class Ledger {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            // the topic's end offsets are the same for every group: asked once
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of("okr.events")).allTopicNames().get(10, TimeUnit.SECONDS).get("okr.events")
+                    .partitions().forEach(p -> latest.put(new TopicPartition("okr.events", p.partition()),
+                            OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet();
             for (String group : CONSUMER_GROUPS) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                admin.describeTopics(List.of("okr.events")).allTopicNames().get(10, TimeUnit.SECONDS).get("okr.events")
-                        .partitions().forEach(p -> latest.put(new TopicPartition("okr.events", p.partition()),
-                                OffsetSpec.latest()));
                 long behind = 0;
-                for (var end : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {
+                for (var end : ends) {
                     OffsetAndMetadata at = committed.get(end.getKey());
                     behind += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
                 }

@@ -25,15 +25,13 @@ final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final Service service;
     private final String name;
     private final int port;
     private final List<String> command;
     private final Path log;
     private Process process;
 
-    ServiceProcess(Service service, String name, int port, List<String> launch, Path settings, Path log) {
-        this.service = service;
+    ServiceProcess(String name, int port, List<String> launch, Path settings, Path log) {
         this.name = name;
         this.port = port;
         this.log = log;
@@ -43,10 +41,6 @@ final class ServiceProcess {
                 // each process its own owner of publisher segments, as on separate machines
                 "--okr.token-store.node-id=" + name, "--spring.main.banner-mode=off"));
         this.command = List.copyOf(command);
-    }
-
-    Service service() {
-        return service;
     }
 
     String name() {

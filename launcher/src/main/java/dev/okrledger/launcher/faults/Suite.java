@@ -2,7 +2,6 @@ package dev.okrledger.launcher.faults;
 
 import dev.okrledger.launcher.Service;
 import dev.okrledger.launcher.benchmark.ApiClient;
-import dev.okrledger.launcher.benchmark.Benchmark;
 import dev.okrledger.launcher.benchmark.BenchmarkOptions;
 import dev.okrledger.launcher.benchmark.Organisation;
 import dev.okrledger.security.OkrUser;
@@ -69,7 +68,7 @@ public final class Suite {
             say("system up: " + List.of(Service.values()).stream().map(s -> s.title() + " " + system.baseUrl(s)).toList());
             String token = new TokenMinter(TokenKeys.loadOrCreate(system.keys()))
                     .mint(new OkrUser("fault-suite", "Fault suite", Set.of(), Set.of(Role.ADMIN)), Duration.ofHours(12));
-            ApiClient api = Benchmark.adminClient(system.keys());
+            ApiClient api = new ApiClient(token);
             int objectives = Math.max(1, (options.keyResults() + KEY_RESULTS_PER_OBJECTIVE - 1) / KEY_RESULTS_PER_OBJECTIVE);
             Organisation organisation = Organisation.build(api, system.baseUrl(Service.COMMAND), BenchmarkOptions.parse(
                     new String[] {"--objectives=" + objectives, "--krs-per-objective=" + KEY_RESULTS_PER_OBJECTIVE,

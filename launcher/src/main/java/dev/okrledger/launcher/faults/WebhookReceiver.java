@@ -74,11 +74,6 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** Alert changes accepted (each counted once). */
-    long changesAccepted() {
-        return accepted.size();
-    }
-
     /** Alert changes accepted more than once. */
     long changesAcceptedTwice() {
         return accepted.values().stream().filter(n -> n > 1).count();
