@@ -173,12 +173,9 @@ class ReadModelRebuild implements AutoCloseable {
         RuntimeException failure = null;
         for (Future<?> lane : running) {
             try {
-                lane.get();
-            } catch (ExecutionException e) {
-                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new IllegalStateException("Interrupted while rebuilding", e);
+                await(lane);
+            } catch (RuntimeException e) {
+                failure = e;
             }
         }
         if (failure != null) {
