@@ -91,9 +91,7 @@ class MeasurementsTopicConfiguration {
     /** Every attempt waits twice as long as the one before, at most 15 s, and never gives up. */
     private static BackOff untilTheOutageEnds() {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(15_000);
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        backOff.setMaxAttempts(Long.MAX_VALUE);
+        backOff.setMaxInterval(15_000); // no elapsed-time or attempt limit: Spring's defaults are unlimited
         return backOff;
     }
 

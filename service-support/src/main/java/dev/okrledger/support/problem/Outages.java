@@ -30,9 +30,6 @@ public final class Outages {
                 return Optional.of(new DependencyUnavailable(ProblemRules.DATABASE_UNAVAILABLE,
                         "The database is not reachable right now; nothing was changed", failure));
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return Optional.empty();
     }
