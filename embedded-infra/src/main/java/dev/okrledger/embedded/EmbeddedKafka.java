@@ -14,10 +14,8 @@ import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,13 +53,12 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param port the client port, or 0 for a free one
      */
     public static EmbeddedKafka start(Path dataDir, int port) {
-        try {
-            int brokerPort = port == 0 ? freePort() : port;
+        if (port != 0) {
             // a fixed client port implies a fixed controller port next to it, stable across restarts
-            return start(dataDir, brokerPort, port == 0 ? freePort() : port + 1);
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start the embedded Kafka broker in " + dataDir, e);
+            return start(dataDir, port, port + 1);
         }
+        int[] ports = FreePorts.distinct(2);
+        return start(dataDir, ports[0], ports[1]);
     }
 
     /**
@@ -166,12 +163,5 @@ public final class EmbeddedKafka implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 }

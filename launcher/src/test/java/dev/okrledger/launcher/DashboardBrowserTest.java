@@ -1,6 +1,7 @@
 package dev.okrledger.launcher;
 
 import dev.okrledger.contract.event.EventCodec;
+import dev.okrledger.embedded.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +52,8 @@ class DashboardBrowserTest {
             return; // each test is skipped with the how-to (surefire counts and shows skipped tests)
         }
         // fixed ports, so the query service knows where the notifier's API is (as in the embedded default)
-        system = TestSystem.start(Map.of(QUERY, freePort(), NOTIFIER, freePort()));
+        int[] ports = FreePorts.distinct(2);
+        system = TestSystem.start(Map.of(QUERY, ports[0], NOTIFIER, ports[1]));
         DemoLoader loader = new DemoLoader(system.baseUrl(COMMAND));
         loaded = loader.load();
         sample = readSample();
@@ -276,12 +277,6 @@ class DashboardBrowserTest {
             return EventCodec.mapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.okrledger.launcher.benchmark;
 
+import dev.okrledger.embedded.FreePorts;
 import dev.okrledger.launcher.Service;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +58,15 @@ final class SystemProcess implements AutoCloseable {
         Path dataDir = work.resolve("system");
         Path log = work.resolve("system.log");
         Path gcLog = work.resolve("system-gc.log");
-        int postgresPort = freePort();
-        int kafkaPort = freePortPair(); // the controller listens on the next port
+        int kafkaPort = FreePorts.adjacentPair(); // the controller listens on the next port
+        int[] free = FreePorts.distinct(Service.values().length + 1);
+        while (Arrays.stream(free).anyMatch(port -> port == kafkaPort || port == kafkaPort + 1)) {
+            free = FreePorts.distinct(free.length);
+        }
+        int postgresPort = free[0];
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            ports.put(service, free[service.ordinal() + 1]);
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -185,25 +190,5 @@ final class SystemProcess implements AutoCloseable {
         }
         // a hard stop leaves PostgreSQL running: it is not our child
         postgres.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroy);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            if (port < 65535) {
-                try (ServerSocket next = new ServerSocket(port + 1)) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another
-                }
-            }
-        }
-        throw new IOException("no two free adjacent ports");
     }
 }

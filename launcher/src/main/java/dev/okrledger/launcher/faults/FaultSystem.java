@@ -3,6 +3,7 @@ package dev.okrledger.launcher.faults;
 import dev.okrledger.command.CommandServiceApplication;
 import dev.okrledger.embedded.EmbeddedKafka;
 import dev.okrledger.embedded.EmbeddedPostgresServer;
+import dev.okrledger.embedded.FreePorts;
 import dev.okrledger.launcher.Service;
 import dev.okrledger.launcher.ServiceSettings;
 import dev.okrledger.notifier.NotifierApplication;
@@ -10,17 +11,17 @@ import dev.okrledger.query.QueryServiceApplication;
 import dev.okrledger.security.TokenKeys;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The system the faults are injected into: PostgreSQL and the Kafka broker in this JVM (so the
@@ -39,6 +40,7 @@ final class FaultSystem implements AutoCloseable {
     private final Map<Service, Path> settings = new EnumMap<>(Service.class);
     private final Map<Service, ServiceProcess> primaries = new EnumMap<>(Service.class);
     private final List<ServiceProcess> extras = new ArrayList<>();
+    private final Set<Integer> portsGiven = new HashSet<>();
     private boolean closed;
 
     private FaultSystem(FaultOptions options, Path work) {
@@ -51,7 +53,7 @@ final class FaultSystem implements AutoCloseable {
     static FaultSystem start(FaultOptions options, Path work) throws Exception {
         FaultSystem system = new FaultSystem(options, work);
         try {
-            system.postgres = EmbeddedPostgresServer.start(work.resolve("postgres"), freePort(), true);
+            system.postgres = EmbeddedPostgresServer.start(work.resolve("postgres"), system.freePort(), true);
             system.kafka = EmbeddedKafka.start(work.resolve("kafka"), 0);
             TokenKeys.loadOrCreate(system.keys);
             Files.createDirectories(work.resolve("services"));
@@ -189,12 +191,16 @@ final class FaultSystem implements AutoCloseable {
         return Files.write(work.resolve("services").resolve(service.title() + ".properties"), lines);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A free port none of this system's processes was given: a process just launched may not listen
+     * yet, and the operating system may hand its port out again.
+     */
+    private int freePort() {
+        int port = FreePorts.one();
+        while (!portsGiven.add(port)) {
+            port = FreePorts.one();
         }
+        return port;
     }
 
     @Override
