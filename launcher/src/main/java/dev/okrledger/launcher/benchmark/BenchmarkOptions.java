@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * What to run: organisation size, phase lengths and load. Every option is {@code --name=value};
- * the defaults finish in about three minutes on two cores. {@code --profile} records the
- * saturation phase with Java Flight Recorder; {@code --system-heap} bounds the system's heap.
+ * the defaults finish in about three minutes on two cores. {@code --profile} adds a second
+ * saturation phase recorded with Java Flight Recorder, after the measured one (recording halves
+ * the rate); {@code --system-heap} bounds the system's heap.
  * {@code --warmup-seconds} of saturating load come before anything is measured ({@code 0} for none).
  */
 public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int historyPerKeyResult, int teams,

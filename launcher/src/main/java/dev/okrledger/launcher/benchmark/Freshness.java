@@ -25,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Freshness implements AutoCloseable {
 
+    /** How long without a new alert, after the notifier drained, before no more are awaited. */
+    static final Duration QUIET = Duration.ofSeconds(3);
+
     private final Map<UUID, Long> alertArrivals = new ConcurrentHashMap<>();
     private final Thread alertListener;
     private volatile boolean running = true;
@@ -61,11 +64,23 @@ final class Freshness implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code patience} for all alerts, then answers 201-to-alert latencies. */
+    /**
+     * Answers 201-to-alert latencies once {@code expectedAlerts} have arrived, or none arrived for
+     * {@link #QUIET} (asked after the notifier has drained: an alert not here by then is not coming;
+     * a drop on a key result whose alert is still open raises none), or {@code patience} ran out.
+     */
     Latencies alertLatencies(Map<UUID, Long> answeredAt, int expectedAlerts, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (matched(answeredAt) < expectedAlerts && System.nanoTime() < deadline) {
+        long matched = matched(answeredAt);
+        long lastArrival = System.nanoTime();
+        while (matched < expectedAlerts && System.nanoTime() < deadline
+                && System.nanoTime() - lastArrival < QUIET.toNanos()) {
             Thread.sleep(100);
+            long now = matched(answeredAt);
+            if (now > matched) {
+                matched = now;
+                lastArrival = System.nanoTime();
+            }
         }
         Latencies latencies = new Latencies();
         answeredAt.forEach((checkIn, answered) -> {

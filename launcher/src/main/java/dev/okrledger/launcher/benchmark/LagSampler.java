@@ -51,10 +51,15 @@ final class LagSampler implements AutoCloseable {
         thread.start();
     }
 
+    /** Seconds since sampling began, on the clock of {@link Sample#atSecond()}. */
+    double now() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
     private void run() {
         try (Connection db = DriverManager.getConnection(commandJdbcUrl, "postgres", "")) {
             while (running) {
-                Sample sample = new Sample((System.nanoTime() - started) / 1e9, publisherLag(db), consumerLag());
+                Sample sample = new Sample(now(), publisherLag(db), consumerLag());
                 synchronized (samples) {
                     samples.add(sample);
                 }

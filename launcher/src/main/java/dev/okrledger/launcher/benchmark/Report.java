@@ -118,10 +118,11 @@ final class Report {
             services.forEach((service, row) -> System.out.printf("  %-58s %s%n", service, row));
             System.out.println("busiest threads (ms per check-in): " + cpu.get("busiestThreadsMsPerCheckIn"));
         }
-        if (saturation.get("profile") instanceof Map<?, ?> profile
+        if (r.get("profile") instanceof Map<?, ?> profile
                 && profile.get("byService") instanceof Map<?, ?> services) {
-            System.out.println("CPU profile of the saturation phase (" + profile.get("executionSamples")
-                    + " samples, % of all; libraries % of the service's samples):");
+            System.out.println("CPU profile of a second, recorded saturation phase (" + profile.get("executionSamples")
+                    + " samples, % of all; libraries % of the service's samples; "
+                    + profile.get("checkInsPerSecondWhileRecording") + " check-ins/s while recording):");
             ((Map<String, Map<String, Object>>) services).forEach((service, row) -> System.out.printf(
                     "  %-40s %5s%%  in %s%n  %-40s        top packages %s%n", service,
                     row.get("shareOfSamples"), row.get("innermostLibrary"), "", row.get("firstNonJdkPackage")));
