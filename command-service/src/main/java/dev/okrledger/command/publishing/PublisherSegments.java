@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
  * objective go through one segment and reach their partition in stored order even when segments
  * run on different command-service instances. {@code okr.publisher.max-segments-per-instance}
  * caps what one instance claims, so that instances share the segments instead of the first one
- * taking all; left at its default (no cap), another instance stands by and takes over.
+ * taking all; left at its default (no cap), another instance stands by and takes over. The
+ * processor reads the event store through {@link ArrivalSignallingSource}, which wakes it when
+ * events arrive instead of every half second.
  */
 @Configuration(proxyBeanMethods = false)
 class PublisherSegments {
@@ -22,10 +24,15 @@ class PublisherSegments {
     void splitByObjective(EventProcessingConfigurer processing,
                           @Value("${okr.publisher.max-segments-per-instance:0}") int maxSegmentsPerInstance) {
         processing.registerSequencingPolicy(KafkaEventPublisher.PROCESSING_GROUP, c -> PublisherSegments::objectiveOf);
-        if (maxSegmentsPerInstance > 0) {
-            processing.registerPooledStreamingEventProcessorConfiguration(KafkaEventPublisher.PROCESSING_GROUP,
-                    (c, builder) -> builder.maxClaimedSegments(maxSegmentsPerInstance));
-        }
+        // one configuration per processor name: the last one registered wins, so both settings go here
+        processing.registerPooledStreamingEventProcessorConfiguration(KafkaEventPublisher.PROCESSING_GROUP,
+                (c, builder) -> {
+                    builder.messageSource(new ArrivalSignallingSource(c.eventStore()));
+                    if (maxSegmentsPerInstance > 0) {
+                        builder.maxClaimedSegments(maxSegmentsPerInstance);
+                    }
+                    return builder;
+                });
     }
 
     static Object objectiveOf(EventMessage<?> message) {
