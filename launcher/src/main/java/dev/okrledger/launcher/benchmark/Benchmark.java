@@ -66,9 +66,10 @@ public final class Benchmark {
     }
 
     /**
-     * A second saturation phase with a flight recording running: where the CPU goes. Recording costs
-     * the system about half its rate ({@code settings=profile}, whole stacks), so no figure of the
-     * measured phases is taken while it runs; its own rate is reported beside the summary.
+     * A second saturation phase with a flight recording running, after every measured phase: where
+     * the CPU goes. Recording costs the system more than half its rate ({@code settings=profile},
+     * whole stacks) and slows it for minutes afterwards, so no figure is taken while or after it
+     * runs; its own rate is reported beside the summary.
      */
     private static Map<String, Object> profiledSaturation(BenchmarkOptions options, SystemProcess system,
             LoadPhases load, LagSampler lag, Path work) throws Exception {
@@ -138,9 +139,6 @@ public final class Benchmark {
             sat.put("cpuDuringSaturation", cpu.between(before, saturated, saturation.accepted()));
             result.put("saturation", sat);
             memory.sample();
-            if (options.profile()) {
-                result.put("profile", profiledSaturation(options, system, load, lag, work));
-            }
 
             SystemCpu.Snapshot offeredStart = cpu.take();
             LoadPhases.Offered offered = load.offer(options.offeredRate(), options.offeredTime());
@@ -185,6 +183,15 @@ public final class Benchmark {
                 "kafkaConsumePerSecond", Latencies.round(rates.consumePerSecond()), "kafkaRecordBytes", recordBytes,
                 "kafkaProduceToConsumeLatency", rates.endToEnd().summary()));
         result.put("ratios", Report.ratios(result));
+        if (options.profile()) {
+            // last of all: the system runs slower for minutes after a recording (the board page's p50
+            // doubled when one ran before it), so no measured phase may follow it
+            try (LagSampler lag = new LagSampler(system.jdbcUrl("okr_command"), system.bootstrapServers(), "okr.events",
+                    List.of("query-service-intake", "notifier-intake"))) {
+                result.put("profile", profiledSaturation(options, system, new LoadPhases(api, command, org.keyResults),
+                        lag, work));
+            }
+        }
         return result;
     }
 
