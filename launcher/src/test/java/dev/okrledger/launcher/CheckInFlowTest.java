@@ -1,6 +1,7 @@
 package dev.okrledger.launcher;
 
 import dev.okrledger.contract.event.EventHeaders;
+import dev.okrledger.embedded.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

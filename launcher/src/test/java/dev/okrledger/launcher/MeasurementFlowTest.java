@@ -1,6 +1,7 @@
 package dev.okrledger.launcher;
 
 import dev.okrledger.embedded.SharedTestInfrastructure;
+import dev.okrledger.embedded.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -2,14 +2,11 @@ package dev.okrledger.command.measurement;
 
 import dev.okrledger.command.support.RunningCommandService;
 import dev.okrledger.embedded.SharedTestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import dev.okrledger.embedded.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,7 +98,7 @@ class MeasurementsTest extends RunningCommandService {
                 .param("%" + good + "%").query(Long.class).single()).isEqualTo(1);
 
         // the dead-letter topic is shared by the tests of this class: each reads its own key result's records
-        List<ConsumerRecord<String, byte[]>> deadLetters = readAll(topic + ".dlt", 3).stream()
+        List<ConsumerRecord<String, byte[]>> deadLetters = TopicRecords.readAll(topic + ".dlt", 3, Duration.ofSeconds(30)).stream()
                 .filter(r -> r.key().equals(keyResult.toString())).toList();
         assertThat(deadLetters).hasSize(3);
         assertThat(reason(deadLetters.get(0))).contains("not a measurement JSON object");
@@ -116,7 +112,7 @@ class MeasurementsTest extends RunningCommandService {
         UUID unknown = UUID.randomUUID();
         send(unknown.toString(), message(UUID.randomUUID(), "60", now.minusSeconds(60)).replace(keyResult.toString(),
                 unknown.toString()));
-        List<ConsumerRecord<String, byte[]>> deadLetters = readAll(topic + ".dlt", 1).stream()
+        List<ConsumerRecord<String, byte[]>> deadLetters = TopicRecords.readAll(topic + ".dlt", 1, Duration.ofSeconds(30)).stream()
                 .filter(r -> r.key().equals(unknown.toString())).toList();
         assertThat(deadLetters).hasSize(1);
         assertThat(reason(deadLetters.get(0))).contains(unknown.toString());
@@ -151,27 +147,6 @@ class MeasurementsTest extends RunningCommandService {
     }
 
     private static String reason(ConsumerRecord<String, byte[]> record) {
-        var header = record.headers().lastHeader(MeasurementsTopicConfiguration.REASON_HEADER);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** Everything on the topic, in the order sent (one key result, one partition), until {@code expected} arrived and a little longer. */
-    private static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 30_000;
-            long quietUntil = Long.MAX_VALUE;
-            while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                if (records.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                    quietUntil = System.currentTimeMillis() + 1_000;
-                }
-            }
-            return records;
-        }
+        return TopicRecords.header(record, MeasurementsTopicConfiguration.REASON_HEADER);
     }
 }

@@ -1,6 +1,5 @@
-package dev.okrledger.launcher;
+package dev.okrledger.embedded;
 
-import dev.okrledger.embedded.SharedTestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reading a topic of the shared test broker from its start, as a consumer of its own would. */
-final class TopicRecords {
+/** Reading a topic of the shared test broker from its start, as a consumer of its own would; for the other modules' tests. */
+public final class TopicRecords {
 
     private TopicRecords() {
     }
 
     /** Everything on the topic, reading until {@code expected} records arrived and a second longer, at most {@code patience}. */
-    static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected, Duration patience) {
+    public static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected, Duration patience) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
@@ -41,7 +40,7 @@ final class TopicRecords {
     }
 
     /** The record's last header of that name as text, or empty. */
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
