@@ -22,13 +22,7 @@ public final class FreePorts {
     public static int[] distinct(int count) {
         List<ServerSocket> held = new ArrayList<>(count);
         try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                held.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
+            return takeMore(held, new int[count], 0);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not find " + count + " free ports", e);
         } finally {
@@ -43,21 +37,52 @@ public final class FreePorts {
 
     /** A port {@code p} free together with {@code p + 1}: for a listener whose partner takes the next port. */
     public static int adjacentPair() {
+        return withAdjacentPair(0)[0];
+    }
+
+    /**
+     * A port {@code p} free together with {@code p + 1}, then {@code others} more ports, none of them
+     * {@code p} or {@code p + 1} or each other: {@code [p, others…]}.
+     */
+    public static int[] withAdjacentPair(int others) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            try (ServerSocket first = new ServerSocket(0)) {
-                int port = first.getLocalPort();
-                if (port < 65535) {
-                    try (ServerSocket next = new ServerSocket(port + 1)) {
-                        return port;
-                    } catch (IOException taken) {
-                        // the next port is in use: ask again
-                    }
+            List<ServerSocket> held = new ArrayList<>(others + 2);
+            try {
+                int[] ports = new int[others + 1];
+                ports[0] = take(held, 0);
+                if (ports[0] < 65535 && tryTake(held, ports[0] + 1)) {
+                    return takeMore(held, ports, 1);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not find a free port", e);
+                throw new UncheckedIOException("Could not find free ports", e);
+            } finally {
+                held.forEach(FreePorts::closeQuietly);
             }
         }
         throw new IllegalStateException("No two free adjacent ports in " + ATTEMPTS + " attempts");
+    }
+
+    /** Fills {@code ports} from {@code from} on with ports the system chooses, held until the caller lets go. */
+    private static int[] takeMore(List<ServerSocket> held, int[] ports, int from) throws IOException {
+        for (int i = from; i < ports.length; i++) {
+            ports[i] = take(held, 0);
+        }
+        return ports;
+    }
+
+    private static int take(List<ServerSocket> held, int port) throws IOException {
+        ServerSocket socket = new ServerSocket(port);
+        held.add(socket);
+        return socket.getLocalPort();
+    }
+
+    private static boolean tryTake(List<ServerSocket> held, int port) {
+        try {
+            take(held, port);
+            return true;
+        } catch (IOException taken) {
+            return false; // in use: ask again
+        }
     }
 
     private static void closeQuietly(ServerSocket socket) {

@@ -88,10 +88,9 @@ public class OkrSecurityConfiguration {
     }
 
     /**
-     * Spring Security observes nothing: no dashboard reads its observations
-     * ({@code management.observations.enable.spring.security=false}), yet while an observation registry
-     * exists it wraps every filter of every request, the authentication and the authorization in a
-     * no-op observation; without these settings the filters run undecorated (decision 0037).
+     * Spring Security observes nothing: no dashboard reads its observations, yet while an observation
+     * registry exists it wraps every filter of every request, the authentication and the authorization
+     * in an observation; with these settings the filters run undecorated (decision 0037).
      */
     @Bean
     SecurityObservationSettings securityObservesNothing() {

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * half a second before it was published (docs/performance.md, phase 5). Each stream opened here
  * keeps a second, notice-only stream on the same store from its head: it reads nothing from the
  * database itself (it follows the store's shared cache of new events, which a local commit fills at
- * once and other instances' commits within the store's fetch delay) and calls the callback for each
- * new event. The events themselves still come from the processor's own stream, and its token.
+ * once and other instances' commits within the store's fetch delay) and calls the callback when new
+ * events have come. The events themselves still come from the processor's own stream, and its token.
  */
 final class ArrivalSignallingSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -86,7 +86,9 @@ final class ArrivalSignallingSource implements StreamableMessageSource<TrackedEv
             try (arrivals) {
                 while (!closed) {
                     if (arrivals.hasNextAvailable(1, TimeUnit.SECONDS) && !closed) {
-                        arrivals.nextAvailable();
+                        do { // a burst wakes the processor once, not once per event
+                            arrivals.nextAvailable();
+                        } while (arrivals.hasNextAvailable());
                         callback.run();
                     }
                 }

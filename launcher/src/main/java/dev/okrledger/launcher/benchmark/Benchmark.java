@@ -110,10 +110,9 @@ public final class Benchmark {
 
         SystemCpu cpu = new SystemCpu(system);
         SystemMemory memory = new SystemMemory(system);
-        try (LagSampler lag = new LagSampler(system.jdbcUrl("okr_command"), system.bootstrapServers(), "okr.events",
-                List.of("query-service-intake", "notifier-intake"));
+        LoadPhases load = new LoadPhases(api, command, org.keyResults);
+        try (LagSampler lag = eventLag(system);
              Freshness freshness = new Freshness(system.bootstrapServers(), "okr.alerts")) {
-            LoadPhases load = new LoadPhases(api, command, org.keyResults);
             awaitDrained(lag, Duration.ofSeconds(120));
             if (!options.warmupTime().isZero()) {
                 // a service serves for days: measure it compiled, not while the JIT is still at work
@@ -186,10 +185,8 @@ public final class Benchmark {
         if (options.profile()) {
             // last of all: the system runs slower for minutes after a recording (the board page's p50
             // doubled when one ran before it), so no measured phase may follow it
-            try (LagSampler lag = new LagSampler(system.jdbcUrl("okr_command"), system.bootstrapServers(), "okr.events",
-                    List.of("query-service-intake", "notifier-intake"))) {
-                result.put("profile", profiledSaturation(options, system, new LoadPhases(api, command, org.keyResults),
-                        lag, work));
+            try (LagSampler lag = eventLag(system)) {
+                result.put("profile", profiledSaturation(options, system, load, lag, work));
             }
         }
         return result;
@@ -208,6 +205,12 @@ public final class Benchmark {
         idle.put("seconds", between.get("seconds"));
         idle.put("systemCoresBusy", between.get("systemCoresBusy"));
         return idle;
+    }
+
+    /** Publisher and consumer lag of the system's events topic, sampled every second until closed. */
+    private static LagSampler eventLag(SystemProcess system) {
+        return new LagSampler(system.jdbcUrl("okr_command"), system.bootstrapServers(), "okr.events",
+                LagSampler.INTAKE_GROUPS);
     }
 
     private static void awaitDrained(LagSampler lag, Duration patience) throws InterruptedException {

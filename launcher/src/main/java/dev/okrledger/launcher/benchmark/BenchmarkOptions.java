@@ -50,7 +50,7 @@ public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int h
                 Path.of(given.getOrDefault("work-dir", System.getProperty("java.io.tmpdir"))),
                 integer(given, "board-objectives", 2000), seconds(given, "board-seconds", 15),
                 heap(given.getOrDefault("system-heap", DEFAULT_HEAP)), Boolean.parseBoolean(given.get("profile")),
-                Duration.ofSeconds(atLeastZero(given, "warmup-seconds", 20)));
+                Duration.ofSeconds(atLeast(given, "warmup-seconds", 20, 0)));
         given.keySet().removeAll(java.util.List.of("objectives", "krs-per-objective", "history", "teams",
                 "saturation-threads", "saturation-seconds", "rate", "rate-seconds", "readers", "read-seconds",
                 "ceiling-seconds", "json", "work-dir", "board-objectives", "board-seconds", "system-heap", "profile", "warmup-seconds"));
@@ -68,17 +68,13 @@ public record BenchmarkOptions(int objectives, int keyResultsPerObjective, int h
     }
 
     private static int integer(Map<String, String> given, String name, int fallback) {
-        int value = Integer.parseInt(given.getOrDefault(name, Integer.toString(fallback)));
-        if (value < 1) {
-            throw new IllegalArgumentException("--" + name + " must be at least 1");
-        }
-        return value;
+        return atLeast(given, name, fallback, 1);
     }
 
-    private static int atLeastZero(Map<String, String> given, String name, int fallback) {
+    private static int atLeast(Map<String, String> given, String name, int fallback, int least) {
         int value = Integer.parseInt(given.getOrDefault(name, Integer.toString(fallback)));
-        if (value < 0) {
-            throw new IllegalArgumentException("--" + name + " must not be negative");
+        if (value < least) {
+            throw new IllegalArgumentException("--" + name + " must be at least " + least);
         }
         return value;
     }

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  */
 final class LagSampler implements AutoCloseable {
 
+    /** The consumer groups that take in {@code okr.events}: the query service's and the notifier's. */
+    static final List<String> INTAKE_GROUPS = List.of("query-service-intake", "notifier-intake");
+
     record Sample(double atSecond, long publisherLag, Map<String, Long> consumerLag) {
     }
 

@@ -82,8 +82,14 @@ public final class ProcFs {
     }
 
     /** A {@code status} field in KiB, e.g. VmHWM (peak resident set) or VmRSS. */
-    public static OptionalLong statusKiB(long pid, String field) {
+    static OptionalLong statusKiB(long pid, String field) {
         return kib(Path.of("/proc", Long.toString(pid), "status"), field);
+    }
+
+    /** The process's peak resident set (VmHWM, kept by the kernel), in MiB. */
+    public static OptionalLong peakResidentMiB(long pid) {
+        OptionalLong kib = statusKiB(pid, "VmHWM");
+        return kib.isPresent() ? OptionalLong.of(kib.getAsLong() >> 10) : OptionalLong.empty();
     }
 
     /** Proportional set size: resident memory with shared pages divided among the processes sharing them. */

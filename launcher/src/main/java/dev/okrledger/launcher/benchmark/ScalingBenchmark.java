@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ScalingBenchmark {
 
-    private static final List<String> GROUPS = List.of("query-service-intake", "notifier-intake");
 
     private ScalingBenchmark() {
     }
@@ -47,7 +46,7 @@ public final class ScalingBenchmark {
                             EmbeddedKafka kafka, Path keys) throws Exception {
         // sampled once the services made their tables
         try (LagSampler lag = new LagSampler(postgres.jdbcUrl("okr_command"), kafka.bootstrapServers(), "okr.events",
-                GROUPS)) {
+                LagSampler.INTAKE_GROUPS)) {
             ApiClient api = Benchmark.adminClient(keys);
             Organisation org = Organisation.build(api, system.baseUrl(Service.COMMAND), options);
             measure(options, system, api, org, lag);
@@ -134,17 +133,17 @@ public final class ScalingBenchmark {
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get();
         double upAfter = (System.nanoTime() - started) / 1e9;
         // timed from the sample where the group's lag first fell to the sample where it reached 0
-        double[] consumingSince = new double[GROUPS.size()];
-        double[] seconds = new double[GROUPS.size()];
+        double[] consumingSince = new double[LagSampler.INTAKE_GROUPS.size()];
+        double[] seconds = new double[LagSampler.INTAKE_GROUPS.size()];
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (seconds[0] == 0 || seconds[1] == 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the consumers did not drain the backlog in 5 minutes");
             }
             LagSampler.Sample sample = last(lag);
-            for (int g = 0; g < GROUPS.size(); g++) {
-                long now = sample.consumerLag().getOrDefault(GROUPS.get(g), Long.MAX_VALUE);
-                if (consumingSince[g] == 0 && now < backlog.get(GROUPS.get(g))) {
+            for (int g = 0; g < LagSampler.INTAKE_GROUPS.size(); g++) {
+                long now = sample.consumerLag().getOrDefault(LagSampler.INTAKE_GROUPS.get(g), Long.MAX_VALUE);
+                if (consumingSince[g] == 0 && now < backlog.get(LagSampler.INTAKE_GROUPS.get(g))) {
                     consumingSince[g] = sample.atSecond() - 1; // it began within the second before
                 }
                 if (consumingSince[g] > 0 && seconds[g] == 0 && now == 0) {
@@ -156,7 +155,7 @@ public final class ScalingBenchmark {
         extra.forEach(EmbeddedSystem.Instance::close);
         Progress.say(String.format("up after %.1f s; drained in %.1f s (query) and %.1f s (notifier) once consuming",
                 upAfter, seconds[0], seconds[1]));
-        return new double[] {backlog.get(GROUPS.get(0)) / seconds[0], backlog.get(GROUPS.get(1)) / seconds[1]};
+        return new double[] {backlog.get(LagSampler.INTAKE_GROUPS.get(0)) / seconds[0], backlog.get(LagSampler.INTAKE_GROUPS.get(1)) / seconds[1]};
     }
 
     private static synchronized void add(List<EmbeddedSystem.Instance> instances, EmbeddedSystem.Instance instance) {

@@ -41,7 +41,7 @@ final class SystemMemory {
         memory.put("scope", "the system under test as its own process: command-service, query-service, notifier and"
                 + " the Kafka broker in one JVM; PostgreSQL as its server processes");
         memory.put("heapBound", system.heap());
-        ProcFs.statusKiB(system.pid(), "VmHWM").ifPresent(kib -> memory.put("jvmPeakResidentMiB", kib >> 10));
+        ProcFs.peakResidentMiB(system.pid()).ifPresent(mib -> memory.put("jvmPeakResidentMiB", mib));
         memory.putAll(heapFromCollectorLog());
         memory.put("postgresPeakProportionalResidentMiB", postgresPeakKiB >> 10);
         return memory;

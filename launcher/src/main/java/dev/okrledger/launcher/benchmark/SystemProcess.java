@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -58,15 +57,13 @@ final class SystemProcess implements AutoCloseable {
         Path dataDir = work.resolve("system");
         Path log = work.resolve("system.log");
         Path gcLog = work.resolve("system-gc.log");
-        int kafkaPort = FreePorts.adjacentPair(); // the controller listens on the next port
-        int[] free = FreePorts.distinct(Service.values().length + 1);
-        while (Arrays.stream(free).anyMatch(port -> port == kafkaPort || port == kafkaPort + 1)) {
-            free = FreePorts.distinct(free.length);
-        }
-        int postgresPort = free[0];
+        // Kafka's controller listens on the port after the broker's
+        int[] free = FreePorts.withAdjacentPair(Service.values().length + 1);
+        int kafkaPort = free[0];
+        int postgresPort = free[1];
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, free[service.ordinal() + 1]);
+            ports.put(service, free[service.ordinal() + 2]);
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));

@@ -193,9 +193,10 @@ final class FaultSystem implements AutoCloseable {
 
     /**
      * A free port none of this system's processes was given: a process just launched may not listen
-     * yet, and the operating system may hand its port out again.
+     * yet, and the operating system may hand its port out again. Processes may be launched from
+     * several threads at once (a rebalance starts two).
      */
-    private int freePort() {
+    private synchronized int freePort() {
         int port = FreePorts.one();
         while (!portsGiven.add(port)) {
             port = FreePorts.one();

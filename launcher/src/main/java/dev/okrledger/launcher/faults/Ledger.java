@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,22 +127,27 @@ final class Ledger {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            // committed offsets first, end offsets after: a record sent in between counts as behind
+            // (never the other way round, which would read as drained while it is in flight)
+            Map<String, Map<TopicPartition, OffsetAndMetadata>> committedByGroup = new LinkedHashMap<>();
+            for (String group : CONSUMER_GROUPS) {
+                committedByGroup.put(group, admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS));
+            }
             // the topic's end offsets are the same for every group: asked once
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             admin.describeTopics(List.of("okr.events")).allTopicNames().get(10, TimeUnit.SECONDS).get("okr.events")
                     .partitions().forEach(p -> latest.put(new TopicPartition("okr.events", p.partition()),
                             OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet();
-            for (String group : CONSUMER_GROUPS) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            committedByGroup.forEach((group, committed) -> {
                 long behind = 0;
                 for (var end : ends) {
                     OffsetAndMetadata at = committed.get(end.getKey());
                     behind += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
                 }
                 lag.put(group, behind);
-            }
+            });
         }
         return lag;
     }

@@ -81,7 +81,7 @@ final class ServiceProcess {
     /** The peak resident set of the running process (VmHWM), in MiB; empty when it is not running or not on Linux. */
     synchronized OptionalLong peakResidentMiB() {
         return process == null || !process.isAlive() ? OptionalLong.empty()
-                : ProcFs.statusKiB(process.pid(), "VmHWM").stream().map(kib -> kib >> 10).findFirst();
+                : ProcFs.peakResidentMiB(process.pid());
     }
 
     /** True when {@code /actuator/health} answers UP. */

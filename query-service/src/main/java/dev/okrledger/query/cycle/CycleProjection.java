@@ -14,17 +14,10 @@ import java.time.ZoneOffset;
 
 /** Cycles as dashboards see them: window, cadence, status and when each status began. */
 @Component
-class CycleProjection implements ReadModelProjection {
-
-    private final ReadModelWrites live;
+class CycleProjection extends ReadModelProjection {
 
     CycleProjection(JdbcClient jdbc) {
-        this.live = ReadModelWrites.direct(jdbc);
-    }
-
-    @Override
-    public void project(EventEnvelope envelope) {
-        project(envelope, live);
+        super(jdbc);
     }
 
     @Override

@@ -38,19 +38,12 @@ import java.util.UUID;
  * Initiatives with their current status, and every pivot.
  */
 @Component
-class KeyResultProjection implements ReadModelProjection {
+class KeyResultProjection extends ReadModelProjection {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ReadModelWrites live;
-
     KeyResultProjection(JdbcClient jdbc) {
-        this.live = ReadModelWrites.direct(jdbc);
-    }
-
-    @Override
-    public void project(EventEnvelope envelope) {
-        project(envelope, live);
+        super(jdbc);
     }
 
     @Override

@@ -20,17 +20,10 @@ import java.time.ZoneOffset;
  * with when and why it was retired. Retrospective notes are kept per objective.
  */
 @Component
-class ObjectiveProjection implements ReadModelProjection {
-
-    private final ReadModelWrites live;
+class ObjectiveProjection extends ReadModelProjection {
 
     ObjectiveProjection(JdbcClient jdbc) {
-        this.live = ReadModelWrites.direct(jdbc);
-    }
-
-    @Override
-    public void project(EventEnvelope envelope) {
-        project(envelope, live);
+        super(jdbc);
     }
 
     @Override
