@@ -13,7 +13,9 @@ import java.util.UUID;
 
 /**
  * One key result on the board with its objective's figures beside it (an objective without key
- * results gets one row with the key result's columns empty). Same figures as the dashboard.
+ * results gets one row with the key result's columns empty). Same figures as the dashboard: a key
+ * result row's {@code expectedProgress} is the key result's own (planned checkpoints move it), an
+ * empty row's the objective's.
  */
 record BoardRow(UUID objectiveId, String objectiveTitle, ObjectiveLevel level, String team, UUID parentObjectiveId,
                 Double objectiveProgress, PaceVerdict objectivePace, ConfidenceBand objectiveBand,
@@ -27,7 +29,7 @@ record BoardRow(UUID objectiveId, String objectiveTitle, ObjectiveLevel level, S
                 o.band(), o.meanConfidence(), k == null ? null : k.id(), k == null ? null : k.title(),
                 k == null ? null : k.unit(), k == null ? null : k.owner(), k == null ? null : k.baseline(),
                 k == null ? null : k.target(), k == null ? null : k.value(), k == null ? null : k.progress(),
-                o.expectedProgress(), k == null ? null : k.pace(), k == null ? null : k.confidence(),
+                k == null ? o.expectedProgress() : k.expectedProgress(), k == null ? null : k.pace(), k == null ? null : k.confidence(),
                 k == null ? null : k.band(), k == null ? null : k.trend(), k == null ? null : k.stale(),
                 k == null ? null : k.lastCheckInAt());
     }

@@ -109,6 +109,30 @@ class PlannedPaceTest extends QueryServiceTest {
     }
 
     @Test
+    void theBoardExportCarriesEachKeyResultsOwnExpectedProgress() {
+        JsonNode board = ok("/api/cycles/" + q.cycleId + "/dashboard");
+        JsonNode rows = ok("/api/cycles/" + q.cycleId + "/export/board.json");
+
+        for (UUID kr : List.of(front, back, frontTwin)) {
+            JsonNode exported = exportRow(rows, kr);
+            assertThat(exported.get("expectedProgress").asDouble())
+                    .isCloseTo(row(board, kr).get("expectedProgress").asDouble(), within(0.001));
+        }
+        // front (0.84..) and back (0.13..) share an objective, and each row keeps its own figure
+        assertThat(exportRow(rows, front).get("expectedProgress").asDouble()).isBetween(0.844, 0.848);
+        assertThat(exportRow(rows, back).get("expectedProgress").asDouble()).isLessThan(0.2);
+    }
+
+    private static JsonNode exportRow(JsonNode rows, UUID keyResult) {
+        for (JsonNode row : rows) {
+            if (keyResult.toString().equals(row.get("keyResultId").asString())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no export row for " + keyResult);
+    }
+
+    @Test
     void theReplayJudgesEachWeekAgainstThePlan() {
         JsonNode weeks = ok("/api/cycles/" + q.cycleId + "/replay").get("weeks");
 
