@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * The only way an alert changes state: store the change, then tell every output in the same
- * transaction. A change that does not happen (alert exists, already resolved) tells nobody.
+ * transaction. A change that does not happen (alert exists, already resolved) tells nobody. The rules'
+ * decisions for an event are applied here, once, in their order.
  */
 @Component
 public class AlertLifecycle {
@@ -23,6 +24,20 @@ public class AlertLifecycle {
         this.store = store;
         this.listeners = listeners;
         this.meters = meters;
+    }
+
+    /** Applies the rules' decisions for one event, in order, in the caller's transaction. */
+    void apply(List<Decision> decisions) {
+        for (Decision decision : decisions) {
+            if (decision instanceof Decision.Raise raise) {
+                raise(raise.alert());
+            } else if (decision instanceof Decision.Resolve resolve) {
+                store.unresolved(resolve.keyResultId(), resolve.kinds(), resolve.triggeredBefore())
+                        .forEach(alert -> resolve(alert.id(), resolve.at(), resolve.by()));
+            } else if (decision instanceof Decision.ResolveAll all) {
+                store.unresolved(all.keyResultId()).forEach(alert -> resolve(alert.id(), all.at(), all.by()));
+            }
+        }
     }
 
     /** True when the alert is new (its trigger was never seen before). */

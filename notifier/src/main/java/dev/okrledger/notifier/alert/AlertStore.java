@@ -49,26 +49,24 @@ class AlertStore {
     }
 
     /**
-     * Open (or acknowledged) alerts of the given kinds on a key result whose trigger is earlier than
-     * {@code before}: the ones a later check-in may recover from. In the order of {@code kinds}, then
-     * as raised; one query for all kinds.
+     * Open (or acknowledged) alerts of the given kinds on a key result, in the order of {@code kinds}, then
+     * as raised; one query for all kinds. With {@code before}, only those whose trigger is earlier (or that
+     * name no check-in): the ones a later check-in may recover from.
      */
-    List<Alert> unresolvedBefore(UUID keyResultId, List<AlertKind> kinds, Instant before) {
-        List<Alert> found = jdbc.sql("""
-                        select * from alert
-                         where key_result_id = ? and kind = any(?) and status <> 'RESOLVED'
-                           and (check_in_effective_at is null or check_in_effective_at < ?)
-                         order by raised_at, alert_id""")
-                .params(keyResultId, kinds.stream().map(AlertKind::name).toArray(String[]::new), Timestamp.from(before))
-                .query(ALERT).list();
+    List<Alert> unresolved(UUID keyResultId, List<AlertKind> kinds, Instant before) {
+        String[] kindNames = kinds.stream().map(AlertKind::name).toArray(String[]::new);
+        List<Alert> found = before == null
+                ? jdbc.sql("""
+                                select * from alert where key_result_id = ? and kind = any(?) and status <> 'RESOLVED'
+                                 order by raised_at, alert_id""")
+                        .params(keyResultId, kindNames).query(ALERT).list()
+                : jdbc.sql("""
+                                select * from alert
+                                 where key_result_id = ? and kind = any(?) and status <> 'RESOLVED'
+                                   and (check_in_effective_at is null or check_in_effective_at < ?)
+                                 order by raised_at, alert_id""")
+                        .params(keyResultId, kindNames, Timestamp.from(before)).query(ALERT).list();
         return found.stream().sorted(java.util.Comparator.comparingInt(a -> kinds.indexOf(a.kind()))).toList();
-    }
-
-    List<Alert> unresolved(UUID keyResultId, AlertKind kind) {
-        return jdbc.sql("""
-                        select * from alert where key_result_id = ? and kind = ? and status <> 'RESOLVED'
-                         order by raised_at, alert_id""")
-                .params(keyResultId, kind.name()).query(ALERT).list();
     }
 
     /** Open (or acknowledged) alerts of every kind on a key result. */

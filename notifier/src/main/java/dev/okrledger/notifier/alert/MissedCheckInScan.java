@@ -1,6 +1,6 @@
 package dev.okrledger.notifier.alert;
 
-import dev.okrledger.notifier.tracking.TrackingStore;
+import dev.okrledger.notifier.tracking.TrackingReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,13 +21,13 @@ public class MissedCheckInScan {
 
     private static final Logger log = LoggerFactory.getLogger(MissedCheckInScan.class);
 
-    private final TrackingStore state;
+    private final TrackingReader state;
     private final AlertRules rules;
     private final AlertLifecycle lifecycle;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    MissedCheckInScan(TrackingStore state, AlertRules rules, AlertLifecycle lifecycle,
+    MissedCheckInScan(TrackingReader state, AlertRules rules, AlertLifecycle lifecycle,
                       TransactionTemplate transactions, Clock clock) {
         this.state = state;
         this.rules = rules;

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import dev.okrledger.notifier.tracking.TrackingStore;
+import dev.okrledger.notifier.tracking.TrackingReader;
 import dev.okrledger.security.CurrentUser;
 import dev.okrledger.security.Forbidden;
 import dev.okrledger.security.OkrUser;
@@ -42,11 +42,11 @@ class WebhookController {
 
     private final WebhookStore store;
     private final Clock clock;
-    private final TrackingStore tracking;
+    private final TrackingReader tracking;
     private final Set<String> allowedHosts;
 
     /** @param allowedHosts webhook target hosts allowed (okr.webhooks.allowed-hosts); empty allows any */
-    WebhookController(WebhookStore store, Clock clock, TrackingStore tracking,
+    WebhookController(WebhookStore store, Clock clock, TrackingReader tracking,
                       @Value("${okr.webhooks.allowed-hosts:}") List<String> allowedHosts) {
         this.store = store;
         this.clock = clock;

@@ -3,7 +3,7 @@ package dev.okrledger.notifier.webhook;
 import dev.okrledger.notifier.alert.AlertChange;
 import dev.okrledger.notifier.alert.AlertChangeListener;
 import dev.okrledger.notifier.tracking.TrackedKeyResult;
-import dev.okrledger.notifier.tracking.TrackingStore;
+import dev.okrledger.notifier.tracking.TrackingReader;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -23,10 +23,10 @@ class WebhookOutbox implements AlertChangeListener {
             AlertChange.Change.RESOLVED);
 
     private final WebhookStore store;
-    private final TrackingStore tracking;
+    private final TrackingReader tracking;
     private final Clock clock;
 
-    WebhookOutbox(WebhookStore store, TrackingStore tracking, Clock clock) {
+    WebhookOutbox(WebhookStore store, TrackingReader tracking, Clock clock) {
         this.store = store;
         this.tracking = tracking;
         this.clock = clock;
