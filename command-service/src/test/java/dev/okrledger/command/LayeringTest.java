@@ -6,8 +6,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.okrledger.command.access.Permissions;
+import dev.okrledger.command.directory.Directory;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -16,7 +21,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * The command side's domain stands on its own: aggregates, their entities, commands and command
  * handlers read without the web layer, Spring MVC or JDBC. Controllers live beside them (packages
- * by feature) and are the only classes there that speak HTTP.
+ * by feature) and are the only classes there that speak HTTP. Aggregates and their entities decide
+ * from their state and what their handler gives them, and do no I/O.
  */
 @AnalyzeClasses(packages = "dev.okrledger.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -49,6 +55,21 @@ class LayeringTest {
     static final ArchRule onlyControllersUseTheWebLayer = noClasses()
             .that().resideOutsideOfPackage("dev.okrledger.command.web..").and(not(WEB_ADAPTERS))
             .should().dependOnClassesThat().resideInAPackage("dev.okrledger.command.web..");
+
+    /** An aggregate or an entity of one: a class that rebuilds its state from events. */
+    private static final DescribedPredicate<JavaClass> EVENT_SOURCED = DescribedPredicate.describe(
+            "aggregates and their entities", type -> type.getMethods().stream()
+                    .anyMatch(method -> method.isAnnotatedWith(EventSourcingHandler.class)));
+
+    @ArchTest
+    static final ArchRule aggregatesDoNoIo = noClasses()
+            .that(EVENT_SOURCED)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.io..", "java.net..",
+                    "java.sql..", "javax.sql..")
+            .orShould().dependOnClassesThat().areAssignableTo(Directory.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Repository.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Permissions.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Clock.class);
 
     @ArchTest
     static final ArchRule sharedKernelKnowsNoFeature = noClasses()

@@ -1,7 +1,10 @@
 package dev.okrledger.command.initiative;
 
 import dev.okrledger.command.initiative.InitiativeCommands.AddInitiative;
+import dev.okrledger.command.initiative.InitiativeCommands.CompleteInitiative;
+import dev.okrledger.command.initiative.InitiativeCommands.InitiativeChange;
 import dev.okrledger.command.initiative.InitiativeCommands.PivotInitiative;
+import dev.okrledger.command.initiative.InitiativeCommands.StartInitiative;
 import dev.okrledger.command.initiative.InitiativeCommands.StopInitiative;
 import dev.okrledger.command.shared.InvalidInput;
 import dev.okrledger.command.shared.StateConflict;
@@ -17,14 +20,13 @@ import org.axonframework.modelling.command.EntityId;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * Work chosen to move a key result: an entity of the key result's aggregate. It keeps its own
- * rules, the moves between PLANNED, ACTIVE, DONE and STOPPED and the pivot of its approach; the key
- * result decides first whether its initiatives may change at all.
+ * Work chosen to move a key result: an entity of the key result's aggregate (kept by
+ * {@link Initiatives}). It keeps its own rules, the moves between PLANNED, ACTIVE, DONE and STOPPED
+ * and the pivot of its approach; the key result decides first whether its initiatives may change at all.
  */
 public class Initiative {
 
@@ -40,7 +42,7 @@ public class Initiative {
     }
 
     /** The initiative as added; events about it reach it through its key result. */
-    public static Initiative from(InitiativeAdded event) {
+    static Initiative from(InitiativeAdded event) {
         Initiative initiative = new Initiative();
         initiative.initiativeId = event.initiativeId();
         initiative.keyResultId = event.keyResultId();
@@ -51,7 +53,7 @@ public class Initiative {
     }
 
     /** The event that adds an initiative to a key result: it starts PLANNED, or ACTIVE when not said. */
-    public static InitiativeAdded added(UUID keyResultId, UUID objectiveId, AddInitiative command) {
+    static InitiativeAdded added(UUID keyResultId, UUID objectiveId, AddInitiative command) {
         InitiativeStatus status = command.status() == null ? InitiativeStatus.ACTIVE : command.status();
         if (status != InitiativeStatus.PLANNED && status != InitiativeStatus.ACTIVE) {
             throw new InvalidInput("initiative-starts-planned-or-active", "status",
@@ -61,15 +63,33 @@ public class Initiative {
                 command.approach(), status);
     }
 
-    public void start() {
-        requireStatusIn(Set.of(InitiativeStatus.PLANNED), "start");
-        apply(new InitiativeStarted(keyResultId, objectiveId, initiativeId));
+    /**
+     * Decides a change: start, pivot, stop or complete.
+     *
+     * @param checkInsOfTheKeyResult the ids of its key result's check-ins; a pivot may name one as the
+     *                               check-in that decided it
+     */
+    void decide(InitiativeChange change, Set<UUID> checkInsOfTheKeyResult) {
+        if (change instanceof StartInitiative) {
+            requireStatusIn(Set.of(InitiativeStatus.PLANNED), "start");
+            apply(new InitiativeStarted(keyResultId, objectiveId, initiativeId));
+        } else if (change instanceof PivotInitiative pivot) {
+            pivot(pivot, checkInsOfTheKeyResult);
+        } else if (change instanceof StopInitiative stop) {
+            requireStatusIn(Set.of(InitiativeStatus.PLANNED, InitiativeStatus.ACTIVE), "stop");
+            apply(new InitiativeStopped(keyResultId, objectiveId, initiativeId, stop.reason()));
+        } else if (change instanceof CompleteInitiative) {
+            requireStatusIn(Set.of(InitiativeStatus.ACTIVE), "complete");
+            apply(new InitiativeCompleted(keyResultId, objectiveId, initiativeId));
+        } else {
+            // InitiativeChange is sealed: a new kind of change needs its branch here (a switch, on Java 21)
+            throw new IllegalArgumentException("Unknown change " + change);
+        }
     }
 
-    /** @param checkInOfTheKeyResult tells whether an id names a check-in of this initiative's key result */
-    public void pivot(PivotInitiative command, Predicate<UUID> checkInOfTheKeyResult) {
+    private void pivot(PivotInitiative command, Set<UUID> checkInsOfTheKeyResult) {
         requireStatusIn(Set.of(InitiativeStatus.PLANNED, InitiativeStatus.ACTIVE), "pivot");
-        if (command.checkInId() != null && !checkInOfTheKeyResult.test(command.checkInId())) {
+        if (command.checkInId() != null && !checkInsOfTheKeyResult.contains(command.checkInId())) {
             throw new InvalidInput("pivot-links-a-check-in-of-this-key-result", "checkInId",
                     "No check-in " + command.checkInId() + " on this key result");
         }
@@ -78,16 +98,6 @@ public class Initiative {
         }
         apply(new InitiativePivoted(keyResultId, objectiveId, initiativeId, approach, command.toApproach(),
                 command.reason(), command.checkInId()));
-    }
-
-    public void stop(StopInitiative command) {
-        requireStatusIn(Set.of(InitiativeStatus.PLANNED, InitiativeStatus.ACTIVE), "stop");
-        apply(new InitiativeStopped(keyResultId, objectiveId, initiativeId, command.reason()));
-    }
-
-    public void complete() {
-        requireStatusIn(Set.of(InitiativeStatus.ACTIVE), "complete");
-        apply(new InitiativeCompleted(keyResultId, objectiveId, initiativeId));
     }
 
     /** The rule is named after the move and the states it starts from, e.g. initiative-complete-from-active. */
@@ -100,7 +110,7 @@ public class Initiative {
     }
 
     /**
-     * Equal state, equal initiative: the key result keeps its initiatives in a map, and the aggregate
+     * Equal state, equal initiative: {@link Initiatives} keeps them in a map, and the aggregate
      * fixtures compare the state commands left with the state rebuilt from the events.
      */
     @Override

@@ -15,17 +15,25 @@ public final class InitiativeCommands {
                                 InitiativeStatus status) {
     }
 
-    public record StartInitiative(UUID keyResultId, UUID initiativeId) {
+    /** A change to an initiative the key result has: the initiative decides it ({@link Initiative#decide}). */
+    public sealed interface InitiativeChange permits StartInitiative, PivotInitiative, StopInitiative, CompleteInitiative {
+
+        UUID keyResultId();
+
+        UUID initiativeId();
+    }
+
+    public record StartInitiative(UUID keyResultId, UUID initiativeId) implements InitiativeChange {
     }
 
     /** @param checkInId the check-in whose decision this pivot carries out, or null */
     public record PivotInitiative(UUID keyResultId, UUID initiativeId, String toApproach, String reason,
-                                  UUID checkInId) {
+                                  UUID checkInId) implements InitiativeChange {
     }
 
-    public record StopInitiative(UUID keyResultId, UUID initiativeId, String reason) {
+    public record StopInitiative(UUID keyResultId, UUID initiativeId, String reason) implements InitiativeChange {
     }
 
-    public record CompleteInitiative(UUID keyResultId, UUID initiativeId) {
+    public record CompleteInitiative(UUID keyResultId, UUID initiativeId) implements InitiativeChange {
     }
 }

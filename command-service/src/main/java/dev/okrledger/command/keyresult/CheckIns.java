@@ -2,11 +2,13 @@ package dev.okrledger.command.keyresult;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** A key result's check-ins, by id and in effective order (a late check-in slots in where it was effective). */
@@ -20,8 +22,8 @@ final class CheckIns {
         return Optional.ofNullable(byId.get(checkInId));
     }
 
-    boolean contains(UUID checkInId) {
-        return byId.containsKey(checkInId);
+    Set<UUID> ids() {
+        return Collections.unmodifiableSet(byId.keySet());
     }
 
     void record(CheckIn checkIn) {

@@ -3,13 +3,7 @@ package dev.okrledger.command.keyresult;
 import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.directory.CycleFacts;
 import dev.okrledger.command.directory.Directory;
-import dev.okrledger.command.directory.Directory.KeyResultFacts;
 import dev.okrledger.command.directory.ObjectiveFacts;
-import dev.okrledger.command.initiative.InitiativeCommands.AddInitiative;
-import dev.okrledger.command.initiative.InitiativeCommands.CompleteInitiative;
-import dev.okrledger.command.initiative.InitiativeCommands.PivotInitiative;
-import dev.okrledger.command.initiative.InitiativeCommands.StartInitiative;
-import dev.okrledger.command.initiative.InitiativeCommands.StopInitiative;
 import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultOwner;
 import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultTarget;
 import dev.okrledger.command.keyresult.KeyResultEdits.DropKeyResult;
@@ -23,13 +17,12 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.UUID;
-import java.util.function.BiConsumer;
 
 /**
  * Resolves the facts a key result needs from other aggregates (its objective, its cycle), checks
  * that the user may change it (in the same lookup: decision 0036) and the version the client
- * expected, then lets the key result decide. Answers the new version.
+ * expected, then lets the key result decide. Answers the new version. Initiatives have their own
+ * handler, {@link InitiativeCommandHandler}.
  */
 @Component
 class KeyResultCommandHandler {
@@ -38,7 +31,7 @@ class KeyResultCommandHandler {
     private final Directory directory;
     private final Clock clock;
     private final OkrPolicy policy;
-    private final Permissions permissions;
+    private final KeyResultChanges changes;
 
     KeyResultCommandHandler(Repository<KeyResult> keyResults, Directory directory, Clock clock, OkrPolicy policy,
                             Permissions permissions) {
@@ -46,7 +39,7 @@ class KeyResultCommandHandler {
         this.directory = directory;
         this.clock = clock;
         this.policy = policy;
-        this.permissions = permissions;
+        this.changes = new KeyResultChanges(keyResults, directory, permissions);
     }
 
     @CommandHandler
@@ -59,15 +52,15 @@ class KeyResultCommandHandler {
 
     @CommandHandler
     CheckInOutcome handle(RecordCheckIn command) {
-        CycleFacts cycle = cycleOfChangeable(command.keyResultId());
-        Aggregate<KeyResult> keyResult = Aggregates.load(keyResults, command.keyResultId(), command.expectedVersion());
-        CheckInOutcome.Status status = keyResult.invoke(k -> k.recordCheckIn(command, cycle, clock.instant(), policy));
-        return new CheckInOutcome(status, Aggregates.version(keyResult));
+        return changes.checkIn(command.keyResultId(), command.expectedVersion(),
+                (k, cycle) -> k.recordCheckIn(command, cycle, clock.instant(), policy));
     }
 
+    /** Measurements: their sources are checked where they enter (HTTP or the measurements topic). */
     @CommandHandler
     CheckInOutcome handle(RecordMeasurement command) {
-        CycleFacts cycle = cycleOf(command.keyResultId());
+        CycleFacts cycle = directory.cycleOfKeyResult(command.keyResultId())
+                .orElseThrow(() -> new UnknownEntity("key-result", null, command.keyResultId()));
         Aggregate<KeyResult> keyResult = Aggregates.load(keyResults, command.keyResultId(), null);
         CheckInOutcome.Status status = keyResult.invoke(k -> k.recordMeasurement(command, cycle, clock.instant()));
         return new CheckInOutcome(status, Aggregates.version(keyResult));
@@ -75,73 +68,23 @@ class KeyResultCommandHandler {
 
     @CommandHandler
     long handle(RewordKeyResult command) {
-        return edit(command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.reword(command, cycle));
+        return changes.change(command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.reword(command, cycle));
     }
 
     @CommandHandler
     long handle(ChangeKeyResultTarget command) {
-        return edit(command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.changeTarget(command, cycle));
+        return changes.change(command.keyResultId(), command.expectedVersion(),
+                (k, cycle) -> k.changeTarget(command, cycle));
     }
 
     @CommandHandler
     long handle(ChangeKeyResultOwner command) {
-        return edit(command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.changeOwner(command, cycle));
+        return changes.change(command.keyResultId(), command.expectedVersion(),
+                (k, cycle) -> k.changeOwner(command, cycle));
     }
 
     @CommandHandler
     long handle(DropKeyResult command) {
-        return edit(command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.drop(command, cycle));
-    }
-
-    @CommandHandler
-    long handle(AddInitiative command) {
-        return edit(command.keyResultId(), null, (k, cycle) -> k.addInitiative(command, cycle));
-    }
-
-    // An initiative's own rules are its entity's; the key result first decides whether it may change.
-
-    @CommandHandler
-    long handle(StartInitiative command) {
-        return edit(command.keyResultId(), null,
-                (k, cycle) -> k.initiativeToChange(command.initiativeId(), cycle).start());
-    }
-
-    @CommandHandler
-    long handle(PivotInitiative command) {
-        return edit(command.keyResultId(), null,
-                (k, cycle) -> k.initiativeToChange(command.initiativeId(), cycle).pivot(command, k::hasCheckIn));
-    }
-
-    @CommandHandler
-    long handle(StopInitiative command) {
-        return edit(command.keyResultId(), null,
-                (k, cycle) -> k.initiativeToChange(command.initiativeId(), cycle).stop(command));
-    }
-
-    @CommandHandler
-    long handle(CompleteInitiative command) {
-        return edit(command.keyResultId(), null,
-                (k, cycle) -> k.initiativeToChange(command.initiativeId(), cycle).complete());
-    }
-
-    private long edit(UUID keyResultId, Long expectedVersion, BiConsumer<KeyResult, CycleFacts> change) {
-        CycleFacts cycle = cycleOfChangeable(keyResultId);
-        Aggregate<KeyResult> keyResult = Aggregates.load(keyResults, keyResultId, expectedVersion);
-        keyResult.execute(k -> change.accept(k, cycle));
-        return Aggregates.version(keyResult);
-    }
-
-    /** Measurements: their sources are checked where they enter (HTTP or the measurements topic). */
-    private CycleFacts cycleOf(UUID keyResultId) {
-        return directory.cycleOfKeyResult(keyResultId)
-                .orElseThrow(() -> new UnknownEntity("key-result", null, keyResultId));
-    }
-
-    /** The key result's cycle, once the current user is known to be allowed to change the key result. */
-    private CycleFacts cycleOfChangeable(UUID keyResultId) {
-        KeyResultFacts facts = directory.keyResult(keyResultId)
-                .orElseThrow(() -> new UnknownEntity("key-result", null, keyResultId));
-        permissions.requireKeyResult(facts.access());
-        return facts.cycle();
+        return changes.change(command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.drop(command, cycle));
     }
 }

@@ -71,6 +71,8 @@ class KeyResultChangesTest {
         cycleIs(CycleStatus.ACTIVE);
         fixture.registerAnnotatedCommandHandler(new KeyResultCommandHandler(fixture.getRepository(), directory,
                 Clock.fixed(NOW, ZoneOffset.UTC), OkrPolicy.defaults(), new Permissions(directory)));
+        fixture.registerAnnotatedCommandHandler(new InitiativeCommandHandler(fixture.getRepository(), directory,
+                new Permissions(directory)));
         SignedIn.asAdmin();
     }
 

@@ -135,7 +135,7 @@ class KeyResultMeasurementTest {
     @Test
     void measurementObservedInTheFutureIsRefused() {
         fixture.given(defined())
-                .when(measure(UUID.randomUUID(), "9", NOW.plus(KeyResult.CLOCK_SKEW).plusSeconds(1)))
+                .when(measure(UUID.randomUUID(), "9", NOW.plus(ReadingGuard.CLOCK_SKEW).plusSeconds(1)))
                 .expectException(InvalidInput.class)
                 .expectExceptionMessage("A measurement cannot be observed in the future")
                 .expectNoEvents();
