@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The command side's domain stands on its own: aggregates, their entities, commands and command
@@ -77,4 +78,9 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.okrledger.command.cycle..",
                     "dev.okrledger.command.objective..", "dev.okrledger.command.keyresult..",
                     "dev.okrledger.command.initiative..", "dev.okrledger.command.directory..");
+
+    /** Packages depend one way, each package a slice of its own (root and nested ones too). */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.okrledger.(**)")
+            .should().beFreeOfCycles();
 }

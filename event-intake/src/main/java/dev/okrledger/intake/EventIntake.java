@@ -1,16 +1,17 @@
 package dev.okrledger.intake;
 
-import dev.okrledger.contract.event.EventCodec;
 import dev.okrledger.contract.event.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.Map;
  * Takes records from {@code okr.events} into a service: decodes the envelope, claims its
  * (aggregate id, sequence) position and applies the projections, all in one database transaction.
  * A redelivered or replayed event finds its position already claimed and changes nothing, so
- * at-least-once delivery becomes exactly-once effect.
+ * at-least-once delivery becomes exactly-once effect. An event of a type this build does not know is
+ * never skipped: its partition stops there ({@link UnknownEventType}) until a build that knows it takes over.
  *
  * <p>Needs the table {@code applied_position(aggregate_id varchar primary key, last_sequence bigint)}
  * in the service's own database.
@@ -34,64 +36,87 @@ public class EventIntake {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final List<EventProjection> projections;
+    private final EventDecoder decoder;
+    private final StoppedPartitions stopped;
     private final Counter applied;
     private final Counter duplicates;
-    private final Counter unknown;
 
     public EventIntake(JdbcClient jdbc, TransactionTemplate transactions, List<EventProjection> projections,
                        MeterRegistry meters) {
+        this(jdbc, transactions, projections, meters, EventDecoder.CONTRACT, "this service");
+    }
+
+    /** @param service the consuming service's name, for the log line of a stopped partition */
+    public EventIntake(JdbcClient jdbc, TransactionTemplate transactions, List<EventProjection> projections,
+                       MeterRegistry meters, EventDecoder decoder, String service) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.projections = List.copyOf(projections);
+        this.decoder = decoder;
+        this.stopped = new StoppedPartitions(service, meters);
         this.applied = Counter.builder("okr.intake.events").tag("outcome", "applied").register(meters);
         this.duplicates = Counter.builder("okr.intake.events").tag("outcome", "duplicate").register(meters);
-        this.unknown = Counter.builder("okr.intake.events").tag("outcome", "unknown-type").register(meters);
     }
 
+    /** Takes in one event; one of a type this build does not know is refused, never skipped. */
     public void accept(EventEnvelope envelope) {
+        if (!envelope.isKnown()) {
+            throw new IllegalArgumentException("Event type " + envelope.type() + " is unknown to this build");
+        }
         acceptAll(List.of(envelope));
     }
 
     /**
      * Takes in one poll's records in a single transaction (one commit, not one per event). Records
-     * that are not envelopes are logged and skipped; any other failure rolls the whole batch back,
-     * and the caller redelivers it: positions already claimed make the redelivery harmless.
+     * that are not envelopes are logged and skipped. At an event of a type this build does not know
+     * the records before it are taken in and {@link UnknownEventType} is thrown for it: the listener's
+     * error handler commits those and holds its partition there. Any other failure rolls the whole
+     * batch back, and the caller redelivers it: positions already claimed make the redelivery harmless.
      */
     public void acceptBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<EventEnvelope> envelopes = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            EventEnvelope envelope;
             try {
-                envelopes.add(EventCodec.decode(record.value()));
+                envelope = decoder.decode(record.value());
             } catch (IllegalArgumentException poison) {
                 log.error("Skipping record at {}-{}@{} that is not an event envelope",
                         record.topic(), record.partition(), record.offset(), poison);
+                continue;
             }
+            if (!envelope.isKnown()) {
+                acceptAll(envelopes);
+                stopped.passed(records.subList(0, i));
+                throw stopped.stop(record, envelope);
+            }
+            envelopes.add(envelope);
         }
         acceptAll(envelopes);
+        stopped.passed(records);
     }
 
+    /** The partitions left this consumer (a rebalance): a stop there is no longer this instance's. */
+    public void partitionsRevoked(Collection<TopicPartition> partitions) {
+        stopped.revoked(partitions);
+    }
+
+    /** Applies the envelopes, all of known types, in one transaction. */
     private void acceptAll(List<EventEnvelope> envelopes) {
-        int[] outcome = new int[3];
+        if (envelopes.isEmpty()) {
+            return;
+        }
+        int[] outcome = new int[2];
         transactions.executeWithoutResult(status -> {
-            java.util.Arrays.fill(outcome, 0);
-            List<EventEnvelope> known = new ArrayList<>(envelopes.size());
-            for (EventEnvelope envelope : envelopes) {
-                if (envelope.isKnown()) {
-                    known.add(envelope);
-                } else {
-                    log.debug("Skipping event of unknown type {} ({})", envelope.type(), envelope.eventId());
-                    outcome[2]++;
-                }
-            }
-            for (EventEnvelope envelope : claimed(known)) {
+            outcome[0] = 0;
+            for (EventEnvelope envelope : claimed(envelopes)) {
                 projections.forEach(p -> p.project(envelope));
                 outcome[0]++;
             }
-            outcome[1] = known.size() - outcome[0];
+            outcome[1] = envelopes.size() - outcome[0];
         });
         applied.increment(outcome[0]);
         duplicates.increment(outcome[1]);
-        unknown.increment(outcome[2]);
     }
 
     /**

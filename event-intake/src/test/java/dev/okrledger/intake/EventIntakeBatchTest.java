@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** A poll larger than {@link EventIntake#SMALL_BATCH} claims its positions in three statements, with the same outcome. */
@@ -66,6 +67,21 @@ class EventIntakeBatchTest {
 
         assertThat(projected).isEmpty();
         assertThat(positions()).containsExactlyInAnyOrder(tuple("agg-1", 2L), tuple("agg-2", 0L));
+    }
+
+    @Test
+    void aPollStopsAtAnEventOfAnUnknownTypeAfterTakingInTheOnesBeforeIt() {
+        EventEnvelope fromTheFuture = new EventEnvelope(UUID.randomUUID().toString(), "KeyResultArchived", "1",
+                "KeyResult", "agg-1", 1, Instant.now(), "a", "A", "c", null);
+        List<ConsumerRecord<String, byte[]>> poll = records(event("agg-1", 0), event("agg-2", 0), fromTheFuture,
+                event("agg-1", 2), event("agg-3", 0));
+
+        assertThatThrownBy(() -> intake.acceptBatch(poll)).isInstanceOfSatisfying(UnknownEventType.class,
+                stop -> assertThat(stop.record()).isSameAs(poll.get(2)));
+
+        assertThat(projected).extracting(EventEnvelope::aggregateId, EventEnvelope::sequence)
+                .containsExactly(tuple("agg-1", 0L), tuple("agg-2", 0L));
+        assertThat(positions()).containsExactlyInAnyOrder(tuple("agg-1", 0L), tuple("agg-2", 0L));
     }
 
     private List<Tuple> positions() {

@@ -64,6 +64,17 @@ class EventIntakeTest {
     }
 
     @Test
+    void anEventOfAnUnknownTypeIsRefusedNotSkipped() {
+        EventIntake intake = intake();
+        EventEnvelope fromTheFuture = new EventEnvelope(UUID.randomUUID().toString(), "KeyResultArchived", "1",
+                "KeyResult", "agg-1", 0, Instant.now(), "a", "A", "c", null);
+        assertThatThrownBy(() -> intake.accept(fromTheFuture)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("KeyResultArchived");
+        assertThat(projected).isEmpty();
+        assertThat(jdbc.sql("select count(*) from applied_position").query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void aFailingProjectionLeavesNoTraceSoTheRedeliveryIsApplied() {
         boolean[] fail = {true};
         EventIntake intake = intake(envelope -> {

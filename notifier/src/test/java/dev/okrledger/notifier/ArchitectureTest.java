@@ -12,8 +12,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "dev.okrledger.notifier", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /**
+     * Every package of the module is a slice of its own, its root and nested ones too, as
+     * {@code package-cycles} sees them (only the module's classes are imported, so only they form slices).
+     */
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.okrledger.notifier.(*)..")
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.okrledger.(**)")
             .should().beFreeOfCycles();
 
     /** An event goes one way: tracking says what changed, the alert rules decide, webhooks follow the alerts. */

@@ -22,9 +22,11 @@ public final class EventCodec {
 
     /**
      * Reads an envelope; an unknown event type yields an envelope without payload rather than an
-     * error, so that an older consumer skips events it does not understand.
+     * error, and the consumer decides: the services' intake stops the partition there until it is
+     * upgraded to a build that knows the type (decision 0044), never skipping it.
      *
-     * @throws IllegalArgumentException when the bytes are not an envelope at all
+     * @throws IllegalArgumentException when the bytes are not an envelope at all, or one of a known type
+     *                                  without its payload
      */
     public static EventEnvelope decode(byte[] json) {
         JsonNode tree;
@@ -41,6 +43,9 @@ public final class EventCodec {
         OkrEvent payload = EventTypes.byName(bare.type())
                 .map(t -> (OkrEvent) MAPPER.treeToValue(payloadNode, t.javaType()))
                 .orElse(null);
+        if (payload == null && EventTypes.byName(bare.type()).isPresent()) {
+            throw new IllegalArgumentException("Not an event envelope: " + bare.type() + " without its payload");
+        }
         return new EventEnvelope(bare.eventId(), bare.type(), bare.revision(), bare.aggregateType(),
                 bare.aggregateId(), bare.sequence(), bare.occurredAt(), bare.actor(), bare.actorName(),
                 bare.correlationId(), payload);

@@ -41,7 +41,7 @@ class EventCodecTest {
     }
 
     @Test
-    void unknownEventTypeIsKeptWithoutPayloadSoOlderConsumersCanSkipIt() {
+    void unknownEventTypeIsKeptWithoutPayloadSoAnOlderConsumerCanStopAtIt() {
         String json = """
                 {"eventId":"e1","type":"SomethingNew","revision":"1","aggregateType":"X","aggregateId":"a1",
                  "sequence":0,"occurredAt":"2026-05-01T10:15:30Z","payload":{"whatever":1}}""";
@@ -56,6 +56,18 @@ class EventCodecTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EventCodec.decode("{\"hello\":1}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aKnownTypeWithoutItsPayloadIsNoEnvelope() {
+        String withoutPayload = """
+                {"eventId":"e1","type":"CycleActivated","revision":"1","aggregateType":"Cycle","aggregateId":"a1",
+                 "sequence":0,"occurredAt":"2026-05-01T10:15:30Z"}""";
+        String nullPayload = withoutPayload.replace("}", ",\"payload\":null}");
+        assertThatThrownBy(() -> EventCodec.decode(withoutPayload.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CycleActivated");
+        assertThatThrownBy(() -> EventCodec.decode(nullPayload.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CycleActivated");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.okrledger.query.board;
 
 import dev.okrledger.query.cycle.CycleSnapshot;
+import dev.okrledger.query.cycle.Moment;
 
 import java.util.List;
 import java.util.stream.Stream;

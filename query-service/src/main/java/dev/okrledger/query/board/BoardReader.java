@@ -7,6 +7,7 @@ import dev.okrledger.contract.policy.OkrPolicy;
 import dev.okrledger.contract.policy.PaceJudgement;
 import dev.okrledger.contract.policy.PaceVerdict;
 import dev.okrledger.query.cycle.CycleSnapshot;
+import dev.okrledger.query.cycle.Moment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,5 @@
 package dev.okrledger.query.cycle;
 
-import dev.okrledger.query.board.Moment;
 import dev.okrledger.support.problem.NotFound;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package dev.okrledger.query.health;
 
-import dev.okrledger.query.board.Moment;
 import dev.okrledger.query.cycle.CycleQueries;
+import dev.okrledger.query.cycle.Moment;
 import dev.okrledger.support.problem.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,8 +1,8 @@
 package dev.okrledger.query.replay;
 
-import dev.okrledger.query.board.Moment;
 import dev.okrledger.query.cycle.CycleQueries;
 import dev.okrledger.query.cycle.CycleSnapshot;
+import dev.okrledger.query.cycle.Moment;
 import dev.okrledger.support.problem.Conflict;
 import dev.okrledger.support.problem.NotFound;
 import io.swagger.v3.oas.annotations.Operation;

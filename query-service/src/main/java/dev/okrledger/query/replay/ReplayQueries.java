@@ -5,8 +5,8 @@ import dev.okrledger.query.board.AtRisk;
 import dev.okrledger.query.board.BandCounts;
 import dev.okrledger.query.board.Board;
 import dev.okrledger.query.board.BoardReader;
-import dev.okrledger.query.board.Moment;
 import dev.okrledger.query.cycle.CycleSnapshot;
+import dev.okrledger.query.cycle.Moment;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

@@ -2,9 +2,9 @@ package dev.okrledger.query.page.board;
 
 import dev.okrledger.contract.event.ObjectiveLevel;
 import dev.okrledger.query.board.Board;
-import dev.okrledger.query.board.Moment;
 import dev.okrledger.query.cycle.CycleQueries;
 import dev.okrledger.query.cycle.CycleSnapshot;
+import dev.okrledger.query.cycle.Moment;
 import dev.okrledger.query.dashboard.Dashboard;
 import dev.okrledger.query.dashboard.DashboardQueries;
 import dev.okrledger.query.page.AsOfDay;

@@ -1,8 +1,8 @@
 package dev.okrledger.query.page.retrospective;
 
-import dev.okrledger.query.board.Moment;
 import dev.okrledger.query.cycle.CycleQueries;
 import dev.okrledger.query.cycle.CycleSnapshot;
+import dev.okrledger.query.cycle.Moment;
 import dev.okrledger.query.page.Display;
 import dev.okrledger.query.replay.Retrospective;
 import dev.okrledger.query.replay.RetrospectiveQueries;

@@ -1,9 +1,10 @@
-package dev.okrledger.query.board;
+package dev.okrledger.query.cycle;
 
 import java.time.Instant;
 
 /**
- * Which facts a board is built from, and when its clock reads.
+ * A moment of a cycle: which facts a view of it (board, replay, retrospective, export) is built from,
+ * and when its clock reads.
  *
  * @param knownAt        only events recorded (envelope occurredAt) up to here count: time travel
  * @param effectiveUntil only check-ins effective up to here count: replay of a past week
