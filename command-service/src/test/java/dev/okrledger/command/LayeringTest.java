@@ -22,7 +22,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class LayeringTest {
 
     private static final String[] DOMAIN_PACKAGES = {"dev.okrledger.command.cycle..", "dev.okrledger.command.objective..",
-            "dev.okrledger.command.keyresult..", "dev.okrledger.command.initiative..", "dev.okrledger.command.shared.."};
+            "dev.okrledger.command.keyresult..", "dev.okrledger.command.initiative..", "dev.okrledger.command.people..",
+            "dev.okrledger.command.shared.."};
 
     private static final String[] WEB_OR_JDBC = {"..web..", "jakarta.servlet..", "java.sql..", "javax.sql..",
             "org.springframework.jdbc.."};
@@ -55,5 +56,5 @@ class LayeringTest {
             .that().resideInAPackage("dev.okrledger.command.shared..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.okrledger.command.cycle..",
                     "dev.okrledger.command.objective..", "dev.okrledger.command.keyresult..",
-                    "dev.okrledger.command.initiative..", "dev.okrledger.command.directory..");
+                    "dev.okrledger.command.initiative..", "dev.okrledger.command.people..", "dev.okrledger.command.directory..");
 }
