@@ -29,7 +29,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class LayeringTest {
 
     private static final String[] DOMAIN_PACKAGES = {"dev.okrledger.command.cycle..", "dev.okrledger.command.objective..",
-            "dev.okrledger.command.keyresult..", "dev.okrledger.command.initiative..", "dev.okrledger.command.shared.."};
+            "dev.okrledger.command.keyresult..", "dev.okrledger.command.initiative..", "dev.okrledger.command.people..",
+            "dev.okrledger.command.shared.."};
 
     private static final String[] WEB_OR_JDBC = {"..web..", "jakarta.servlet..", "java.sql..", "javax.sql..",
             "org.springframework.jdbc.."};
@@ -77,7 +78,8 @@ class LayeringTest {
             .that().resideInAPackage("dev.okrledger.command.shared..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.okrledger.command.cycle..",
                     "dev.okrledger.command.objective..", "dev.okrledger.command.keyresult..",
-                    "dev.okrledger.command.initiative..", "dev.okrledger.command.directory..");
+                    "dev.okrledger.command.initiative..", "dev.okrledger.command.people..",
+                    "dev.okrledger.command.directory..");
 
     /** Packages depend one way, each package a slice of its own (root and nested ones too). */
     @ArchTest

@@ -5,8 +5,10 @@ import dev.okrledger.command.directory.ObjectiveFacts;
 import dev.okrledger.security.CurrentUser;
 import dev.okrledger.security.Forbidden;
 import dev.okrledger.security.OkrUser;
+import dev.okrledger.security.Role;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -60,6 +62,20 @@ public class Permissions {
         if (!CurrentUser.get().mayChange(access.team(), access.owner())) {
             throw new Forbidden("team-membership-or-ownership-required",
                     "Only members of team '" + access.team() + "', the key result's owner or OKR leads may do this");
+        }
+    }
+
+    /** The people directory: admins alone set a person's details, teams, leadership and handles (decision 0045). */
+    public void requirePeopleAdministration() {
+        if (!CurrentUser.get().roles().contains(Role.ADMIN)) {
+            throw new Forbidden("people-directory-needs-admin", "Only admins edit people in the directory");
+        }
+    }
+
+    /** A sign-in's own record: a person's token, not a measurement source's (a machine feeding values). */
+    public void requirePerson() {
+        if (CurrentUser.get().roles().equals(Set.of(Role.MEASUREMENT_SOURCE))) {
+            throw new Forbidden("people-directory-is-for-people", "A measurement source is not a person of the directory");
         }
     }
 }

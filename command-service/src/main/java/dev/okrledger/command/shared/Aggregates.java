@@ -17,7 +17,12 @@ public final class Aggregates {
 
     /** Loads the aggregate and refuses to go on when it moved past {@code expectedVersion} (null: no check). */
     public static <T> Aggregate<T> load(Repository<T> repository, UUID id, Long expectedVersion) {
-        Aggregate<T> aggregate = repository.load(id.toString());
+        return load(repository, id.toString(), expectedVersion);
+    }
+
+    /** As {@link #load(Repository, UUID, Long)}, for an aggregate named by text (a person). */
+    public static <T> Aggregate<T> load(Repository<T> repository, String id, Long expectedVersion) {
+        Aggregate<T> aggregate = repository.load(id);
         long current = version(aggregate);
         if (expectedVersion != null && expectedVersion != current) {
             throw new VersionConflict(expectedVersion, current);

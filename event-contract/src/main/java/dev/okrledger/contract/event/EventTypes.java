@@ -38,7 +38,11 @@ public final class EventTypes {
             new EventType("InitiativeStarted", InitiativeStarted.class, "1"),
             new EventType("InitiativePivoted", InitiativePivoted.class, "1"),
             new EventType("InitiativeStopped", InitiativeStopped.class, "1"),
-            new EventType("InitiativeCompleted", InitiativeCompleted.class, "1"));
+            new EventType("InitiativeCompleted", InitiativeCompleted.class, "1"),
+            new EventType("PersonRegistered", PersonRegistered.class, "1"),
+            new EventType("PersonProfileUpdated", PersonProfileUpdated.class, "1"),
+            new EventType("PersonTeamsChanged", PersonTeamsChanged.class, "1"),
+            new EventType("PersonHandlesChanged", PersonHandlesChanged.class, "1"));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -11,8 +11,9 @@ public sealed interface OkrEvent
                 KeyResultDefined, KeyResultReworded, KeyResultTargetChanged, KeyResultOwnerChanged,
                 KeyResultDropped, KeyResultGraded,
                 CheckInRecorded, ConfidenceChanged, MeasurementRecorded,
-                InitiativeAdded, InitiativeStarted, InitiativePivoted, InitiativeStopped, InitiativeCompleted {
+                InitiativeAdded, InitiativeStarted, InitiativePivoted, InitiativeStopped, InitiativeCompleted,
+                PersonRegistered, PersonProfileUpdated, PersonTeamsChanged, PersonHandlesChanged {
 
-    /** The Kafka partition key: events of one objective (and its key results) stay in order. */
+    /** The Kafka partition key: events of one objective (and its key results), cycle or person stay in order. */
     String partitionKey();
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,10 +28,24 @@ class EventCodecTest {
                 7, 3, ConfidenceBand.GREEN, ConfidenceBand.RED);
         OkrEvent measurement = new MeasurementRecorded(kr, objective, UUID.randomUUID(), new BigDecimal("7.25"),
                 Instant.parse("2026-05-02T06:00:00Z"), "helpdesk-export");
-        for (OkrEvent event : new OkrEvent[]{checkIn, change, measurement}) {
+        OkrEvent registered = new PersonRegistered("5b1e7c1a-ana", "Ana Souza", "ana@example.org", "America/Sao_Paulo",
+                List.of("support", "growth"), List.of("support"));
+        OkrEvent profile = new PersonProfileUpdated("5b1e7c1a-ana", "Ana S.", null, "Europe/Lisbon");
+        OkrEvent teams = new PersonTeamsChanged("5b1e7c1a-ana", List.of("support"), List.of());
+        OkrEvent handles = new PersonHandlesChanged("5b1e7c1a-ana", List.of("support-lead"));
+        for (OkrEvent event : new OkrEvent[]{checkIn, change, measurement, registered, profile, teams, handles}) {
             EventEnvelope original = envelope(event);
             assertThat(EventCodec.decode(EventCodec.encode(original))).isEqualTo(original);
         }
+    }
+
+    @Test
+    void teamsAndHandlesOfAPersonAreSetsInNameOrder() {
+        PersonTeamsChanged changed = new PersonTeamsChanged("ana", List.of("support", "growth", "support"), null);
+        assertThat(changed.teams()).containsExactly("growth", "support");
+        assertThat(changed.leads()).isEmpty();
+        assertThat(changed).isEqualTo(new PersonTeamsChanged("ana", List.of("growth", "support"), List.of()));
+        assertThat(changed.partitionKey()).isEqualTo("ana");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.okrledger.query.rebuild;
 
 import dev.okrledger.contract.event.InitiativeStatus;
 import dev.okrledger.contract.event.ObjectiveLevel;
+import dev.okrledger.query.support.People;
 import dev.okrledger.query.support.Quarter;
 import dev.okrledger.query.support.QueryServiceTest;
 import dev.okrledger.security.Role;
@@ -74,11 +75,16 @@ class RebuildTest extends QueryServiceTest {
         q.retire(retired, "merged");
         q.retrospectiveNote(company, "note");
         q.grade(a, 7.5, 0.75);
+        // the people directory (V8): every column gets a value
+        String person = "ana-" + UUID.randomUUID();
+        new People(intake).registered(person, "Ana", "ana@example.org", "Europe/Lisbon", List.of("support"))
+                .teams(person, List.of("support", "growth"), List.of("support")).handles(person, "support-lead");
         Map<String, String> incremental = snapshot();
         assertThat(incremental.keySet()).contains("key_result_target_change", "initiative_view", "initiative_pivot",
                 "objective_retrospective_note");
         assertThat(incremental.get("key_result_checkpoint")).contains(frontLoaded.toString(), backLoaded.toString());
         assertThat(incremental.get("measurement_history")).contains(a.toString(), b.toString());
+        assertThat(incremental.get("person_view")).contains(person, "support-lead");
         JsonNode plannedBefore = ok("/api/key-results/" + frontLoaded + "/detail?asOf=" + q.day(42));
         assertThat(plannedBefore.get("current").get("pace").asString()).isEqualTo("BEHIND"); // 0.70 < 0.84 - 0.10
         String detail = "/api/key-results/" + a + "/detail?asOf=" + q.day(42);
@@ -94,6 +100,7 @@ class RebuildTest extends QueryServiceTest {
         jdbc.sql("delete from initiative_pivot").update();
         jdbc.sql("update key_result_view set dropped_at = null, target = 1").update();
         jdbc.sql("delete from key_result_checkpoint where key_result_id = ?").param(frontLoaded).update();
+        jdbc.sql("update person_view set handles = '{}', leads = '{}'").update();
         assertThat(snapshot()).isNotEqualTo(incremental);
 
         Answer started = post("/api/admin/rebuild");
