@@ -110,6 +110,7 @@ public final class EmbeddedSystem implements AutoCloseable {
         serviceSettings.properties().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--server.port=" + port);
         args.add("--" + AxonOnlyInCommandService.PROPERTY + "=" + service.usesAxon());
+        args.add("--" + SessionsOnlyInDashboard.PROPERTY + "=" + (service == Service.DASHBOARD));
         args.add("--spring.main.banner-mode=off");
         if (service == Service.DASHBOARD) {
             // the pages read and act through the other services' APIs, wherever they listen

@@ -121,7 +121,7 @@ public final class OkrLedger {
                       a KR with a red drop (first response time):
                                        %s/api/key-results/%s/detail
                     %n""", loaded.cycleId(), loaded.keyResultsByRef().size(), loaded.checkIns(), alerts,
-                    system.baseUrl(Service.QUERY),
+                    system.baseUrl(Service.DASHBOARD),
                     system.baseUrl(Service.NOTIFIER), system.baseUrl(Service.QUERY), loaded.cycleId(),
                     system.baseUrl(Service.QUERY), loaded.cycleId(),
                     system.baseUrl(Service.QUERY), loaded.keyResultsByRef().get("frt"));
