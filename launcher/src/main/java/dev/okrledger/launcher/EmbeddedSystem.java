@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three services in this JVM, on a PostgreSQL server (one database each) and a Kafka broker
- * that the caller provides. Services can be stopped and started one by one.
+ * The services in this JVM (the three services and the dashboard), on a PostgreSQL server (one
+ * database each) and a Kafka broker that the caller provides. Services can be stopped and started one
+ * by one; the dashboard is told where the others answer when it starts.
  */
 public final class EmbeddedSystem implements AutoCloseable {
 
     /**
-     * @param databaseNames  database per service on {@code postgres}; created when missing
+     * @param databaseNames  database per service on {@code postgres}; created when missing; a service
+     *                       not named uses its usual one ({@link Service#database()})
      * @param ports          HTTP port per service; 0 picks a free one
      * @param keyDir         where the token signing key pair lives (created on first start); the
      *                       services trust its public key and the command service mints tokens with it
@@ -64,7 +66,9 @@ public final class EmbeddedSystem implements AutoCloseable {
 
     public EmbeddedSystem(Settings settings) {
         this.settings = settings;
-        settings.databaseNames().values().forEach(settings.postgres()::ensureDatabase);
+        for (Service service : Service.values()) {
+            settings.postgres().ensureDatabase(database(service));
+        }
         TokenKeys.loadOrCreate(settings.keyDir());
     }
 
@@ -100,20 +104,34 @@ public final class EmbeddedSystem implements AutoCloseable {
 
     private ConfigurableApplicationContext run(Service service, int port, List<String> instanceArguments) {
         ServiceSettings serviceSettings = new ServiceSettings(service,
-                settings.postgres().jdbcUrl(settings.databaseNames().get(service)), settings.postgres().username(),
+                settings.postgres().jdbcUrl(database(service)), settings.postgres().username(),
                 settings.kafka().bootstrapServers(), settings.eventsTopic(), settings.alertsTopic(), settings.keyDir());
         List<String> args = new ArrayList<>();
         serviceSettings.properties().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--server.port=" + port);
         args.add("--" + AxonOnlyInCommandService.PROPERTY + "=" + service.usesAxon());
+        args.add("--" + SessionsOnlyInDashboard.PROPERTY + "=" + (service == Service.DASHBOARD));
         args.add("--spring.main.banner-mode=off");
-        if (service == Service.QUERY && settings.ports().getOrDefault(Service.NOTIFIER, 0) > 0) {
-            // the dashboard's alert inbox talks to the notifier's API
-            args.add("--okr.dashboard.notifier-url=http://localhost:" + settings.ports().get(Service.NOTIFIER));
+        if (service == Service.DASHBOARD) {
+            // the pages read and act through the other services' APIs, wherever they listen
+            ServiceSettings.upstreamUrls(upstreamUrl(Service.COMMAND), upstreamUrl(Service.QUERY),
+                    upstreamUrl(Service.NOTIFIER)).forEach((key, value) -> args.add("--" + key + "=" + value));
         }
         args.addAll(settings.extraArguments());
         args.addAll(instanceArguments);
         return service.builder().run(args.toArray(String[]::new));
+    }
+
+    private String database(Service service) {
+        return settings.databaseNames().getOrDefault(service, service.database());
+    }
+
+    /** Where a service answers: running here, or on its fixed port (it may start later). */
+    private String upstreamUrl(Service service) {
+        if (running.containsKey(service)) {
+            return baseUrl(service);
+        }
+        return "http://localhost:" + settings.ports().getOrDefault(service, 0);
     }
 
     public synchronized void stop(Service service) {
@@ -147,7 +165,8 @@ public final class EmbeddedSystem implements AutoCloseable {
     public synchronized void close() {
         extraInstances.forEach(Instance::close);
         extraInstances.clear();
-        // consumers first, so nothing is mid-way when the producer goes
+        // the pages first, then the consumers, so nothing is mid-way when the producer goes
+        stop(Service.DASHBOARD);
         stop(Service.NOTIFIER);
         stop(Service.QUERY);
         stop(Service.COMMAND);

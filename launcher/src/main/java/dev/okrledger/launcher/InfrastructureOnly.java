@@ -95,12 +95,17 @@ final class InfrastructureOnly {
     private static Path writeSettings(Options options, Service service, ServiceSettings settings) {
         List<String> lines = new ArrayList<>();
         settings.properties().forEach((key, value) -> {
-            boolean tokenKeys = key.startsWith("okr.dev-tokens.")
+            boolean tokenKeys = key.startsWith("okr.dev-tokens.") || key.startsWith("okr.dev-sign-in.")
                     || key.equals("spring.security.oauth2.resourceserver.jwt.public-key-location");
             if (options.issuer() == null || !tokenKeys) {
                 lines.add(key + "=" + value);
             }
         });
+        if (service == Service.DASHBOARD) {
+            // the services on their usual ports, as the printed commands start them
+            ServiceSettings.upstreamUrls("http://localhost:8081", "http://localhost:8082", "http://localhost:8083")
+                    .forEach((key, value) -> lines.add(key + "=" + value));
+        }
         if (options.issuer() != null) {
             lines.add("spring.security.oauth2.resourceserver.jwt.issuer-uri=" + options.issuer());
             if (options.audience() != null) {
@@ -120,7 +125,8 @@ final class InfrastructureOnly {
         StringBuilder text = new StringBuilder();
         text.append("\nOKR Ledger infrastructure is up (nothing else runs in this process)\n")
                 .append("  PostgreSQL  localhost:").append(running.postgres().port())
-                .append(" (databases okr_command, okr_query, okr_notifier; user postgres, no password, local only)\n")
+                .append(" (databases okr_command, okr_query, okr_notifier, okr_dashboard; user postgres, no password,"
+                        + " local only)\n")
                 .append("  Kafka       ").append(running.kafka().bootstrapServers()).append('\n')
                 .append("\nStart each service as its own process, from the repository root (after ./mvnw -q -DskipTests package):\n");
         for (Service service : Service.values()) {

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <p>Ports come from environment variables: {@code OKR_POSTGRES_PORT} (15432), {@code OKR_KAFKA_PORT}
  * (9092, controller on the next port), {@code OKR_COMMAND_PORT} (8081), {@code OKR_QUERY_PORT}
- * (8082), {@code OKR_NOTIFIER_PORT} (8083).
+ * (8082), {@code OKR_NOTIFIER_PORT} (8083), {@code OKR_DASHBOARD_PORT} (8080, the pages).
  */
 public final class OkrLedger {
 
@@ -66,7 +66,8 @@ public final class OkrLedger {
                 Map.of(Service.COMMAND, Service.COMMAND.database(), Service.QUERY, Service.QUERY.database(),
                         Service.NOTIFIER, Service.NOTIFIER.database()),
                 Map.of(Service.COMMAND, port("OKR_COMMAND_PORT", 8081), Service.QUERY, port("OKR_QUERY_PORT", 8082),
-                        Service.NOTIFIER, port("OKR_NOTIFIER_PORT", 8083)),
+                        Service.NOTIFIER, port("OKR_NOTIFIER_PORT", 8083),
+                        Service.DASHBOARD, port("OKR_DASHBOARD_PORT", 8080)),
                 "okr.events", "okr.alerts", dataDir.resolve("keys"), List.of()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("stopping");
@@ -95,10 +96,10 @@ public final class OkrLedger {
                   a token          curl -s -X POST %s/api/dev/tokens -H 'Content-Type: application/json' \\
                                      -d '{"subject":"ana","teams":["support"],"roles":["MEMBER"]}'
                                    then send it as 'Authorization: Bearer <token>' (roles: ADMIN, OKR_LEAD, MEMBER)
-                  PostgreSQL       localhost:%d (databases okr_command, okr_query, okr_notifier; user postgres)
+                  PostgreSQL       localhost:%d (databases okr_command, okr_query, okr_notifier, okr_dashboard; user postgres)
                   Kafka            %s (topics okr.events, okr.alerts)
                 Stop with Ctrl+C; data stays in %s.
-                %n""", (System.nanoTime() - started) / 1e9, system.baseUrl(Service.QUERY), system.baseUrl(Service.COMMAND),
+                %n""", (System.nanoTime() - started) / 1e9, system.baseUrl(Service.DASHBOARD), system.baseUrl(Service.COMMAND),
                 system.baseUrl(Service.QUERY), system.baseUrl(Service.NOTIFIER), system.baseUrl(Service.COMMAND),
                 postgres.port(),
                 kafka.bootstrapServers(), dataDir.toAbsolutePath());
@@ -120,7 +121,7 @@ public final class OkrLedger {
                       a KR with a red drop (first response time):
                                        %s/api/key-results/%s/detail
                     %n""", loaded.cycleId(), loaded.keyResultsByRef().size(), loaded.checkIns(), alerts,
-                    system.baseUrl(Service.QUERY),
+                    system.baseUrl(Service.DASHBOARD),
                     system.baseUrl(Service.NOTIFIER), system.baseUrl(Service.QUERY), loaded.cycleId(),
                     system.baseUrl(Service.QUERY), loaded.cycleId(),
                     system.baseUrl(Service.QUERY), loaded.keyResultsByRef().get("frt"));

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * The Spring properties that point one service at its database, the broker, the topics and the
- * token keys. The embedded default passes them to the service's context in this JVM; the
- * infrastructure-only mode prints them for a service started as its own process, so both ways
- * run the services with the same settings.
+ * token keys (the dashboard: its database, the keys and the other services' URLs). The embedded
+ * default passes them to the service's context in this JVM; the infrastructure-only mode prints them
+ * for a service started as its own process, so both ways run the services with the same settings.
  */
 public record ServiceSettings(Service service, String jdbcUrl, String databaseUser, String bootstrapServers,
                        String eventsTopic, String alertsTopic, Path keyDir) {
@@ -21,17 +21,32 @@ public record ServiceSettings(Service service, String jdbcUrl, String databaseUs
         properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", databaseUser);
         properties.put("spring.datasource.password", "");
-        properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
-        properties.put("okr.kafka.events-topic", eventsTopic);
-        properties.put("okr.kafka.alerts-topic", alertsTopic);
+        if (service != Service.DASHBOARD) {
+            properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
+            properties.put("okr.kafka.events-topic", eventsTopic);
+            properties.put("okr.kafka.alerts-topic", alertsTopic);
+        }
         properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 "file:" + TokenKeys.publicKeyFile(keyDir));
-        if (service == Service.COMMAND || service == Service.QUERY) {
-            // only the embedded default mints tokens: the command service's token endpoint and the
-            // dashboard's sign-in page (query service), both with this system's key
+        // only the embedded default mints tokens, both with this system's key: the command service's token
+        // endpoint and the dashboard's sign-in page
+        if (service == Service.COMMAND) {
             properties.put("okr.dev-tokens.enabled", "true");
             properties.put("okr.dev-tokens.key-dir", keyDir.toAbsolutePath().toString());
         }
+        if (service == Service.DASHBOARD) {
+            properties.put("okr.dev-sign-in.enabled", "true");
+            properties.put("okr.dev-tokens.key-dir", keyDir.toAbsolutePath().toString());
+        }
         return properties;
+    }
+
+    /** The dashboard's settings naming where the services it reads and acts through answer. */
+    public static Map<String, String> upstreamUrls(String commandUrl, String queryUrl, String notifierUrl) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("okr.dashboard.command-url", commandUrl);
+        urls.put("okr.dashboard.query-url", queryUrl);
+        urls.put("okr.dashboard.notifier-url", notifierUrl);
+        return urls;
     }
 }

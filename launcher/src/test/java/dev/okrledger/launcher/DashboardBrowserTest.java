@@ -1,7 +1,6 @@
 package dev.okrledger.launcher;
 
 import dev.okrledger.contract.event.EventCodec;
-import dev.okrledger.embedded.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static dev.okrledger.launcher.Service.COMMAND;
+import static dev.okrledger.launcher.Service.DASHBOARD;
 import static dev.okrledger.launcher.Service.NOTIFIER;
 import static dev.okrledger.launcher.Service.QUERY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The dashboard in a real (headless) browser against the embedded system loaded with the sample
- * quarter, as a person would use it after {@code --demo}. Each test leaves a screenshot in
+ * quarter, as a person would use it after {@code --demo}: the dashboard service, reading the query
+ * service and the notifier through their APIs. Each test leaves a screenshot in
  * target/screenshots. Skipped where Chromium and chromedriver are not installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,9 +52,7 @@ class DashboardBrowserTest {
         if (!Browser.installed()) {
             return; // each test is skipped with the how-to (surefire counts and shows skipped tests)
         }
-        // fixed ports, so the query service knows where the notifier's API is (as in the embedded default)
-        int[] ports = FreePorts.distinct(2);
-        system = TestSystem.start(Map.of(QUERY, ports[0], NOTIFIER, ports[1]));
+        system = TestSystem.start();
         DemoLoader loader = new DemoLoader(system.baseUrl(COMMAND));
         loaded = loader.load();
         sample = readSample();
@@ -78,7 +77,7 @@ class DashboardBrowserTest {
     @BeforeEach
     void openABrowser(TestInfo test) {
         Browser.assumeInstalled();
-        browser = new Browser(system.baseUrl(QUERY));
+        browser = new Browser(system.baseUrl(DASHBOARD));
         screenshot = test.getTestMethod().orElseThrow().getName();
     }
 
@@ -229,6 +228,27 @@ class DashboardBrowserTest {
         WebElement measured = browser.all("#check-ins tbody tr.measured").get(1);
         assertThat(measured.getText()).contains("measured by helpdesk-export", "66 %", "no confidence");
         assertThat(browser.find(".kr-value").getText()).isEqualTo("66 % (measured)");
+    }
+
+    @Test
+    @Order(7)
+    void aPersonSignedInOnOneInstanceStaysSignedInOnAnother() {
+        try (EmbeddedSystem.Instance second = system.startAnother(DASHBOARD)) {
+            browser.signIn("lee", "leadership", "OKR_LEAD");
+
+            // the next request goes to the other instance (same host, another port: the cookie goes along)
+            browser.open(second.baseUrl() + "/cycles/" + loaded.cycleId());
+
+            assertThat(browser.url()).startsWith(second.baseUrl()).endsWith("/cycles/" + loaded.cycleId());
+            assertThat(browser.find(".who").getText()).contains("Signed in as lee", "OKR_LEAD");
+            assertThat(browser.all("tr.risk")).isNotEmpty();
+            browser.screenshot("board-on-a-second-instance");
+
+            // signing out there (a POST with that page's CSRF token) signs out everywhere
+            browser.signOut();
+            browser.open("/cycles/" + loaded.cycleId());
+            assertThat(browser.url()).contains("/sign-in");
+        }
     }
 
     /** Key results on the page's at-risk list with the reason "behind pace", by their sample ref. */

@@ -57,14 +57,16 @@ final class TestSystem {
         return start(SharedTestInfrastructure.postgres(), SharedTestInfrastructure.kafka(),
                 Map.of(Service.COMMAND, SharedTestInfrastructure.freshDatabaseName("cmd"),
                         Service.QUERY, SharedTestInfrastructure.freshDatabaseName("query"),
-                        Service.NOTIFIER, SharedTestInfrastructure.freshDatabaseName("notifier")),
+                        Service.NOTIFIER, SharedTestInfrastructure.freshDatabaseName("notifier"),
+                        Service.DASHBOARD, SharedTestInfrastructure.freshDatabaseName("dashboard")),
                 ports, extraArguments);
     }
 
     /** On a PostgreSQL server and broker of the test's own (which it may stop), each service in its usual database. */
     static EmbeddedSystem startOn(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, String... extraArguments) {
         return start(postgres, kafka, Map.of(Service.COMMAND, Service.COMMAND.database(), Service.QUERY,
-                Service.QUERY.database(), Service.NOTIFIER, Service.NOTIFIER.database()), Map.of(), extraArguments);
+                Service.QUERY.database(), Service.NOTIFIER, Service.NOTIFIER.database(), Service.DASHBOARD,
+                Service.DASHBOARD.database()), Map.of(), extraArguments);
     }
 
     private static EmbeddedSystem start(EmbeddedPostgresServer postgres, EmbeddedKafka kafka,

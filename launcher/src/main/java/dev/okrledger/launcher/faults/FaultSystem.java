@@ -1,6 +1,7 @@
 package dev.okrledger.launcher.faults;
 
 import dev.okrledger.command.CommandServiceApplication;
+import dev.okrledger.dashboard.DashboardApplication;
 import dev.okrledger.embedded.EmbeddedKafka;
 import dev.okrledger.embedded.EmbeddedPostgresServer;
 import dev.okrledger.embedded.FreePorts;
@@ -165,6 +166,7 @@ final class FaultSystem implements AutoCloseable {
             case COMMAND -> CommandServiceApplication.class.getName();
             case QUERY -> QueryServiceApplication.class.getName();
             case NOTIFIER -> NotifierApplication.class.getName();
+            case DASHBOARD -> DashboardApplication.class.getName();
         };
     }
 

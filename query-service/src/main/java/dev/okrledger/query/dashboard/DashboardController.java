@@ -2,8 +2,6 @@ package dev.okrledger.query.dashboard;
 
 import dev.okrledger.contract.event.ObjectiveLevel;
 import dev.okrledger.query.web.AsOf;
-import dev.okrledger.support.problem.BadRequest;
-import dev.okrledger.support.problem.ProblemRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,8 +20,6 @@ import java.util.UUID;
 @RestController
 @Tag(name = "Dashboard")
 class DashboardController {
-
-    static final int MAX_PAGE_SIZE = 500;
 
     private final DashboardQueries queries;
 
@@ -44,12 +40,7 @@ class DashboardController {
                         @RequestParam(defaultValue = "50") int size,
                         @Parameter(description = "ISO-8601 date-time with offset, e.g. 2025-05-02T17:00:00Z")
                         @RequestParam(required = false) String asOf) {
-        if (page < 0) {
-            throw new BadRequest(ProblemRules.INVALID_FIELD, "page", "page must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequest(ProblemRules.INVALID_FIELD, "size", "size must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        DashboardQueries.checkPaging(page, size);
         // serialised once per page of the present board: readers polling an unchanged board cost a lookup
         DashboardQueries.Served served = queries.served(id,
                 new Dashboard.Filters(team == null || team.isBlank() ? null : team, level), page, size, AsOf.parse(asOf));

@@ -7,7 +7,9 @@ import dev.okrledger.query.board.BoardReader;
 import dev.okrledger.query.board.ObjectiveState;
 import dev.okrledger.query.cycle.CycleQueries;
 import dev.okrledger.query.cycle.Moment;
+import dev.okrledger.support.problem.BadRequest;
 import dev.okrledger.support.problem.NotFound;
+import dev.okrledger.support.problem.ProblemRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +28,8 @@ import java.util.zip.CRC32;
 @Component
 public class DashboardQueries {
 
+    static final int MAX_PAGE_SIZE = 500;
+
     private final CycleQueries cycles;
     private final BoardReader boards;
     private final CurrentBoards current;
@@ -43,6 +47,16 @@ public class DashboardQueries {
         this.clock = clock;
         this.json = json;
         this.atRiskLimit = atRiskLimit;
+    }
+
+    /** @throws BadRequest naming {@code page} or {@code size} when a page of a board cannot be asked so */
+    public static void checkPaging(int page, int size) {
+        if (page < 0) {
+            throw new BadRequest(ProblemRules.INVALID_FIELD, "page", "page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadRequest(ProblemRules.INVALID_FIELD, "size", "size must be between 1 and " + MAX_PAGE_SIZE);
+        }
     }
 
     /** A dashboard as the API sends it: its JSON and an entity tag derived from that JSON. */

@@ -28,17 +28,34 @@ public class ReplayQueries {
 
     /** Weeks that have ended; a running cycle replays up to its last finished week. */
     public CycleReplay replay(CycleSnapshot cycle) {
-        Instant now = clock.instant();
         List<CycleReplay.Week> weeks = new ArrayList<>();
-        for (int week = 1; ; week++) {
-            Instant weekStart = cycle.start().plus(Duration.ofDays(7L * (week - 1)));
-            Instant endsAt = min(cycle.start().plus(Duration.ofDays(7L * week)), cycle.end());
-            if (!weekStart.isBefore(cycle.end()) || endsAt.isAfter(now)) {
-                break;
-            }
-            weeks.add(week(week, endsAt, boards.read(cycle, Moment.effectiveAt(endsAt))));
+        int finished = finishedWeeks(cycle);
+        for (int week = 1; week <= finished; week++) {
+            Instant endsAt = endOfWeek(cycle, week);
+            weeks.add(week(week, endsAt, board(cycle, week)));
         }
         return new CycleReplay(cycle, weeks);
+    }
+
+    /** How many weeks of the cycle have ended by now. */
+    public int finishedWeeks(CycleSnapshot cycle) {
+        Instant now = clock.instant();
+        int weeks = 0;
+        while (cycle.start().plus(Duration.ofDays(7L * weeks)).isBefore(cycle.end())
+                && !endOfWeek(cycle, weeks + 1).isAfter(now)) {
+            weeks++;
+        }
+        return weeks;
+    }
+
+    /** The board at the end of one week (1 is the first), by effective time, with everything known today. */
+    public Board board(CycleSnapshot cycle, int week) {
+        return boards.read(cycle, Moment.effectiveAt(endOfWeek(cycle, week)));
+    }
+
+    /** Start of the cycle + 7 x week days; the last week may end at the cycle end. */
+    public static Instant endOfWeek(CycleSnapshot cycle, int week) {
+        return min(cycle.start().plus(Duration.ofDays(7L * week)), cycle.end());
     }
 
     private static CycleReplay.Week week(int week, Instant endsAt, Board board) {

@@ -123,6 +123,53 @@ class ReplayAndRetrospectiveTest extends QueryServiceTest {
         assertThat(change.get("reason").asString()).isEqualTo("market shrank");
     }
 
+    @Test
+    void oneFinishedWeekIsABoardPageFilteredAndPagedLikeTheDashboard() {
+        Quarter q = new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(3).minusDays(2), 13).plannedAndActive();
+        UUID support = q.objective("Support", ObjectiveLevel.TEAM, "support", null);
+        UUID growth = q.objective("Growth", ObjectiveLevel.TEAM, "growth", null);
+        UUID kr = q.keyResult(support, "kr", 0, 91);
+        q.keyResult(growth, "other", 0, 10);
+        q.at(q.week(1)).checkIn(kr, q.week(1), 7, 8);
+        q.at(q.week(3));
+        q.checkIn(kr, q.week(2), 2, 5);
+
+        JsonNode last = ok("/api/cycles/" + q.cycleId + "/replay/board");
+        JsonNode week2 = ok("/api/cycles/" + q.cycleId + "/replay/board?week=2&team=support&size=1");
+
+        assertThat(last.get("finishedWeeks").asInt()).isEqualTo(3);
+        assertThat(last.get("week").asInt()).isEqualTo(3);
+        assertThat(last.get("board").get("page").get("totalObjectives").asInt()).isEqualTo(2);
+        assertThat(week2.get("week").asInt()).isEqualTo(2);
+        assertThat(week2.get("endsAt").asString()).isEqualTo(q.day(14).toString());
+        JsonNode board = week2.get("board");
+        assertThat(board.get("page").get("totalObjectives").asInt()).isEqualTo(1);
+        assertThat(board.get("counts").get("amber").asInt()).isEqualTo(1);
+        assertThat(board.get("groups").get(0).get("objectives").get(0).get("keyResults").get(0).get("value")
+                .decimalValue()).isEqualByComparingTo("2");
+        assertThat(board.get("atRisk").get(0).get("keyResultId").asString()).isEqualTo(kr.toString());
+    }
+
+    @Test
+    void aWeekThatHasNotFinishedIs400AndAnUnknownCycle404() {
+        Quarter q = new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(3).minusDays(2), 13).plannedAndActive();
+        Quarter fresh = new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusDays(2), 13).plannedAndActive();
+
+        Answer notYet = get("/api/cycles/" + q.cycleId + "/replay/board?week=4");
+        Answer badPage = get("/api/cycles/" + q.cycleId + "/replay/board?page=-1");
+        Answer unknown = get("/api/cycles/" + UUID.randomUUID() + "/replay/board");
+        JsonNode none = ok("/api/cycles/" + fresh.cycleId + "/replay/board");
+
+        assertThat(notYet.status()).isEqualTo(400);
+        assertThat(notYet.body().get("field").asString()).isEqualTo("week");
+        assertThat(badPage.status()).isEqualTo(400);
+        assertThat(badPage.body().get("field").asString()).isEqualTo("page");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("rule").asString()).isEqualTo("unknown-cycle");
+        assertThat(none.get("finishedWeeks").asInt()).isZero();
+        assertThat(none.get("board").isNull()).isTrue();
+    }
+
     private static JsonNode keyResult(JsonNode week) {
         List<JsonNode> all = new ArrayList<>();
         week.get("objectives").forEach(o -> o.get("keyResults").forEach(all::add));
