@@ -2,9 +2,6 @@ package dev.okrledger.launcher;
 
 import dev.okrledger.embedded.EmbeddedKafka;
 import dev.okrledger.embedded.EmbeddedPostgresServer;
-import dev.okrledger.launcher.benchmark.Benchmark;
-import dev.okrledger.launcher.benchmark.ScalingBenchmark;
-import dev.okrledger.launcher.faults.Suite;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
@@ -19,8 +16,8 @@ import java.util.Map;
  * restart. {@code --demo} loads the sample quarter through the public API once everything is up.
  *
  * <p>{@code infra} starts only PostgreSQL and Kafka, for services run as separate processes
- * ({@link InfrastructureOnly}); {@code benchmark} runs the benchmark; {@code faults} the fault-injection
- * suite ({@link Suite}).
+ * ({@link InfrastructureOnly}). The benchmark and the fault-injection suite are tools of their own
+ * ({@code okr-ledger-tools.jar}).
  *
  * <p>Ports come from environment variables: {@code OKR_POSTGRES_PORT} (15432), {@code OKR_KAFKA_PORT}
  * (9092, controller on the next port), {@code OKR_COMMAND_PORT} (8081), {@code OKR_QUERY_PORT}
@@ -34,18 +31,6 @@ public final class OkrLedger {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
-        if (args.length > 0 && args[0].equals("benchmark")) {
-            Benchmark.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("benchmark-scaling")) {
-            ScalingBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("faults")) {
-            Suite.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
         if (args.length > 0 && args[0].equals("infra")) {
             runInfrastructureOnly(Arrays.asList(args).subList(1, args.length));
             return;
