@@ -41,6 +41,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    // PostgreSQL's own default, said out loud: only this machine reaches the database
+                    .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "300")
                     // half of initdb's 128 MB: the embedded default shares one machine with its JVM, and
                     // the operating system's page cache keeps what does not fit (decision 0039)

@@ -26,10 +26,18 @@ public final class EmbeddedSystem implements AutoCloseable {
      * @param keyDir         where the token signing key pair lives (created on first start); the
      *                       services trust its public key and the command service mints tokens with it
      * @param extraArguments further {@code --key=value} settings for every service
+     * @param access         where the services listen and whose tokens they trust
      */
     public record Settings(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, Map<Service, String> databaseNames,
                            Map<Service, Integer> ports, String eventsTopic, String alertsTopic, Path keyDir,
-                           List<String> extraArguments) {
+                           List<String> extraArguments, Access access) {
+
+        /** On loopback, with the launcher's own tokens ({@link Access#LOCAL}). */
+        public Settings(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, Map<Service, String> databaseNames,
+                        Map<Service, Integer> ports, String eventsTopic, String alertsTopic, Path keyDir,
+                        List<String> extraArguments) {
+            this(postgres, kafka, databaseNames, ports, eventsTopic, alertsTopic, keyDir, extraArguments, Access.LOCAL);
+        }
     }
 
     private final Settings settings;
@@ -40,10 +48,12 @@ public final class EmbeddedSystem implements AutoCloseable {
     public static final class Instance implements AutoCloseable {
         private final Service service;
         private final ConfigurableApplicationContext context;
+        private final String host;
 
-        private Instance(Service service, ConfigurableApplicationContext context) {
+        private Instance(Service service, ConfigurableApplicationContext context, String host) {
             this.service = service;
             this.context = context;
+            this.host = host;
         }
 
         public Service service() {
@@ -51,7 +61,7 @@ public final class EmbeddedSystem implements AutoCloseable {
         }
 
         public String baseUrl() {
-            return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+            return "http://" + host + ":" + ((WebServerApplicationContext) context).getWebServer().getPort();
         }
 
         public boolean isRunning() {
@@ -97,7 +107,7 @@ public final class EmbeddedSystem implements AutoCloseable {
         // metrics stay apart, and segment claims of the publisher are really exclusive
         String name = service.title() + "-" + number;
         Instance instance = new Instance(service, run(service, 0, List.of("--spring.kafka.client-id=" + name,
-                "--okr.token-store.node-id=" + name + "@" + ProcessHandle.current().pid())));
+                "--okr.token-store.node-id=" + name + "@" + ProcessHandle.current().pid())), settings.access().urlHost());
         extraInstances.add(instance);
         return instance;
     }
@@ -105,7 +115,8 @@ public final class EmbeddedSystem implements AutoCloseable {
     private ConfigurableApplicationContext run(Service service, int port, List<String> instanceArguments) {
         ServiceSettings serviceSettings = new ServiceSettings(service,
                 settings.postgres().jdbcUrl(database(service)), settings.postgres().username(),
-                settings.kafka().bootstrapServers(), settings.eventsTopic(), settings.alertsTopic(), settings.keyDir());
+                settings.kafka().bootstrapServers(), settings.eventsTopic(), settings.alertsTopic(), settings.keyDir(),
+                settings.access());
         List<String> args = new ArrayList<>();
         serviceSettings.properties().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--server.port=" + port);
@@ -131,7 +142,7 @@ public final class EmbeddedSystem implements AutoCloseable {
         if (running.containsKey(service)) {
             return baseUrl(service);
         }
-        return "http://localhost:" + settings.ports().getOrDefault(service, 0);
+        return "http://" + settings.access().urlHost() + ":" + settings.ports().getOrDefault(service, 0);
     }
 
     public synchronized void stop(Service service) {
@@ -158,7 +169,7 @@ public final class EmbeddedSystem implements AutoCloseable {
     }
 
     public String baseUrl(Service service) {
-        return "http://localhost:" + port(service);
+        return "http://" + settings.access().urlHost() + ":" + port(service);
     }
 
     @Override

@@ -18,36 +18,16 @@ import java.util.Map;
  * {@code <data-dir>/services/}, for {@code --spring.config.additional-location=file:…}, and prints the
  * commands.
  *
- * <p>Tokens: by default the services trust the key pair in {@code <data-dir>/keys} and the
- * command service mints tokens with it ({@code POST /api/dev/tokens}), as in the embedded default.
- * With {@code --issuer=URL} (and optionally {@code --audience=NAME}) they trust that OpenID
- * provider instead and no service mints tokens.
+ * <p>The services listen on loopback unless told otherwise, as in the embedded default ({@link Access}).
+ * Tokens: by default the services trust the key pair in {@code <data-dir>/keys} and the command
+ * service mints tokens with it ({@code POST /api/dev/tokens}), as in the embedded default. With
+ * {@code --issuer=URL} (and optionally {@code --audience=NAME}) they trust that OpenID provider
+ * instead and no service mints tokens.
  */
 final class InfrastructureOnly {
 
-    record Options(Path dataDir, int postgresPort, int kafkaPort, String issuer, String audience) {
-
-        static Options parse(List<String> args, Path defaultDataDir, int postgresPort, int kafkaPort) {
-            Path dataDir = defaultDataDir;
-            String issuer = null;
-            String audience = null;
-            for (String arg : args) {
-                if (arg.startsWith("--data-dir=")) {
-                    dataDir = Path.of(arg.substring("--data-dir=".length()));
-                } else if (arg.startsWith("--issuer=")) {
-                    issuer = arg.substring("--issuer=".length());
-                } else if (arg.startsWith("--audience=")) {
-                    audience = arg.substring("--audience=".length());
-                } else {
-                    throw new IllegalArgumentException("infra takes --data-dir=DIR, --issuer=URL and --audience=NAME; got "
-                            + arg);
-                }
-            }
-            if (audience != null && issuer == null) {
-                throw new IllegalArgumentException("--audience needs --issuer");
-            }
-            return new Options(dataDir, postgresPort, kafkaPort, issuer, audience);
-        }
+    /** Where the data lives, the ports of PostgreSQL and Kafka, and who reaches the services the settings are for. */
+    record Options(Path dataDir, int postgresPort, int kafkaPort, Access access) {
     }
 
     /** The infrastructure, started; close it to stop both. */
@@ -79,14 +59,14 @@ final class InfrastructureOnly {
             throw e;
         }
         Path keyDir = options.dataDir().resolve("keys");
-        if (options.issuer() == null) {
+        if (options.access().issuer() == null) {
             TokenKeys.loadOrCreate(keyDir);
         }
         Map<Service, Path> files = new java.util.EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             postgres.ensureDatabase(service.database());
             ServiceSettings settings = new ServiceSettings(service, postgres.jdbcUrl(service.database()),
-                    postgres.username(), kafka.bootstrapServers(), "okr.events", "okr.alerts", keyDir);
+                    postgres.username(), kafka.bootstrapServers(), "okr.events", "okr.alerts", keyDir, options.access());
             files.put(service, writeSettings(options, service, settings));
         }
         return new Running(postgres, kafka, files);
@@ -94,23 +74,11 @@ final class InfrastructureOnly {
 
     private static Path writeSettings(Options options, Service service, ServiceSettings settings) {
         List<String> lines = new ArrayList<>();
-        settings.properties().forEach((key, value) -> {
-            boolean tokenKeys = key.startsWith("okr.dev-tokens.") || key.startsWith("okr.dev-sign-in.")
-                    || key.equals("spring.security.oauth2.resourceserver.jwt.public-key-location");
-            if (options.issuer() == null || !tokenKeys) {
-                lines.add(key + "=" + value);
-            }
-        });
+        settings.properties().forEach((key, value) -> lines.add(key + "=" + value));
         if (service == Service.DASHBOARD) {
             // the services on their usual ports, as the printed commands start them
             ServiceSettings.upstreamUrls("http://localhost:8081", "http://localhost:8082", "http://localhost:8083")
                     .forEach((key, value) -> lines.add(key + "=" + value));
-        }
-        if (options.issuer() != null) {
-            lines.add("spring.security.oauth2.resourceserver.jwt.issuer-uri=" + options.issuer());
-            if (options.audience() != null) {
-                lines.add("spring.security.oauth2.resourceserver.jwt.audiences=" + options.audience());
-            }
         }
         try {
             Path dir = Files.createDirectories(options.dataDir().resolve("services"));
@@ -145,10 +113,15 @@ final class InfrastructureOnly {
                 throw new UncheckedIOException(e);
             }
         }
-        text.append(options.issuer() == null
-                ? "\nTokens: POST http://localhost:8081/api/dev/tokens on the command service, signed with the key pair in "
-                        + options.dataDir().resolve("keys").toAbsolutePath() + " (the other services trust its public key).\n"
-                : "\nTokens: from " + options.issuer() + " (no service mints tokens in this mode).\n");
+        Access access = options.access();
+        text.append(access.issuer() != null
+                ? "\nTokens: from " + access.issuer() + " (no service mints tokens in this mode).\n"
+                : access.mintsTokens()
+                ? "\nTokens: POST http://" + access.urlHost() + ":8081/api/dev/tokens on the command service, signed with"
+                        + " the key pair in " + options.dataDir().resolve("keys").toAbsolutePath()
+                        + " (the other services trust its public key).\n"
+                : "\nTokens: none are minted (the services listen on " + access.listenAddress() + "); they trust the key"
+                        + " pair in " + options.dataDir().resolve("keys").toAbsolutePath() + ".\n");
         return text.append("Stop with Ctrl+C; data stays in ").append(options.dataDir().toAbsolutePath()).append(".\n")
                 .toString();
     }

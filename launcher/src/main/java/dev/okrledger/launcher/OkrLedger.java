@@ -2,14 +2,10 @@ package dev.okrledger.launcher;
 
 import dev.okrledger.embedded.EmbeddedKafka;
 import dev.okrledger.embedded.EmbeddedPostgresServer;
-import dev.okrledger.launcher.benchmark.Benchmark;
-import dev.okrledger.launcher.benchmark.ScalingBenchmark;
-import dev.okrledger.launcher.faults.Suite;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -17,58 +13,52 @@ import java.util.Map;
  * The embedded default: PostgreSQL, a Kafka broker and the three services in this one JVM, with
  * all data under one folder ({@code ./data} unless {@code --data-dir=...}), so it survives a
  * restart. {@code --demo} loads the sample quarter through the public API once everything is up.
+ * The services listen on loopback unless {@code --listen-address} says otherwise ({@link Access}).
  *
  * <p>{@code infra} starts only PostgreSQL and Kafka, for services run as separate processes
- * ({@link InfrastructureOnly}); {@code benchmark} runs the benchmark; {@code faults} the fault-injection
- * suite ({@link Suite}).
+ * ({@link InfrastructureOnly}). The options, their defaults and {@code --help} are in
+ * {@link OkrLedgerCommand}; the benchmark and the fault suite are tools of their own
+ * ({@code okr-ledger-tools.jar}).
  *
- * <p>Ports come from environment variables: {@code OKR_POSTGRES_PORT} (15432), {@code OKR_KAFKA_PORT}
+ * <p>Ports default to environment variables: {@code OKR_POSTGRES_PORT} (15432), {@code OKR_KAFKA_PORT}
  * (9092, controller on the next port), {@code OKR_COMMAND_PORT} (8081), {@code OKR_QUERY_PORT}
  * (8082), {@code OKR_NOTIFIER_PORT} (8083), {@code OKR_DASHBOARD_PORT} (8080, the pages).
  */
 public final class OkrLedger {
 
+    /** What the embedded default runs with: see {@link OkrLedgerCommand} for each option. */
+    record Options(boolean demo, Path dataDir, int postgresPort, int kafkaPort, Map<Service, Integer> ports,
+                   Access access) {
+    }
+
     private OkrLedger() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
-        if (args.length > 0 && args[0].equals("benchmark")) {
-            Benchmark.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
+        int status = OkrLedgerCommand.commandLine(OkrLedger::runEmbeddedDefault, OkrLedger::runInfrastructureOnly)
+                .execute(args);
+        // after a start the services keep the JVM running; after --help, or a mistake, it ends here
+        if (status != 0) {
+            System.exit(status);
         }
-        if (args.length > 0 && args[0].equals("benchmark-scaling")) {
-            ScalingBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("faults")) {
-            Suite.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("infra")) {
-            runInfrastructureOnly(Arrays.asList(args).subList(1, args.length));
-            return;
-        }
-        List<String> options = Arrays.asList(args);
-        boolean demo = options.contains("--demo");
-        Path dataDir = options.stream().filter(a -> a.startsWith("--data-dir=")).findFirst()
-                .map(a -> Path.of(a.substring("--data-dir=".length())))
-                .orElse(defaultDataDir());
+    }
+
+    private static void runEmbeddedDefault(Options options) throws Exception {
+        boolean demo = options.demo();
+        Path dataDir = options.dataDir();
 
         long started = System.nanoTime();
         log("starting PostgreSQL (data in " + dataDir.resolve("postgres").toAbsolutePath() + ")");
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
-                port("OKR_POSTGRES_PORT", 15432), true);
+                options.postgresPort(), true);
         log("starting Kafka (data in " + dataDir.resolve("kafka").toAbsolutePath() + ")");
-        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), port("OKR_KAFKA_PORT", 9092));
+        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), options.kafkaPort());
         EmbeddedSystem system = new EmbeddedSystem(new EmbeddedSystem.Settings(postgres, kafka,
                 Map.of(Service.COMMAND, Service.COMMAND.database(), Service.QUERY, Service.QUERY.database(),
-                        Service.NOTIFIER, Service.NOTIFIER.database()),
-                Map.of(Service.COMMAND, port("OKR_COMMAND_PORT", 8081), Service.QUERY, port("OKR_QUERY_PORT", 8082),
-                        Service.NOTIFIER, port("OKR_NOTIFIER_PORT", 8083),
-                        Service.DASHBOARD, port("OKR_DASHBOARD_PORT", 8080)),
-                "okr.events", "okr.alerts", dataDir.resolve("keys"), List.of()));
+                        Service.NOTIFIER, Service.NOTIFIER.database(), Service.DASHBOARD, Service.DASHBOARD.database()),
+                options.ports(), "okr.events", "okr.alerts", dataDir.resolve("keys"), List.of(), options.access()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("stopping");
             system.close();
@@ -103,6 +93,7 @@ public final class OkrLedger {
                 system.baseUrl(Service.QUERY), system.baseUrl(Service.NOTIFIER), system.baseUrl(Service.COMMAND),
                 postgres.port(),
                 kafka.bootstrapServers(), dataDir.toAbsolutePath());
+        options.access().notice().ifPresent(System.out::println);
 
         if (demo) {
             log("loading the sample quarter");
@@ -129,9 +120,7 @@ public final class OkrLedger {
     }
 
     /** PostgreSQL and Kafka only; the services run as their own processes (see {@link InfrastructureOnly}). */
-    private static void runInfrastructureOnly(List<String> args) {
-        InfrastructureOnly.Options options = InfrastructureOnly.Options.parse(args, defaultDataDir(),
-                port("OKR_POSTGRES_PORT", 15432), port("OKR_KAFKA_PORT", 9092));
+    private static void runInfrastructureOnly(InfrastructureOnly.Options options) {
         LoggingSystem logging = LoggingSystem.get(OkrLedger.class.getClassLoader());
         for (String chatty : List.of("kafka", "org.apache.kafka", "io.zonky")) {
             logging.setLogLevel(chatty, LogLevel.WARN);
@@ -143,19 +132,7 @@ public final class OkrLedger {
             running.close();
         }, "okr-ledger-shutdown"));
         System.out.println(InfrastructureOnly.instructions(running, options));
-    }
-
-    private static Path defaultDataDir() {
-        return Path.of(env("OKR_DATA_DIR", "data"));
-    }
-
-    private static int port(String variable, int fallback) {
-        return Integer.parseInt(env(variable, Integer.toString(fallback)));
-    }
-
-    private static String env(String variable, String fallback) {
-        String value = System.getenv(variable);
-        return value == null || value.isBlank() ? fallback : value;
+        options.access().notice().ifPresent(System.out::println);
     }
 
     private static void log(String message) {

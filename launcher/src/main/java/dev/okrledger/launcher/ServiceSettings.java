@@ -1,21 +1,26 @@
 package dev.okrledger.launcher;
 
-import dev.okrledger.security.TokenKeys;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The Spring properties that point one service at its database, the broker, the topics and the
- * token keys (the dashboard: its database, the keys and the other services' URLs). The embedded
- * default passes them to the service's context in this JVM; the infrastructure-only mode prints them
- * for a service started as its own process, so both ways run the services with the same settings.
+ * token keys (the dashboard: its database, the keys and the other services' URLs), and say where
+ * it listens. The embedded default passes them to the service's context in this JVM; the
+ * infrastructure-only mode prints them for a service started as its own process, so both ways run
+ * the services with the same settings.
  */
 public record ServiceSettings(Service service, String jdbcUrl, String databaseUser, String bootstrapServers,
-                       String eventsTopic, String alertsTopic, Path keyDir) {
+                              String eventsTopic, String alertsTopic, Path keyDir, Access access) {
 
-    /** In start order: database, broker, topics, then how tokens are checked (and minted, on the command side). */
+    /** On loopback, with the launcher's own tokens ({@link Access#LOCAL}). */
+    public ServiceSettings(Service service, String jdbcUrl, String databaseUser, String bootstrapServers,
+                           String eventsTopic, String alertsTopic, Path keyDir) {
+        this(service, jdbcUrl, databaseUser, bootstrapServers, eventsTopic, alertsTopic, keyDir, Access.LOCAL);
+    }
+
+    /** In start order: database, broker, topics, then where it listens and how tokens are checked (and minted). */
     public Map<String, String> properties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl);
@@ -26,18 +31,7 @@ public record ServiceSettings(Service service, String jdbcUrl, String databaseUs
             properties.put("okr.kafka.events-topic", eventsTopic);
             properties.put("okr.kafka.alerts-topic", alertsTopic);
         }
-        properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                "file:" + TokenKeys.publicKeyFile(keyDir));
-        // only the embedded default mints tokens, both with this system's key: the command service's token
-        // endpoint and the dashboard's sign-in page
-        if (service == Service.COMMAND) {
-            properties.put("okr.dev-tokens.enabled", "true");
-            properties.put("okr.dev-tokens.key-dir", keyDir.toAbsolutePath().toString());
-        }
-        if (service == Service.DASHBOARD) {
-            properties.put("okr.dev-sign-in.enabled", "true");
-            properties.put("okr.dev-tokens.key-dir", keyDir.toAbsolutePath().toString());
-        }
+        properties.putAll(access.properties(service, keyDir));
         return properties;
     }
 

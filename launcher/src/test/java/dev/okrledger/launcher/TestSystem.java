@@ -17,8 +17,11 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
-/** A whole system on the shared test PostgreSQL and Kafka, with fresh databases and topics. */
-final class TestSystem {
+/**
+ * A whole system on the shared test PostgreSQL and Kafka, with fresh databases and topics. Public, and
+ * in the launcher's test jar, for the tools' tests that run against a whole system.
+ */
+public final class TestSystem {
 
     private TestSystem() {
     }
@@ -27,7 +30,7 @@ final class TestSystem {
     private static final TokenMinter TOKENS = new TokenMinter(TokenKeys.loadOrCreate(KEY_DIR));
 
     /** A bearer token for an admin called test-user, trusted by every test system. */
-    static String adminBearer() {
+    public static String adminBearer() {
         return "Bearer " + TOKENS.mint(new OkrUser("test-user", "Test User", Set.of(), Set.of(Role.ADMIN)),
                 Duration.ofHours(2));
     }
@@ -40,7 +43,7 @@ final class TestSystem {
         }
     }
 
-    static EmbeddedSystem start() {
+    public static EmbeddedSystem start() {
         return start(Map.of());
     }
 
