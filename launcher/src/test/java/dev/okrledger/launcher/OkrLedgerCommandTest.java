@@ -41,7 +41,7 @@ class OkrLedgerCommandTest {
 
         assertThat(out.toString()).contains("--demo", "--data-dir", "--listen-address", "Default: 127.0.0.1",
                 "--insecure-dev-sign-in-on-network", "--issuer", "--audience", "--postgres-port", "--kafka-port",
-                "--command-port", "--query-port", "--notifier-port", "--version", "infra", "OKR_DATA_DIR");
+                "--command-port", "--query-port", "--notifier-port", "--dashboard-port", "--version", "infra", "OKR_DATA_DIR");
         assertThat(started).isEmpty();
     }
 
@@ -121,7 +121,8 @@ class OkrLedgerCommandTest {
 
         Access access = ((OkrLedger.Options) started.get(0)).access();
         assertThat(propertiesOf(Service.COMMAND, access)).containsEntry("okr.dev-tokens.enabled", "true");
-        assertThat(propertiesOf(Service.QUERY, access)).containsEntry("okr.dev-tokens.enabled", "true");
+        // the dashboard's sign-in page, which moved there from the query service
+        assertThat(propertiesOf(Service.DASHBOARD, access)).containsEntry("okr.dev-sign-in.enabled", "true");
         assertThat(err.toString()).contains("WARNING", "0.0.0.0", "ADMIN token");
     }
 

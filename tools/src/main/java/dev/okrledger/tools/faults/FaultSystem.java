@@ -38,6 +38,9 @@ final class FaultSystem implements AutoCloseable {
     private final Path keys;
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafka kafka;
+    /** The services the suite runs and hurts: the dashboard only renders pages from their APIs. */
+    static final List<Service> SERVICES = List.of(Service.COMMAND, Service.QUERY, Service.NOTIFIER);
+
     private final Map<Service, Path> settings = new EnumMap<>(Service.class);
     private final Map<Service, ServiceProcess> primaries = new EnumMap<>(Service.class);
     private final List<ServiceProcess> extras = new ArrayList<>();
@@ -58,7 +61,7 @@ final class FaultSystem implements AutoCloseable {
             system.kafka = EmbeddedKafka.start(work.resolve("kafka"), 0);
             TokenKeys.loadOrCreate(system.keys);
             Files.createDirectories(work.resolve("services"));
-            for (Service service : Service.values()) {
+            for (Service service : SERVICES) {
                 system.postgres.ensureDatabase(service.database());
                 system.settings.put(service, system.writeSettings(service));
             }

@@ -64,7 +64,7 @@ public final class Suite {
             // Ctrl+C must not leave service processes behind
             Thread stopping = new Thread(system::close, "fault-suite-stop");
             Runtime.getRuntime().addShutdownHook(stopping);
-            say("system up: " + List.of(Service.values()).stream().map(s -> s.title() + " " + system.baseUrl(s)).toList());
+            say("system up: " + FaultSystem.SERVICES.stream().map(s -> s.title() + " " + system.baseUrl(s)).toList());
             String token = new TokenMinter(TokenKeys.loadOrCreate(system.keys()))
                     .mint(new OkrUser("fault-suite", "Fault suite", Set.of(), Set.of(Role.ADMIN)), Duration.ofHours(12));
             ApiClient api = new ApiClient(token);
