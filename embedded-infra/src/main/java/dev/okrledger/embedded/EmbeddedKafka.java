@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Formats a new log directory for a one-node cluster; an existing one keeps its cluster id. */
     private static void format(String logDir) throws Exception {
         new Formatter()
-                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8))
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                 .setNodeId(1)
                 .setClusterId(Uuid.randomUuid().toString())

@@ -68,14 +68,17 @@ public final class Problems {
         body.put("type", String.valueOf(problem.getType()));
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
-        if (problem.getDetail() != null) {
-            body.put("detail", problem.getDetail());
+        String detail = problem.getDetail();
+        if (detail != null) {
+            body.put("detail", detail);
         }
-        if (problem.getInstance() != null) {
-            body.put("instance", problem.getInstance().toString());
+        URI instance = problem.getInstance();
+        if (instance != null) {
+            body.put("instance", instance.toString());
         }
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
+        Map<String, Object> properties = problem.getProperties();
+        if (properties != null) {
+            body.putAll(properties);
         }
         return JSON.writeValueAsString(body);
     }
