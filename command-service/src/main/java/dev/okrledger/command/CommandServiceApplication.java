@@ -3,8 +3,8 @@ package dev.okrledger.command;
 import dev.okrledger.security.OkrSecurityConfiguration;
 import dev.okrledger.support.OkrServiceConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
 
 /** Owns the event store: the only writer of OKR domain events. */
 @SpringBootApplication

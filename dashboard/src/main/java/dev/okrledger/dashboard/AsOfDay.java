@@ -12,8 +12,7 @@ import java.util.Optional;
 /** The pages' time travel: a day (as a date field sends it), shown as known at its end in UTC. */
 public final class AsOfDay {
 
-    private AsOfDay() {
-    }
+    private AsOfDay() {}
 
     /** @throws BadRequest naming {@code asOf} when it is not a day such as 2026-03-15 */
     public static Optional<LocalDate> parse(String asOf) {

@@ -16,8 +16,7 @@ public class DashboardApplication {
 
     /** Configuration lives in {@code dashboard.properties}, so all services can share one classpath. */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(DashboardApplication.class)
-                .properties("spring.config.name=dashboard");
+        return new SpringApplicationBuilder(DashboardApplication.class).properties("spring.config.name=dashboard");
     }
 
     public static void main(String[] args) {

@@ -24,11 +24,10 @@ public final class Display {
     public static final Display INSTANCE = new Display();
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'",
-            Locale.ENGLISH);
+    private static final DateTimeFormatter MOMENT =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
-    private Display() {
-    }
+    private Display() {}
 
     /** 0.4375 → 44 */
     public static int percent(double fraction) {

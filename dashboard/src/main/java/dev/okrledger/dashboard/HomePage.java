@@ -20,7 +20,9 @@ class HomePage {
 
     @GetMapping("/")
     String home() {
-        return readModels.cycles().stream().filter(c -> "ACTIVE".equals(c.status())).findFirst()
+        return readModels.cycles().stream()
+                .filter(c -> "ACTIVE".equals(c.status()))
+                .findFirst()
                 .map(c -> "redirect:/cycles/" + c.id())
                 .orElse("redirect:/cycles");
     }

@@ -34,7 +34,8 @@ class AlertActionsTest extends PageTest {
         PageClient browser = browser();
         browser.get("/sign-in");
 
-        PageClient.Page forged = browser.postRaw("/sign-in", Map.of("subject", "mallory", "teams", "growth", "role", "ADMIN"));
+        PageClient.Page forged =
+                browser.postRaw("/sign-in", Map.of("subject", "mallory", "teams", "growth", "role", "ADMIN"));
 
         assertThat(forged.status()).isEqualTo(403);
         assertThat(browser.get("/cycles").status()).isEqualTo(302);
@@ -47,14 +48,21 @@ class AlertActionsTest extends PageTest {
         browser.signIn("gus", "growth", "MEMBER");
         browser.get("/alerts?team=growth&status=open");
 
-        PageClient.Page done = browser.post("/alerts/" + ALERT + "/acknowledge", Map.of("back", "team=growth&status=open&next=//evil.example"));
+        PageClient.Page done = browser.post(
+                "/alerts/" + ALERT + "/acknowledge", Map.of("back", "team=growth&status=open&next=//evil.example"));
 
         assertThat(done.status()).isEqualTo(302);
         assertThat(done.location()).endsWith("/alerts?team=growth&status=open");
-        FakeNotifier.Request sent = NOTIFIER.requests().stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
+        FakeNotifier.Request sent = NOTIFIER.requests().stream()
+                .filter(r -> r.method().equals("POST"))
+                .findFirst()
+                .orElseThrow();
         assertThat(sent.path()).isEqualTo("/api/alerts/" + ALERT + "/acknowledge");
         assertThat(sent.authorization()).startsWith("Bearer ey");
-        assertThat(browser.get(done.location()).html().select("[role=status].notice").text())
+        assertThat(browser.get(done.location())
+                        .html()
+                        .select("[role=status].notice")
+                        .text())
                 .isEqualTo("Acknowledged: behind pace on team growth.");
     }
 
@@ -70,14 +78,25 @@ class AlertActionsTest extends PageTest {
         PageClient.Page refused = browser.post("/alerts/" + ALERT + "/resolve", Map.of("back", ""));
 
         assertThat(refused.status()).isEqualTo(302);
-        assertThat(browser.get(refused.location()).html().select("[role=alert].notice").text()).isEqualTo(
-                "Not resolved: Only members of team 'growth' (or OKR leads) acknowledge or resolve this alert");
+        assertThat(browser.get(refused.location())
+                        .html()
+                        .select("[role=alert].notice")
+                        .text())
+                .isEqualTo(
+                        "Not resolved: Only members of team 'growth' (or OKR leads) acknowledge or resolve this alert");
     }
 
     @Test
     void theInboxFiltersByKindOnTopOfTheNotifiersFilters() {
-        NOTIFIER.answer("GET", "/api/alerts", 200, "[" + alert("OPEN") + ","
-                + alert("OPEN").replace("BEHIND_PACE", "CONFIDENCE_DROP").replace(ALERT.toString(), UUID.randomUUID().toString()) + "]");
+        NOTIFIER.answer(
+                "GET",
+                "/api/alerts",
+                200,
+                "[" + alert("OPEN") + ","
+                        + alert("OPEN")
+                                .replace("BEHIND_PACE", "CONFIDENCE_DROP")
+                                .replace(ALERT.toString(), UUID.randomUUID().toString())
+                        + "]");
         PageClient browser = browser();
         browser.signIn("gus", "growth", "MEMBER");
 

@@ -20,9 +20,16 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule importsNoService = noClasses()
-            .that().resideInAPackage("dev.okrledger.dashboard..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.okrledger.command..", "dev.okrledger.query..",
-                    "dev.okrledger.notifier..", "dev.okrledger.intake..", "dev.okrledger.launcher..",
+            .that()
+            .resideInAPackage("dev.okrledger.dashboard..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.okrledger.command..",
+                    "dev.okrledger.query..",
+                    "dev.okrledger.notifier..",
+                    "dev.okrledger.intake..",
+                    "dev.okrledger.launcher..",
                     "dev.okrledger.embedded..")
             .because("the dashboard may use the shared libraries (event-contract, service-support, "
                     + "service-security) and talks to the services over HTTP");
@@ -40,5 +47,6 @@ class ArchitectureTest {
                     return "one slice per package of the dashboard";
                 }
             })
-            .should().beFreeOfCycles();
+            .should()
+            .beFreeOfCycles();
 }

@@ -49,8 +49,14 @@ class BoardPagesTest extends PageTest {
         for (int week = 1; week <= 8; week++) {
             q.at(q.week(week));
             q.checkIn(sev1, q.week(week), week < 3 ? 6 : 6 - (week - 1) / 2.0, 7);
-            q.checkIn(frt, q.week(week), frtValues[week - 1], frtConfidence[week - 1], week == 8 ? "Two agents left" : null,
-                    week == 8 ? "Staffing" : null, null);
+            q.checkIn(
+                    frt,
+                    q.week(week),
+                    frtValues[week - 1],
+                    frtConfidence[week - 1],
+                    week == 8 ? "Two agents left" : null,
+                    week == 8 ? "Staffing" : null,
+                    null);
             q.checkIn(activation, q.week(week), 45 + 0.75 * week, 6);
             q.checkIn(completion, q.week(week), completionValues[week - 1], 7);
             if (week <= 4) {
@@ -77,20 +83,23 @@ class BoardPagesTest extends PageTest {
         assertThat(behindPace(board)).isEqualTo(apiBehind);
         assertThat(board.select(".count.behind .n").text()).isEqualTo("3");
         assertThat(board.select(".count.band-RED .n").text()).isEqualTo("1");
-        assertThat(board.select("h2.group-title").eachText()).containsExactly("Company level · team leadership",
-                "Team level · team growth", "Team level · team support");
+        assertThat(board.select("h2.group-title").eachText())
+                .containsExactly(
+                        "Company level · team leadership", "Team level · team growth", "Team level · team support");
         Element frtRow = keyResult(board, frt);
         assertThat(frtRow.select(".kr-value").text()).isEqualTo("8.5 units");
         assertThat(frtRow.select(".band").text()).isEqualTo("RED");
         assertThat(frtRow.select("svg.bar").attr("aria-label")).startsWith("progress 44 %, expected 6");
-        assertThat(board.select("tr.risk[data-key-result-id=" + resolved + "] .reason").eachText())
+        assertThat(board.select("tr.risk[data-key-result-id=" + resolved + "] .reason")
+                        .eachText())
                 .containsExactly("behind pace", "missed check-in");
     }
 
     @Test
     void filtersByTeamAndLevelKeepTheirCountsToTheMatchingObjectives() {
         Document support = browser.get("/cycles/" + q.cycleId + "?team=support").html();
-        Document company = browser.get("/cycles/" + q.cycleId + "?level=COMPANY").html();
+        Document company =
+                browser.get("/cycles/" + q.cycleId + "?level=COMPANY").html();
 
         assertThat(support.select("article.objective h3").eachText()).containsExactly("Faster support " + q.cycleId);
         assertThat(behindPace(support)).containsExactlyInAnyOrder(frt, resolved);
@@ -122,13 +131,18 @@ class BoardPagesTest extends PageTest {
         assertThat(week8.select("#week-select option[selected]").text()).isEqualTo("8");
         assertThat(behindPace(week8)).containsExactlyInAnyOrder(frt, resolved, activation);
 
-        Document week4 = browser.get(week8.select("a#previous-week").attr("href").replace("week=7", "week=4")).html();
+        Document week4 = browser.get(
+                        week8.select("a#previous-week").attr("href").replace("week=7", "week=4"))
+                .html();
 
-        assertThat(week4.select(".banner.past").text()).startsWith("This shows the past.").contains("week 4");
+        assertThat(week4.select(".banner.past").text())
+                .startsWith("This shows the past.")
+                .contains("week 4");
         assertThat(keyResult(week4, frt).select(".kr-value").text()).isEqualTo("10 units");
         assertThat(keyResult(week4, resolved).select(".kr-value").text()).isEqualTo("61 units");
         assertThat(week4.select("a#next-week").attr("href")).contains("week=5");
-        assertThat(browser.get("/cycles/" + q.cycleId + "/replay?week=9").status()).isEqualTo(400);
+        assertThat(browser.get("/cycles/" + q.cycleId + "/replay?week=9").status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -162,7 +176,10 @@ class BoardPagesTest extends PageTest {
 
     @Test
     void theRetrospectiveWaitsForTheCloseThenShowsScoresAndCalibration() {
-        assertThat(browser.get("/cycles/" + q.cycleId + "/retrospective").html().select(".empty").text())
+        assertThat(browser.get("/cycles/" + q.cycleId + "/retrospective")
+                        .html()
+                        .select(".empty")
+                        .text())
                 .contains("opens when the cycle is closed");
         q.at(Instant.now());
         q.grade(frt, 8.5, 0.44);
@@ -171,8 +188,10 @@ class BoardPagesTest extends PageTest {
         Document retro = browser.get("/cycles/" + q.cycleId + "/retrospective").html();
 
         assertThat(retro.select("#teams tbody th").eachText()).containsExactly("leadership", "growth", "support");
-        assertThat(retro.select("#teams tbody tr").get(2).select("td").get(3).text()).matches("0\\.\\d\\d");
-        JsonNode calibration = JSON.readTree(retro.select("canvas#calibration-chart").attr("data-calibration"));
+        assertThat(retro.select("#teams tbody tr").get(2).select("td").get(3).text())
+                .matches("0\\.\\d\\d");
+        JsonNode calibration =
+                JSON.readTree(retro.select("canvas#calibration-chart").attr("data-calibration"));
         assertThat(calibration.get("teams")).hasSize(3);
         assertThat(calibration.get("teams").get(2).get("points")).hasSize(12);
         assertThat(retro.text()).contains("0.44 (graded)", "Hire a contractor");
@@ -190,8 +209,8 @@ class BoardPagesTest extends PageTest {
         assertThat(notAnId.html().select("[role=alert]").text()).startsWith("id:");
         assertThat(badDay.status()).isEqualTo(400);
         assertThat(badDay.html().select("[role=alert]").text()).startsWith("asOf must be a day");
-        assertThat(badDay.response().headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertThat(badDay.response().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     }
 
     private static Set<UUID> behindPace(Document board) {

@@ -17,11 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeNotifier {
 
-    record Request(String method, String path, String query, String authorization) {
-    }
+    record Request(String method, String path, String query, String authorization) {}
 
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -35,9 +33,13 @@ final class FakeNotifier {
         }
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
+            requests.add(new Request(
+                    exchange.getRequestMethod(),
+                    path,
+                    exchange.getRequestURI().getQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization")));
-            Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
+            Answer answer = answers.getOrDefault(
+                    exchange.getRequestMethod() + " " + path,
                     new Answer(404, "application/problem+json", "{\"status\":404,\"detail\":\"No such alert\"}"));
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
@@ -53,7 +55,9 @@ final class FakeNotifier {
     }
 
     void answer(String method, String path, int status, String json) {
-        answers.put(method + " " + path, new Answer(status, status < 300 ? "application/json" : "application/problem+json", json));
+        answers.put(
+                method + " " + path,
+                new Answer(status, status < 300 ? "application/json" : "application/problem+json", json));
     }
 
     List<Request> requests() {

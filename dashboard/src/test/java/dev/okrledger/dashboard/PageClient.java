@@ -28,8 +28,10 @@ final class PageClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final String base;
     private String csrf;
 
@@ -67,7 +69,8 @@ final class PageClient {
                 .collect(Collectors.joining("&"));
         return remember(send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build()));
     }
 
     /** The embedded default's sign-in: pick subject, teams and role. */
@@ -90,8 +93,11 @@ final class PageClient {
     private Page send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-                    response.body(), response);
+            return new Page(
+                    response.statusCode(),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body(),
+                    response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link UpstreamQueryService}), fed with events by the tests; the notifier is a fake that records
  * what pages send. Subclasses share one context: each test uses its own ids.
  */
-@SpringBootTest(classes = DashboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = DashboardApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=dashboard")
 abstract class PageTest {
 
@@ -41,7 +43,9 @@ abstract class PageTest {
         registry.add("spring.security.oauth2.client.registration.okr.client-secret", () -> "test-only-secret");
         registry.add("spring.security.oauth2.client.registration.okr.client-name", () -> "the test identity provider");
         registry.add("spring.security.oauth2.client.registration.okr.scope", () -> "openid,profile");
-        registry.add("spring.security.oauth2.client.provider.okr.issuer-uri", () -> OIDC.issuerUrl("okr").toString());
+        registry.add(
+                "spring.security.oauth2.client.provider.okr.issuer-uri",
+                () -> OIDC.issuerUrl("okr").toString());
     }
 
     @LocalServerPort

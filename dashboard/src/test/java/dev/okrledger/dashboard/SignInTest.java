@@ -2,13 +2,13 @@ package dev.okrledger.dashboard;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.okrledger.security.TestTokens;
+import dev.okrledger.security.TokenKeys;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.net.URI;
-import dev.okrledger.security.TokenKeys;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +30,8 @@ class SignInTest extends PageTest {
         assertThat(URI.create(board.location()).getPath()).isEqualTo("/sign-in");
         PageClient.Page api = stranger.get("/api/cycles");
         assertThat(api.status()).isEqualTo(401);
-        assertThat(api.response().headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(api.response().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         PageClient.Page signIn = stranger.get("/sign-in");
         assertThat(signIn.html().select("a[href='/oauth2/authorization/okr']").text())
                 .isEqualTo("Sign in with the test identity provider");
@@ -40,16 +40,23 @@ class SignInTest extends PageTest {
 
     @Test
     void theIdentityProviderLoginUsesTheAuthorizationCodeWithPkceAndTheTokenStaysOnTheServer() throws Exception {
-        OIDC.enqueueCallback(new DefaultOAuth2TokenCallback("okr", "gus", "JWT", List.of("okr-dashboard"),
-                Map.of("name", "Gus", "teams", List.of("growth"), "roles", List.of("MEMBER")), 3600));
+        OIDC.enqueueCallback(new DefaultOAuth2TokenCallback(
+                "okr",
+                "gus",
+                "JWT",
+                List.of("okr-dashboard"),
+                Map.of("name", "Gus", "teams", List.of("growth"), "roles", List.of("MEMBER")),
+                3600));
         PageClient browser = browser();
 
         PageClient.Page toProvider = browser.get("/oauth2/authorization/okr");
         assertThat(toProvider.status()).isEqualTo(302);
         URI authorize = URI.create(toProvider.location());
-        assertThat(authorize.toString()).startsWith(OIDC.authorizationEndpointUrl("okr").toString());
-        assertThat(authorize.getQuery()).contains("response_type=code", "client_id=okr-dashboard",
-                "code_challenge_method=S256").containsPattern("code_challenge=[A-Za-z0-9_-]{43}");
+        assertThat(authorize.toString())
+                .startsWith(OIDC.authorizationEndpointUrl("okr").toString());
+        assertThat(authorize.getQuery())
+                .contains("response_type=code", "client_id=okr-dashboard", "code_challenge_method=S256")
+                .containsPattern("code_challenge=[A-Za-z0-9_-]{43}");
         // the provider signs Gus in and sends the browser back with a code; the service swaps the code
         // (with the PKCE verifier, which the provider checks) for tokens, server to server
         PageClient.Page back = browser.get(authorize.toString());
@@ -67,10 +74,14 @@ class SignInTest extends PageTest {
         assertThat(call.path()).isEqualTo("/api/alerts");
         assertThat(call.query()).contains("team=growth");
         SignedJWT token = SignedJWT.parse(call.authorization().substring("Bearer ".length()));
-        assertThat(token.getJWTClaimsSet().getIssuer()).isEqualTo(OIDC.issuerUrl("okr").toString());
+        assertThat(token.getJWTClaimsSet().getIssuer())
+                .isEqualTo(OIDC.issuerUrl("okr").toString());
         assertThat(token.getJWTClaimsSet().getSubject()).isEqualTo("gus");
         for (String url : List.of(toProvider.location(), back.location(), signedIn.location())) {
-            assertThat(url).doesNotContain(token.serialize()).doesNotContain("access_token").doesNotContain("id_token");
+            assertThat(url)
+                    .doesNotContain(token.serialize())
+                    .doesNotContain("access_token")
+                    .doesNotContain("id_token");
         }
     }
 
@@ -81,12 +92,15 @@ class SignInTest extends PageTest {
         PageClient.Page signedIn = browser.signIn("ana", "support, platform", "MEMBER");
         assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.location()).doesNotContain("token");
-        assertThat(signedIn.response().headers().allValues("Set-Cookie")).allSatisfy(
-                cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly"));
+        assertThat(signedIn.response().headers().allValues("Set-Cookie"))
+                .allSatisfy(
+                        cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly"));
         browser.get("/alerts");
 
         String bearer = NOTIFIER.requests().get(0).authorization();
-        Jwt token = NimbusJwtDecoder.withPublicKey(TokenKeys.loadOrCreate(TestTokens.keyDir()).publicKey()).build()
+        Jwt token = NimbusJwtDecoder.withPublicKey(
+                        TokenKeys.loadOrCreate(TestTokens.keyDir()).publicKey())
+                .build()
                 .decode(bearer.substring("Bearer ".length()));
         assertThat(token.getSubject()).isEqualTo("ana");
         assertThat(token.getClaimAsStringList("teams")).containsExactlyInAnyOrder("support", "platform");
@@ -98,7 +112,8 @@ class SignInTest extends PageTest {
         PageClient browser = browser();
         browser.get("/sign-in");
 
-        PageClient.Page refused = browser.post("/sign-in", Map.of("subject", "ana smith", "teams", "", "role", "MEMBER"));
+        PageClient.Page refused =
+                browser.post("/sign-in", Map.of("subject", "ana smith", "teams", "", "role", "MEMBER"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.html().select("[role=alert]").text()).startsWith("subject:");

@@ -42,17 +42,21 @@ final class UpstreamQueryService {
 
     static UpstreamQueryService start(MockOAuth2Server trustedOidc) {
         oidc = trustedOidc;
-        return new UpstreamQueryService(QueryServiceApplication.builder().sources(BothIssuers.class).run(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + SharedTestInfrastructure.freshDatabase("query_pages"),
-                "--spring.datasource.username=postgres",
-                "--spring.kafka.bootstrap-servers=" + SharedTestInfrastructure.kafka().bootstrapServers(),
-                "--okr.kafka.events-topic=" + SharedTestInfrastructure.uniqueTopicName("okr.events")));
+        return new UpstreamQueryService(QueryServiceApplication.builder()
+                .sources(BothIssuers.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--spring.datasource.url=" + SharedTestInfrastructure.freshDatabase("query_pages"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.kafka.bootstrap-servers="
+                                + SharedTestInfrastructure.kafka().bootstrapServers(),
+                        "--okr.kafka.events-topic=" + SharedTestInfrastructure.uniqueTopicName("okr.events")));
     }
 
     String url() {
-        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://localhost:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     EventIntake intake() {
@@ -62,8 +66,12 @@ final class UpstreamQueryService {
     /** GET on the query service's API as an admin; anything but 200 fails the test. */
     JsonNode ok(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + path))
-                    .header("Authorization", TestTokens.admin()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url() + path))
+                            .header("Authorization", TestTokens.admin())
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
             }
@@ -82,9 +90,12 @@ final class UpstreamQueryService {
 
         @Bean
         JwtDecoder bothIssuers() {
-            JwtDecoder devKey = NimbusJwtDecoder.withPublicKey(TokenKeys.loadOrCreate(TestTokens.keyDir()).publicKey())
+            JwtDecoder devKey = NimbusJwtDecoder.withPublicKey(
+                            TokenKeys.loadOrCreate(TestTokens.keyDir()).publicKey())
                     .build();
-            JwtDecoder provider = NimbusJwtDecoder.withJwkSetUri(oidc.jwksUrl("okr").toString()).build();
+            JwtDecoder provider = NimbusJwtDecoder.withJwkSetUri(
+                            oidc.jwksUrl("okr").toString())
+                    .build();
             return token -> {
                 try {
                     return devKey.decode(token);

@@ -85,7 +85,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalArgumentException("Not a plain database name: " + database);
         }
         try (Connection c = postgres.getPostgresDatabase().getConnection();
-             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (ResultSet rs = exists.executeQuery()) {
                 if (rs.next()) {

@@ -15,8 +15,7 @@ public final class FreePorts {
 
     private static final int ATTEMPTS = 50;
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** {@code count} different ports, each free when asked for. */
     public static int[] distinct(int count) {

@@ -39,7 +39,8 @@ class EmbeddedInfrastructureTest {
     }
 
     @Test
-    void brokerKeepsItsRecordsAcrossARestartOnTheSameDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void brokerKeepsItsRecordsAcrossARestartOnTheSameDirectory(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         try (EmbeddedKafka first = EmbeddedKafka.start(dir, 0)) {
             first.createTopics(Map.of("kept", 1));
             produce(first.bootstrapServers(), "kept", "survives");
@@ -58,8 +59,10 @@ class EmbeddedInfrastructureTest {
     }
 
     private static void produce(String bootstrap, String topic, String value) {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+        try (var producer = new KafkaProducer<String, String>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "k", value)).get();
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -67,10 +70,13 @@ class EmbeddedInfrastructureTest {
     }
 
     private static List<String> consume(String bootstrap, String topic) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "infra-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<String, String>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG, "infra-test",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<String> seen = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 30_000;

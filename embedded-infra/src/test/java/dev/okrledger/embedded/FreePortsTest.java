@@ -26,7 +26,8 @@ class FreePortsTest {
     void anAdjacentPairLeavesBothPortsFree() throws IOException {
         int port = FreePorts.adjacentPair();
 
-        try (ServerSocket first = new ServerSocket(port); ServerSocket next = new ServerSocket(port + 1)) {
+        try (ServerSocket first = new ServerSocket(port);
+                ServerSocket next = new ServerSocket(port + 1)) {
             assertThat(next.getLocalPort()).isEqualTo(first.getLocalPort() + 1);
         }
     }

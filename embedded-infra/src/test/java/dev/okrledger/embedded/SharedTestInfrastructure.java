@@ -17,8 +17,7 @@ public final class SharedTestInfrastructure {
     private static EmbeddedPostgresServer postgres;
     private static EmbeddedKafka kafka;
 
-    private SharedTestInfrastructure() {
-    }
+    private SharedTestInfrastructure() {}
 
     public static synchronized EmbeddedPostgresServer postgres() {
         if (postgres == null) {

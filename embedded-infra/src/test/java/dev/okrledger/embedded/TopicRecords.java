@@ -16,15 +16,20 @@ import java.util.UUID;
 /** Reading a topic of the shared test broker from its start, as a consumer of its own would; for the other modules' tests. */
 public final class TopicRecords {
 
-    private TopicRecords() {
-    }
+    private TopicRecords() {}
 
     /** Everything on the topic, reading until {@code expected} records arrived and a second longer, at most {@code patience}. */
     public static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected, Duration patience) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedTestInfrastructure.kafka().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             long deadline = System.currentTimeMillis() + patience.toMillis();

@@ -41,21 +41,31 @@ public class EventIntake {
     private final Counter applied;
     private final Counter duplicates;
 
-    public EventIntake(JdbcClient jdbc, TransactionTemplate transactions, List<EventProjection> projections,
-                       MeterRegistry meters) {
+    public EventIntake(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            List<EventProjection> projections,
+            MeterRegistry meters) {
         this(jdbc, transactions, projections, meters, EventDecoder.CONTRACT, "this service");
     }
 
     /** @param service the consuming service's name, for the log line of a stopped partition */
-    public EventIntake(JdbcClient jdbc, TransactionTemplate transactions, List<EventProjection> projections,
-                       MeterRegistry meters, EventDecoder decoder, String service) {
+    public EventIntake(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            List<EventProjection> projections,
+            MeterRegistry meters,
+            EventDecoder decoder,
+            String service) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.projections = List.copyOf(projections);
         this.decoder = decoder;
         this.stopped = new StoppedPartitions(service, meters);
-        this.applied = Counter.builder("okr.intake.events").tag("outcome", "applied").register(meters);
-        this.duplicates = Counter.builder("okr.intake.events").tag("outcome", "duplicate").register(meters);
+        this.applied =
+                Counter.builder("okr.intake.events").tag("outcome", "applied").register(meters);
+        this.duplicates =
+                Counter.builder("okr.intake.events").tag("outcome", "duplicate").register(meters);
     }
 
     /** Takes in one event; one of a type this build does not know is refused, never skipped. */
@@ -81,8 +91,12 @@ public class EventIntake {
             try {
                 envelope = decoder.decode(record.value());
             } catch (IllegalArgumentException poison) {
-                log.error("Skipping record at {}-{}@{} that is not an event envelope",
-                        record.topic(), record.partition(), record.offset(), poison);
+                log.error(
+                        "Skipping record at {}-{}@{} that is not an event envelope",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        poison);
                 continue;
             }
             if (!envelope.isKnown()) {
@@ -130,20 +144,23 @@ public class EventIntake {
             return envelopes.stream().filter(this::claim).toList();
         }
         // sorted: two transactions claiming the same aggregates (a rebalance) lock them in the same order
-        String[] aggregates = envelopes.stream().map(EventEnvelope::aggregateId).distinct().sorted()
+        String[] aggregates = envelopes.stream()
+                .map(EventEnvelope::aggregateId)
+                .distinct()
+                .sorted()
                 .toArray(String[]::new);
         // a row per aggregate first, so the locking read below sees (and waits for) every concurrent claim
         jdbc.sql("""
                         insert into applied_position(aggregate_id, last_sequence)
                         select a, -1 from unnest(cast(? as varchar[])) as a
-                        on conflict (aggregate_id) do nothing""")
-                .param(aggregates).update();
+                        on conflict (aggregate_id) do nothing""").param(aggregates).update();
         Map<String, Long> last = new HashMap<>();
         jdbc.sql("""
                         select aggregate_id, last_sequence from applied_position where aggregate_id = any(?)
                          order by aggregate_id for update""")
                 .param(aggregates)
-                .query((rs, n) -> last.put(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> last.put(rs.getString(1), rs.getLong(2)))
+                .list();
         List<EventEnvelope> claimed = new ArrayList<>();
         Map<String, Long> claims = new HashMap<>();
         for (EventEnvelope envelope : envelopes) {
@@ -159,7 +176,9 @@ public class EventIntake {
                             update applied_position p set last_sequence = v.s
                               from unnest(cast(? as varchar[]), cast(? as bigint[])) as v(a, s)
                              where p.aggregate_id = v.a""")
-                    .params(ids.toArray(String[]::new), ids.stream().map(claims::get).toArray(Long[]::new))
+                    .params(
+                            ids.toArray(String[]::new),
+                            ids.stream().map(claims::get).toArray(Long[]::new))
                     .update();
         }
         return claimed;
@@ -170,8 +189,6 @@ public class EventIntake {
         return jdbc.sql("""
                         insert into applied_position(aggregate_id, last_sequence) values (?, ?)
                         on conflict (aggregate_id) do update set last_sequence = excluded.last_sequence
-                        where applied_position.last_sequence < excluded.last_sequence""")
-                .params(envelope.aggregateId(), envelope.sequence())
-                .update() == 1;
+                        where applied_position.last_sequence < excluded.last_sequence""").params(envelope.aggregateId(), envelope.sequence()).update() == 1;
     }
 }

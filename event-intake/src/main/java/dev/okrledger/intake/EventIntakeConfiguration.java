@@ -29,11 +29,15 @@ import java.util.List;
 public class EventIntakeConfiguration {
 
     @Bean
-    EventIntake eventIntake(JdbcClient jdbc, TransactionTemplate transactions, List<EventProjection> projections,
-                            MeterRegistry meters, ObjectProvider<EventDecoder> decoder,
-                            @Value("${spring.application.name}") String service) {
-        return new EventIntake(jdbc, transactions, projections, meters,
-                decoder.getIfAvailable(() -> EventDecoder.CONTRACT), service);
+    EventIntake eventIntake(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            List<EventProjection> projections,
+            MeterRegistry meters,
+            ObjectProvider<EventDecoder> decoder,
+            @Value("${spring.application.name}") String service) {
+        return new EventIntake(
+                jdbc, transactions, projections, meters, decoder.getIfAvailable(() -> EventDecoder.CONTRACT), service);
     }
 
     @Bean
@@ -54,8 +58,11 @@ public class EventIntakeConfiguration {
         }
 
         /** One poll, one transaction: a commit per batch instead of per event. */
-        @KafkaListener(id = "${spring.application.name}-intake", topics = "${okr.kafka.events-topic}",
-                batch = "true", concurrency = "${okr.intake.concurrency:2}")
+        @KafkaListener(
+                id = "${spring.application.name}-intake",
+                topics = "${okr.kafka.events-topic}",
+                batch = "true",
+                concurrency = "${okr.intake.concurrency:2}")
         void on(List<ConsumerRecord<String, byte[]>> records) {
             try {
                 intake.acceptBatch(records);

@@ -14,8 +14,7 @@ public final class IntakeErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeErrorHandling.class);
 
-    private IntakeErrorHandling() {
-    }
+    private IntakeErrorHandling() {}
 
     /**
      * Records that are not event envelopes never reach here: {@link EventIntake#acceptBatch} logs and
@@ -33,9 +32,10 @@ public final class IntakeErrorHandling {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(30_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, e) -> log.error("Gave up on record {}-{}@{}", record.topic(), record.partition(),
-                        record.offset(), e),
-                backOff, new PartitionPausingBackOff());
+                (record, e) ->
+                        log.error("Gave up on record {}-{}@{}", record.topic(), record.partition(), record.offset(), e),
+                backOff,
+                new PartitionPausingBackOff());
         BackOff untilUpgraded = new FixedBackOff(unknownTypePause.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS);
         handler.setBackOffFunction((record, e) -> UnknownEventType.in(e) != null ? untilUpgraded : null);
         return handler;

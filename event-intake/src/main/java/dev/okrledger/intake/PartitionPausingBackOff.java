@@ -26,7 +26,8 @@ final class PartitionPausingBackOff implements BackOffHandler {
         }
         TopicPartition partition = unknown.partition();
         container.pausePartition(partition);
-        CompletableFuture.runAsync(() -> container.resumePartition(partition),
+        CompletableFuture.runAsync(
+                () -> container.resumePartition(partition),
                 CompletableFuture.delayedExecutor(nextBackOff, TimeUnit.MILLISECONDS));
     }
 }

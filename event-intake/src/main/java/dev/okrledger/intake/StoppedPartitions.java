@@ -30,7 +30,9 @@ final class StoppedPartitions {
 
     StoppedPartitions(String service, MeterRegistry meters) {
         this.service = service;
-        this.stops = Counter.builder("okr.intake.events").tag("outcome", "unknown-type").register(meters);
+        this.stops = Counter.builder("okr.intake.events")
+                .tag("outcome", "unknown-type")
+                .register(meters);
         Gauge.builder("okr.intake.stopped.partitions", stoppedAt, Map::size)
                 .description("Partitions of okr.events this instance holds stopped at an event type it does not know")
                 .register(meters);
@@ -42,12 +44,20 @@ final class StoppedPartitions {
         Long before = stoppedAt.put(partition, record.offset());
         if (before == null || before != record.offset()) {
             stops.increment();
-            log.error("{} stopped {} at offset {}: event {} is of type {} (revision {}), unknown to this build of {}. "
+            log.error(
+                    "{} stopped {} at offset {}: event {} is of type {} (revision {}), unknown to this build of {}. "
                             + "Nothing after it on this partition is taken in and nothing is lost; other partitions go on. "
                             + "Upgrade {} to a build that knows {}: it goes on from this event "
                             + "(upgrade the consumers before the producer, docs/deployment.md).",
-                    service, partition, record.offset(), envelope.eventId(), envelope.type(), envelope.revision(), service,
-                    service, envelope.type());
+                    service,
+                    partition,
+                    record.offset(),
+                    envelope.eventId(),
+                    envelope.type(),
+                    envelope.revision(),
+                    service,
+                    service,
+                    envelope.type());
         }
         return new UnknownEventType(record, envelope);
     }

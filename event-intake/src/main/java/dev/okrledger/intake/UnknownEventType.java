@@ -14,7 +14,8 @@ public final class UnknownEventType extends RuntimeException {
 
     UnknownEventType(ConsumerRecord<?, ?> record, EventEnvelope envelope) {
         super("Event type " + envelope.type() + " (revision " + envelope.revision() + ") at " + record.topic() + "-"
-                + record.partition() + "@" + record.offset() + " is unknown to this build; its partition waits for an upgrade");
+                + record.partition() + "@" + record.offset()
+                + " is unknown to this build; its partition waits for an upgrade");
         this.record = record;
     }
 

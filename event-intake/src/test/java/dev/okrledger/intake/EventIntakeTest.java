@@ -32,7 +32,8 @@ class EventIntakeTest {
         dataSource.setUser("postgres");
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        jdbc.sql("create table applied_position(aggregate_id varchar(255) primary key, last_sequence bigint not null)").update();
+        jdbc.sql("create table applied_position(aggregate_id varchar(255) primary key, last_sequence bigint not null)")
+                .update();
         jdbc.sql("create table seen(n int)").update();
     }
 
@@ -43,8 +44,18 @@ class EventIntakeTest {
     }
 
     private static EventEnvelope event(String aggregate, long sequence) {
-        return new EventEnvelope(UUID.randomUUID().toString(), "CycleActivated", "1", "Cycle", aggregate, sequence,
-                Instant.now(), "a", "A", "c", new CycleActivated(UUID.randomUUID()));
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                "CycleActivated",
+                "1",
+                "Cycle",
+                aggregate,
+                sequence,
+                Instant.now(),
+                "a",
+                "A",
+                "c",
+                new CycleActivated(UUID.randomUUID()));
     }
 
     @Test
@@ -57,8 +68,10 @@ class EventIntakeTest {
         intake.accept(second);
         intake.accept(first);
         intake.accept(event("agg-2", 0));
-        assertThat(projected).extracting(EventEnvelope::aggregateId, EventEnvelope::sequence)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("agg-1", 0L),
+        assertThat(projected)
+                .extracting(EventEnvelope::aggregateId, EventEnvelope::sequence)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("agg-1", 0L),
                         org.assertj.core.groups.Tuple.tuple("agg-1", 1L),
                         org.assertj.core.groups.Tuple.tuple("agg-2", 0L));
     }
@@ -66,12 +79,26 @@ class EventIntakeTest {
     @Test
     void anEventOfAnUnknownTypeIsRefusedNotSkipped() {
         EventIntake intake = intake();
-        EventEnvelope fromTheFuture = new EventEnvelope(UUID.randomUUID().toString(), "KeyResultArchived", "1",
-                "KeyResult", "agg-1", 0, Instant.now(), "a", "A", "c", null);
-        assertThatThrownBy(() -> intake.accept(fromTheFuture)).isInstanceOf(IllegalArgumentException.class)
+        EventEnvelope fromTheFuture = new EventEnvelope(
+                UUID.randomUUID().toString(),
+                "KeyResultArchived",
+                "1",
+                "KeyResult",
+                "agg-1",
+                0,
+                Instant.now(),
+                "a",
+                "A",
+                "c",
+                null);
+        assertThatThrownBy(() -> intake.accept(fromTheFuture))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("KeyResultArchived");
         assertThat(projected).isEmpty();
-        assertThat(jdbc.sql("select count(*) from applied_position").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from applied_position")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -85,9 +112,11 @@ class EventIntakeTest {
         });
         EventEnvelope event = event("agg-1", 0);
         assertThatThrownBy(() -> intake.accept(event)).isInstanceOf(IllegalStateException.class);
-        assertThat(jdbc.sql("select count(*) from seen").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from seen").query(Integer.class).single())
+                .isZero();
         fail[0] = false;
         intake.accept(event);
-        assertThat(jdbc.sql("select count(*) from seen").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from seen").query(Integer.class).single())
+                .isEqualTo(1);
     }
 }

@@ -85,11 +85,18 @@ class UnknownEventTypeTest {
         dataSource.setUrl(SharedTestInfrastructure.freshDatabase("intake_unknown"));
         dataSource.setUser("postgres");
         jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("create table applied_position(aggregate_id varchar(255) primary key, last_sequence bigint not null)").update();
-        jdbc.sql("create table projected(n serial primary key, aggregate_id varchar(255), sequence bigint, type varchar(255))").update();
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        jdbc.sql("create table applied_position(aggregate_id varchar(255) primary key, last_sequence bigint not null)")
+                .update();
+        jdbc.sql(
+                        "create table projected(n serial primary key, aggregate_id varchar(255), sequence bigint, type varchar(255))")
+                .update();
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
         stopLog.start();
         ((Logger) LoggerFactory.getLogger(StoppedPartitions.class)).addAppender(stopLog);
     }
@@ -115,8 +122,9 @@ class UnknownEventTypeTest {
         // an older build: one consumer thread holds both partitions and does not know the new type
         MeterRegistry olderMeters = new SimpleMeterRegistry();
         consumer = start(olderMeters, this::decodeWithoutTheNewType);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> stoppedPartitions(olderMeters) == 1
-                && projected().containsAll(List.of(tuple("kr-1", 0L), tuple("kr-3", 0L), tuple("kr-3", 1L))));
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> stoppedPartitions(olderMeters) == 1
+                        && projected().containsAll(List.of(tuple("kr-1", 0L), tuple("kr-3", 0L), tuple("kr-3", 1L))));
         long stoppedAt = System.nanoTime();
         int metAtStop = newTypeMet.get();
 
@@ -124,16 +132,20 @@ class UnknownEventTypeTest {
         send(1, known("kr-3", 2));
         send(0, known("kr-1", 3));
         await().atMost(60, TimeUnit.SECONDS).until(() -> projected().contains(tuple("kr-3", 2L)));
-        await().atMost(60, TimeUnit.SECONDS).until(() -> newTypeMet.get() >= metAtStop + 2); // tried again, paused between
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> newTypeMet.get() >= metAtStop + 2); // tried again, paused between
         double waitedSeconds = (System.nanoTime() - stoppedAt) / 1e9;
 
-        assertThat(projected()).containsExactlyInAnyOrder(
-                tuple("kr-1", 0L), tuple("kr-3", 0L), tuple("kr-3", 1L), tuple("kr-3", 2L));
+        assertThat(projected())
+                .containsExactlyInAnyOrder(tuple("kr-1", 0L), tuple("kr-3", 0L), tuple("kr-3", 1L), tuple("kr-3", 2L));
         assertThat(committed()).containsEntry(new TopicPartition(topic, 0), 1L);
         assertThat(stoppedPartitions(olderMeters)).isEqualTo(1);
         assertThat(intakeEvents(olderMeters, "unknown-type")).isEqualTo(1); // once per stop, not per try
-        assertThat(stopLog.list).filteredOn(e -> e.getLevel() == Level.ERROR).singleElement()
-                .extracting(ILoggingEvent::getFormattedMessage).asString()
+        assertThat(stopLog.list)
+                .filteredOn(e -> e.getLevel() == Level.ERROR)
+                .singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .asString()
                 .contains(topic + "-0 at offset 1", "of type " + NEW_TYPE, "Upgrade query-service");
         // a retry waits out its pause (1 s here): the stopped partition does not spin
         assertThat(newTypeMet.get()).isLessThanOrEqualTo(2 * (int) Math.ceil(waitedSeconds) + 2);
@@ -145,14 +157,26 @@ class UnknownEventTypeTest {
         consumer = start(upgradedMeters, null);
         await().atMost(60, TimeUnit.SECONDS).until(() -> projected().size() >= 8);
 
-        assertThat(projected()).filteredOn(t -> t.toList().get(0).equals("kr-1"))
+        assertThat(projected())
+                .filteredOn(t -> t.toList().get(0).equals("kr-1"))
                 .containsExactly(tuple("kr-1", 0L), tuple("kr-1", 1L), tuple("kr-1", 2L), tuple("kr-1", 3L));
-        assertThat(projected()).containsExactlyInAnyOrder(tuple("kr-1", 0L), tuple("kr-1", 1L), tuple("kr-1", 2L),
-                tuple("kr-1", 3L), tuple("kr-2", 0L), tuple("kr-3", 0L), tuple("kr-3", 1L), tuple("kr-3", 2L));
-        assertThat(projected()).filteredOn(t -> t.toList().get(0).equals("kr-3"))
+        assertThat(projected())
+                .containsExactlyInAnyOrder(
+                        tuple("kr-1", 0L),
+                        tuple("kr-1", 1L),
+                        tuple("kr-1", 2L),
+                        tuple("kr-1", 3L),
+                        tuple("kr-2", 0L),
+                        tuple("kr-3", 0L),
+                        tuple("kr-3", 1L),
+                        tuple("kr-3", 2L));
+        assertThat(projected())
+                .filteredOn(t -> t.toList().get(0).equals("kr-3"))
                 .containsExactly(tuple("kr-3", 0L), tuple("kr-3", 1L), tuple("kr-3", 2L));
         assertThat(jdbc.sql("select type from projected where aggregate_id = 'kr-1' and sequence = 1")
-                .query(String.class).single()).isEqualTo(NEW_TYPE);
+                        .query(String.class)
+                        .single())
+                .isEqualTo(NEW_TYPE);
         await().atMost(30, TimeUnit.SECONDS).until(() -> committed().get(new TopicPartition(topic, 0)) == 5L);
         assertThat(stoppedPartitions(upgradedMeters)).isZero();
         assertThat(intakeEvents(upgradedMeters, "unknown-type")).isZero();
@@ -165,19 +189,37 @@ class UnknownEventTypeTest {
             return envelope;
         }
         newTypeMet.incrementAndGet();
-        return new EventEnvelope(envelope.eventId(), envelope.type(), envelope.revision(), envelope.aggregateType(),
-                envelope.aggregateId(), envelope.sequence(), envelope.occurredAt(), envelope.actor(),
-                envelope.actorName(), envelope.correlationId(), null);
+        return new EventEnvelope(
+                envelope.eventId(),
+                envelope.type(),
+                envelope.revision(),
+                envelope.aggregateType(),
+                envelope.aggregateId(),
+                envelope.sequence(),
+                envelope.occurredAt(),
+                envelope.actor(),
+                envelope.actorName(),
+                envelope.correlationId(),
+                null);
     }
 
     private AnnotationConfigApplicationContext start(MeterRegistry meters, EventDecoder decoder) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", Map.of(
-                "spring.application.name", SERVICE,
-                "okr.kafka.events-topic", topic,
-                "okr.intake.concurrency", "1",
-                "okr.intake.unknown-type-pause", "PT1S",
-                "test.bootstrap-servers", kafka())));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "test",
+                        Map.of(
+                                "spring.application.name",
+                                SERVICE,
+                                "okr.kafka.events-topic",
+                                topic,
+                                "okr.intake.concurrency",
+                                "1",
+                                "okr.intake.unknown-type-pause",
+                                "PT1S",
+                                "test.bootstrap-servers",
+                                kafka())));
         DefaultConversionService conversions = new DefaultConversionService();
         conversions.addConverter(String.class, Duration.class, Duration::parse);
         context.getBeanFactory().setConversionService(conversions);
@@ -202,12 +244,17 @@ class UnknownEventTypeTest {
         @Bean
         ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
                 CommonErrorHandler errorHandler, Environment environment) {
-            ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+            ConcurrentKafkaListenerContainerFactory<String, byte[]> factory =
+                    new ConcurrentKafkaListenerContainerFactory<>();
             factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getRequiredProperty("test.bootstrap-servers"),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)));
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    environment.getRequiredProperty("test.bootstrap-servers"),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest",
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                    ByteArrayDeserializer.class)));
             factory.setCommonErrorHandler(errorHandler);
             return factory;
         }
@@ -215,20 +262,25 @@ class UnknownEventTypeTest {
 
     private void project(EventEnvelope envelope) {
         jdbc.sql("insert into projected(aggregate_id, sequence, type) values (?, ?, ?)")
-                .params(envelope.aggregateId(), envelope.sequence(), envelope.type()).update();
+                .params(envelope.aggregateId(), envelope.sequence(), envelope.type())
+                .update();
     }
 
     private List<Tuple> projected() {
         return jdbc.sql("select aggregate_id, sequence from projected order by n")
-                .query((rs, n) -> tuple(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> tuple(rs.getString(1), rs.getLong(2)))
+                .list();
     }
 
     private Map<TopicPartition, Long> committed() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka()))) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(SERVICE + "-intake")
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            return offsets.entrySet().stream().filter(e -> e.getValue() != null)
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            return offsets.entrySet().stream()
+                    .filter(e -> e.getValue() != null)
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -256,17 +308,36 @@ class UnknownEventTypeTest {
     }
 
     private static EventEnvelope known(String aggregate, long sequence) {
-        return envelope(aggregate, sequence, new KeyResultReworded(UUID.randomUUID(), UUID.randomUUID(), "a", "b", "clearer"));
+        return envelope(
+                aggregate, sequence, new KeyResultReworded(UUID.randomUUID(), UUID.randomUUID(), "a", "b", "clearer"));
     }
 
     private static EventEnvelope measurement(String aggregate, long sequence) {
-        return envelope(aggregate, sequence, new MeasurementRecorded(UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), BigDecimal.TEN, Instant.now(), "a feed"));
+        return envelope(
+                aggregate,
+                sequence,
+                new MeasurementRecorded(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        BigDecimal.TEN,
+                        Instant.now(),
+                        "a feed"));
     }
 
     private static EventEnvelope envelope(String aggregate, long sequence, OkrEvent event) {
         EventTypes.EventType type = EventTypes.of(event);
-        return new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.revision(), "KeyResult", aggregate,
-                sequence, Instant.now(), "ana", "Ana", "c", event);
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                type.name(),
+                type.revision(),
+                "KeyResult",
+                aggregate,
+                sequence,
+                Instant.now(),
+                "ana",
+                "Ana",
+                "c",
+                event);
     }
 }

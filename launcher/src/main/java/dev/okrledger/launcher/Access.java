@@ -47,7 +47,8 @@ public record Access(String listenAddress, boolean devSignInOnNetwork, String is
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.address", listenAddress);
         if (issuer == null) {
-            properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
+            properties.put(
+                    "spring.security.oauth2.resourceserver.jwt.public-key-location",
                     "file:" + TokenKeys.publicKeyFile(keyDir));
         } else {
             properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
@@ -85,9 +86,10 @@ public record Access(String listenAddress, boolean devSignInOnNetwork, String is
             return Optional.empty();
         }
         if (devSignInOnNetwork) {
-            return Optional.of("WARNING: the services listen on " + listenAddress + " with dev sign-in and dev tokens on"
-                    + " (--insecure-dev-sign-in-on-network): anyone who reaches this address can mint an ADMIN token"
-                    + " (POST /api/dev/tokens) and change or read everything. Use it only on a network you trust.");
+            return Optional.of(
+                    "WARNING: the services listen on " + listenAddress + " with dev sign-in and dev tokens on"
+                            + " (--insecure-dev-sign-in-on-network): anyone who reaches this address can mint an ADMIN token"
+                            + " (POST /api/dev/tokens) and change or read everything. Use it only on a network you trust.");
         }
         return Optional.of("NOTE: the services listen on " + listenAddress + ", so nobody can mint a token here: dev"
                 + " sign-in and dev tokens work on loopback only. To let people sign in, name an identity provider"

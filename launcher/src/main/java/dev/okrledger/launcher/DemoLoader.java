@@ -33,19 +33,23 @@ public final class DemoLoader {
         this.commandUrl = commandUrl;
     }
 
-    public record Loaded(UUID cycleId, Map<String, UUID> keyResultsByRef, int checkIns) {
-    }
+    public record Loaded(UUID cycleId, Map<String, UUID> keyResultsByRef, int checkIns) {}
 
     public Loaded load() {
         // the demo loader signs in like anybody else in the embedded default: a minted token
-        ObjectNode who = EventCodec.mapper().createObjectNode().put("subject", "demo-loader").put("name", "Demo loader");
+        ObjectNode who = EventCodec.mapper()
+                .createObjectNode()
+                .put("subject", "demo-loader")
+                .put("name", "Demo loader");
         who.putArray("roles").add("ADMIN");
         bearer = "Bearer " + post("/api/dev/tokens", who).get("token").asString();
         JsonNode quarter = readSample();
         JsonNode cycle = quarter.get("cycle");
-        LocalDate startsOn = LocalDate.now(ZoneOffset.UTC).minusWeeks(cycle.get("startsWeeksAgo").asInt());
+        LocalDate startsOn = LocalDate.now(ZoneOffset.UTC)
+                .minusWeeks(cycle.get("startsWeeksAgo").asInt());
         LocalDate endsOn = startsOn.plusWeeks(cycle.get("lengthWeeks").asInt());
-        ObjectNode planCycle = EventCodec.mapper().createObjectNode()
+        ObjectNode planCycle = EventCodec.mapper()
+                .createObjectNode()
                 .put("name", cycle.get("name").asString())
                 .put("startsOn", startsOn.toString())
                 .put("endsOn", endsOn.toString())
@@ -57,18 +61,22 @@ public final class DemoLoader {
         Map<String, UUID> keyResults = new HashMap<>();
         int checkIns = 0;
         for (JsonNode objective : quarter.get("objectives")) {
-            ObjectNode define = EventCodec.mapper().createObjectNode()
+            ObjectNode define = EventCodec.mapper()
+                    .createObjectNode()
                     .put("cycleId", cycleId.toString())
                     .put("title", objective.get("title").asString())
                     .put("level", objective.get("level").asString())
                     .put("team", objective.get("team").asString());
             if (objective.hasNonNull("parent")) {
-                define.put("parentObjectiveId", objectives.get(objective.get("parent").asString()).toString());
+                define.put(
+                        "parentObjectiveId",
+                        objectives.get(objective.get("parent").asString()).toString());
             }
             UUID objectiveId = createdId(post("/api/objectives", define));
             objectives.put(objective.get("ref").asString(), objectiveId);
             for (JsonNode keyResult : objective.get("keyResults")) {
-                ObjectNode kr = EventCodec.mapper().createObjectNode()
+                ObjectNode kr = EventCodec.mapper()
+                        .createObjectNode()
                         .put("title", keyResult.get("title").asString())
                         .put("unit", keyResult.get("unit").asString())
                         .put("indicator", keyResult.get("indicator").asString())
@@ -80,13 +88,18 @@ public final class DemoLoader {
                 keyResults.put(ref, keyResultId);
                 for (JsonNode checkIn : keyResult.get("checkIns")) {
                     int week = checkIn.get("week").asInt();
-                    ObjectNode body = EventCodec.mapper().createObjectNode()
+                    ObjectNode body = EventCodec.mapper()
+                            .createObjectNode()
                             .put("checkInId", checkInId(cycleId, ref, week).toString())
                             .put("confidence", checkIn.get("confidence").asInt())
-                            .put("effectiveAt", startsOn.plusDays(7L * week - 1).atTime(LocalTime.NOON)
-                                    .toInstant(ZoneOffset.UTC).toString());
+                            .put(
+                                    "effectiveAt",
+                                    startsOn.plusDays(7L * week - 1)
+                                            .atTime(LocalTime.NOON)
+                                            .toInstant(ZoneOffset.UTC)
+                                            .toString());
                     body.set("value", checkIn.get("value"));
-                    for (String text : new String[]{"note", "blockers", "decision"}) {
+                    for (String text : new String[] {"note", "blockers", "decision"}) {
                         if (checkIn.hasNonNull(text)) {
                             body.put(text, checkIn.get(text).asString());
                         }
@@ -123,10 +136,14 @@ public final class DemoLoader {
 
     private int alertCount(String notifierUrl) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(notifierUrl + "/api/alerts"))
-                .header("Authorization", bearer).GET().build();
+                .header("Authorization", bearer)
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? EventCodec.mapper().readTree(response.body()).size() : -1;
+            return response.statusCode() == 200
+                    ? EventCodec.mapper().readTree(response.body()).size()
+                    : -1;
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -140,14 +157,18 @@ public final class DemoLoader {
         String ref = initiative.get("keyResult").asString();
         UUID keyResultId = keyResults.get(ref);
         String title = initiative.get("title").asString();
-        ObjectNode add = EventCodec.mapper().createObjectNode().put("title", title).put("approach", title);
+        ObjectNode add =
+                EventCodec.mapper().createObjectNode().put("title", title).put("approach", title);
         UUID initiativeId = createdId(post("/api/key-results/" + keyResultId + "/initiatives", add));
         JsonNode pivot = initiative.get("pivot");
         if (pivot != null && !pivot.isNull()) {
-            ObjectNode body = EventCodec.mapper().createObjectNode()
+            ObjectNode body = EventCodec.mapper()
+                    .createObjectNode()
                     .put("toApproach", pivot.get("to").asString())
                     .put("reason", pivot.get("reason").asString())
-                    .put("checkInId", checkInId(cycleId, ref, pivot.get("week").asInt()).toString());
+                    .put(
+                            "checkInId",
+                            checkInId(cycleId, ref, pivot.get("week").asInt()).toString());
             post("/api/key-results/" + keyResultId + "/initiatives/" + initiativeId + "/pivot", body);
         }
     }
@@ -172,13 +193,16 @@ public final class DemoLoader {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .header("Authorization", bearer == null ? "" : bearer)
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()))
+                .POST(
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "POST " + url + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body().isBlank() ? null : EventCodec.mapper().readTree(response.body());
         } catch (IOException e) {

@@ -28,14 +28,27 @@ public final class EmbeddedSystem implements AutoCloseable {
      * @param extraArguments further {@code --key=value} settings for every service
      * @param access         where the services listen and whose tokens they trust
      */
-    public record Settings(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, Map<Service, String> databaseNames,
-                           Map<Service, Integer> ports, String eventsTopic, String alertsTopic, Path keyDir,
-                           List<String> extraArguments, Access access) {
+    public record Settings(
+            EmbeddedPostgresServer postgres,
+            EmbeddedKafka kafka,
+            Map<Service, String> databaseNames,
+            Map<Service, Integer> ports,
+            String eventsTopic,
+            String alertsTopic,
+            Path keyDir,
+            List<String> extraArguments,
+            Access access) {
 
         /** On loopback, with the launcher's own tokens ({@link Access#LOCAL}). */
-        public Settings(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, Map<Service, String> databaseNames,
-                        Map<Service, Integer> ports, String eventsTopic, String alertsTopic, Path keyDir,
-                        List<String> extraArguments) {
+        public Settings(
+                EmbeddedPostgresServer postgres,
+                EmbeddedKafka kafka,
+                Map<Service, String> databaseNames,
+                Map<Service, Integer> ports,
+                String eventsTopic,
+                String alertsTopic,
+                Path keyDir,
+                List<String> extraArguments) {
             this(postgres, kafka, databaseNames, ports, eventsTopic, alertsTopic, keyDir, extraArguments, Access.LOCAL);
         }
     }
@@ -61,7 +74,8 @@ public final class EmbeddedSystem implements AutoCloseable {
         }
 
         public String baseUrl() {
-            return "http://" + host + ":" + ((WebServerApplicationContext) context).getWebServer().getPort();
+            return "http://" + host + ":"
+                    + ((WebServerApplicationContext) context).getWebServer().getPort();
         }
 
         public boolean isRunning() {
@@ -106,16 +120,29 @@ public final class EmbeddedSystem implements AutoCloseable {
         // its own Kafka client id and token-store owner, as a separate process would have: client
         // metrics stay apart, and segment claims of the publisher are really exclusive
         String name = service.title() + "-" + number;
-        Instance instance = new Instance(service, run(service, 0, List.of("--spring.kafka.client-id=" + name,
-                "--okr.token-store.node-id=" + name + "@" + ProcessHandle.current().pid())), settings.access().urlHost());
+        Instance instance = new Instance(
+                service,
+                run(
+                        service,
+                        0,
+                        List.of(
+                                "--spring.kafka.client-id=" + name,
+                                "--okr.token-store.node-id=" + name + "@"
+                                        + ProcessHandle.current().pid())),
+                settings.access().urlHost());
         extraInstances.add(instance);
         return instance;
     }
 
     private ConfigurableApplicationContext run(Service service, int port, List<String> instanceArguments) {
-        ServiceSettings serviceSettings = new ServiceSettings(service,
-                settings.postgres().jdbcUrl(database(service)), settings.postgres().username(),
-                settings.kafka().bootstrapServers(), settings.eventsTopic(), settings.alertsTopic(), settings.keyDir(),
+        ServiceSettings serviceSettings = new ServiceSettings(
+                service,
+                settings.postgres().jdbcUrl(database(service)),
+                settings.postgres().username(),
+                settings.kafka().bootstrapServers(),
+                settings.eventsTopic(),
+                settings.alertsTopic(),
+                settings.keyDir(),
                 settings.access());
         List<String> args = new ArrayList<>();
         serviceSettings.properties().forEach((key, value) -> args.add("--" + key + "=" + value));
@@ -125,8 +152,9 @@ public final class EmbeddedSystem implements AutoCloseable {
         args.add("--spring.main.banner-mode=off");
         if (service == Service.DASHBOARD) {
             // the pages read and act through the other services' APIs, wherever they listen
-            ServiceSettings.upstreamUrls(upstreamUrl(Service.COMMAND), upstreamUrl(Service.QUERY),
-                    upstreamUrl(Service.NOTIFIER)).forEach((key, value) -> args.add("--" + key + "=" + value));
+            ServiceSettings.upstreamUrls(
+                            upstreamUrl(Service.COMMAND), upstreamUrl(Service.QUERY), upstreamUrl(Service.NOTIFIER))
+                    .forEach((key, value) -> args.add("--" + key + "=" + value));
         }
         args.addAll(settings.extraArguments());
         args.addAll(instanceArguments);

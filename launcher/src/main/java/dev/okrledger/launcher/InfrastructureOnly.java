@@ -27,8 +27,7 @@ import java.util.Map;
 final class InfrastructureOnly {
 
     /** Where the data lives, the ports of PostgreSQL and Kafka, and who reaches the services the settings are for. */
-    record Options(Path dataDir, int postgresPort, int kafkaPort, Access access) {
-    }
+    record Options(Path dataDir, int postgresPort, int kafkaPort, Access access) {}
 
     /** The infrastructure, started; close it to stop both. */
     record Running(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, Map<Service, Path> settingsFiles)
@@ -45,12 +44,11 @@ final class InfrastructureOnly {
         }
     }
 
-    private InfrastructureOnly() {
-    }
+    private InfrastructureOnly() {}
 
     static Running start(Options options) {
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"),
-                options.postgresPort(), true);
+        EmbeddedPostgresServer postgres =
+                EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort(), true);
         EmbeddedKafka kafka;
         try {
             kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
@@ -65,8 +63,15 @@ final class InfrastructureOnly {
         Map<Service, Path> files = new java.util.EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             postgres.ensureDatabase(service.database());
-            ServiceSettings settings = new ServiceSettings(service, postgres.jdbcUrl(service.database()),
-                    postgres.username(), kafka.bootstrapServers(), "okr.events", "okr.alerts", keyDir, options.access());
+            ServiceSettings settings = new ServiceSettings(
+                    service,
+                    postgres.jdbcUrl(service.database()),
+                    postgres.username(),
+                    kafka.bootstrapServers(),
+                    "okr.events",
+                    "okr.alerts",
+                    keyDir,
+                    options.access());
             files.put(service, writeSettings(options, service, settings));
         }
         return new Running(postgres, kafka, files);
@@ -82,7 +87,8 @@ final class InfrastructureOnly {
         }
         try {
             Path dir = Files.createDirectories(options.dataDir().resolve("services"));
-            return Files.write(dir.resolve(service.title() + ".properties"), lines).toAbsolutePath();
+            return Files.write(dir.resolve(service.title() + ".properties"), lines)
+                    .toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,15 +98,23 @@ final class InfrastructureOnly {
     static String instructions(Running running, Options options) {
         StringBuilder text = new StringBuilder();
         text.append("\nOKR Ledger infrastructure is up (nothing else runs in this process)\n")
-                .append("  PostgreSQL  localhost:").append(running.postgres().port())
+                .append("  PostgreSQL  localhost:")
+                .append(running.postgres().port())
                 .append(" (databases okr_command, okr_query, okr_notifier, okr_dashboard; user postgres, no password,"
                         + " local only)\n")
-                .append("  Kafka       ").append(running.kafka().bootstrapServers()).append('\n')
-                .append("\nStart each service as its own process, from the repository root (after ./mvnw -q -DskipTests package):\n");
+                .append("  Kafka       ")
+                .append(running.kafka().bootstrapServers())
+                .append('\n')
+                .append(
+                        "\nStart each service as its own process, from the repository root (after ./mvnw -q -DskipTests package):\n");
         for (Service service : Service.values()) {
-            text.append("  java -jar ").append(service.title()).append("/target/").append(service.title())
+            text.append("  java -jar ")
+                    .append(service.title())
+                    .append("/target/")
+                    .append(service.title())
                     .append("-*-exec.jar --spring.config.additional-location=file:")
-                    .append(running.settingsFiles().get(service)).append('\n');
+                    .append(running.settingsFiles().get(service))
+                    .append('\n');
         }
         text.append("\nSettings in those files (add --server.port=N to run a second instance of a service):\n");
         for (Service service : Service.values()) {
@@ -114,15 +128,21 @@ final class InfrastructureOnly {
             }
         }
         Access access = options.access();
-        text.append(access.issuer() != null
-                ? "\nTokens: from " + access.issuer() + " (no service mints tokens in this mode).\n"
-                : access.mintsTokens()
-                ? "\nTokens: POST http://" + access.urlHost() + ":8081/api/dev/tokens on the command service, signed with"
-                        + " the key pair in " + options.dataDir().resolve("keys").toAbsolutePath()
-                        + " (the other services trust its public key).\n"
-                : "\nTokens: none are minted (the services listen on " + access.listenAddress() + "); they trust the key"
-                        + " pair in " + options.dataDir().resolve("keys").toAbsolutePath() + ".\n");
-        return text.append("Stop with Ctrl+C; data stays in ").append(options.dataDir().toAbsolutePath()).append(".\n")
+        text.append(
+                access.issuer() != null
+                        ? "\nTokens: from " + access.issuer() + " (no service mints tokens in this mode).\n"
+                        : access.mintsTokens()
+                                ? "\nTokens: POST http://" + access.urlHost()
+                                        + ":8081/api/dev/tokens on the command service, signed with"
+                                        + " the key pair in "
+                                        + options.dataDir().resolve("keys").toAbsolutePath()
+                                        + " (the other services trust its public key).\n"
+                                : "\nTokens: none are minted (the services listen on " + access.listenAddress()
+                                        + "); they trust the key" + " pair in "
+                                        + options.dataDir().resolve("keys").toAbsolutePath() + ".\n");
+        return text.append("Stop with Ctrl+C; data stays in ")
+                .append(options.dataDir().toAbsolutePath())
+                .append(".\n")
                 .toString();
     }
 

@@ -8,7 +8,9 @@ final class ManifestVersion implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = OkrLedger.class.getPackage().getImplementationVersion();
-        return new String[] {"OKR Ledger " + (version != null ? version : "(development build: not run from its jar)"),
-                "Java " + System.getProperty("java.version")};
+        return new String[] {
+            "OKR Ledger " + (version != null ? version : "(development build: not run from its jar)"),
+            "Java " + System.getProperty("java.version")
+        };
     }
 }

@@ -27,12 +27,10 @@ import java.util.Map;
 public final class OkrLedger {
 
     /** What the embedded default runs with: see {@link OkrLedgerCommand} for each option. */
-    record Options(boolean demo, Path dataDir, int postgresPort, int kafkaPort, Map<Service, Integer> ports,
-                   Access access) {
-    }
+    record Options(
+            boolean demo, Path dataDir, int postgresPort, int kafkaPort, Map<Service, Integer> ports, Access access) {}
 
-    private OkrLedger() {
-    }
+    private OkrLedger() {}
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -51,30 +49,48 @@ public final class OkrLedger {
 
         long started = System.nanoTime();
         log("starting PostgreSQL (data in " + dataDir.resolve("postgres").toAbsolutePath() + ")");
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
-                options.postgresPort(), true);
+        EmbeddedPostgresServer postgres =
+                EmbeddedPostgresServer.start(dataDir.resolve("postgres"), options.postgresPort(), true);
         log("starting Kafka (data in " + dataDir.resolve("kafka").toAbsolutePath() + ")");
         EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), options.kafkaPort());
-        EmbeddedSystem system = new EmbeddedSystem(new EmbeddedSystem.Settings(postgres, kafka,
-                Map.of(Service.COMMAND, Service.COMMAND.database(), Service.QUERY, Service.QUERY.database(),
-                        Service.NOTIFIER, Service.NOTIFIER.database(), Service.DASHBOARD, Service.DASHBOARD.database()),
-                options.ports(), "okr.events", "okr.alerts", dataDir.resolve("keys"), List.of(), options.access()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log("stopping");
-            system.close();
-            kafka.close();
-            try {
-                postgres.close();
-            } catch (Exception ignored) {
-                // the JVM is going away
-            }
-        }, "okr-ledger-shutdown"));
+        EmbeddedSystem system = new EmbeddedSystem(new EmbeddedSystem.Settings(
+                postgres,
+                kafka,
+                Map.of(
+                        Service.COMMAND,
+                        Service.COMMAND.database(),
+                        Service.QUERY,
+                        Service.QUERY.database(),
+                        Service.NOTIFIER,
+                        Service.NOTIFIER.database(),
+                        Service.DASHBOARD,
+                        Service.DASHBOARD.database()),
+                options.ports(),
+                "okr.events",
+                "okr.alerts",
+                dataDir.resolve("keys"),
+                List.of(),
+                options.access()));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log("stopping");
+                            system.close();
+                            kafka.close();
+                            try {
+                                postgres.close();
+                            } catch (Exception ignored) {
+                                // the JVM is going away
+                            }
+                        },
+                        "okr-ledger-shutdown"));
         for (Service service : Service.values()) {
             log("starting " + service.title());
             system.start(service);
         }
 
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 OKR Ledger is up after %.1f s
                   dashboard        %s/   (open it in a browser and pick who you are)
@@ -89,10 +105,16 @@ public final class OkrLedger {
                   PostgreSQL       localhost:%d (databases okr_command, okr_query, okr_notifier, okr_dashboard; user postgres)
                   Kafka            %s (topics okr.events, okr.alerts)
                 Stop with Ctrl+C; data stays in %s.
-                %n""", (System.nanoTime() - started) / 1e9, system.baseUrl(Service.DASHBOARD), system.baseUrl(Service.COMMAND),
-                system.baseUrl(Service.QUERY), system.baseUrl(Service.NOTIFIER), system.baseUrl(Service.COMMAND),
+                %n""",
+                (System.nanoTime() - started) / 1e9,
+                system.baseUrl(Service.DASHBOARD),
+                system.baseUrl(Service.COMMAND),
+                system.baseUrl(Service.QUERY),
+                system.baseUrl(Service.NOTIFIER),
+                system.baseUrl(Service.COMMAND),
                 postgres.port(),
-                kafka.bootstrapServers(), dataDir.toAbsolutePath());
+                kafka.bootstrapServers(),
+                dataDir.toAbsolutePath());
         options.access().notice().ifPresent(System.out::println);
 
         if (demo) {
@@ -101,7 +123,8 @@ public final class OkrLedger {
             DemoLoader.Loaded loaded = loader.load();
             log("waiting for the notifier to take the quarter in, then scanning for missed check-ins");
             int alerts = loader.settleAndScan(system.baseUrl(Service.NOTIFIER));
-            System.out.printf("""
+            System.out.printf(
+                    """
 
                     Demo quarter loaded: cycle %s, %d key results, %d check-ins, %d alerts.
                     See it in a browser: %s/  (sign in as Ana of team support, or anyone you like)
@@ -111,11 +134,19 @@ public final class OkrLedger {
                       week by week:    %s/api/cycles/%s/replay
                       a KR with a red drop (first response time):
                                        %s/api/key-results/%s/detail
-                    %n""", loaded.cycleId(), loaded.keyResultsByRef().size(), loaded.checkIns(), alerts,
+                    %n""",
+                    loaded.cycleId(),
+                    loaded.keyResultsByRef().size(),
+                    loaded.checkIns(),
+                    alerts,
                     system.baseUrl(Service.DASHBOARD),
-                    system.baseUrl(Service.NOTIFIER), system.baseUrl(Service.QUERY), loaded.cycleId(),
-                    system.baseUrl(Service.QUERY), loaded.cycleId(),
-                    system.baseUrl(Service.QUERY), loaded.keyResultsByRef().get("frt"));
+                    system.baseUrl(Service.NOTIFIER),
+                    system.baseUrl(Service.QUERY),
+                    loaded.cycleId(),
+                    system.baseUrl(Service.QUERY),
+                    loaded.cycleId(),
+                    system.baseUrl(Service.QUERY),
+                    loaded.keyResultsByRef().get("frt"));
         }
     }
 
@@ -127,10 +158,13 @@ public final class OkrLedger {
         }
         log("starting PostgreSQL and Kafka only (data in " + options.dataDir().toAbsolutePath() + ")");
         InfrastructureOnly.Running running = InfrastructureOnly.start(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log("stopping");
-            running.close();
-        }, "okr-ledger-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log("stopping");
+                            running.close();
+                        },
+                        "okr-ledger-shutdown"));
         System.out.println(InfrastructureOnly.instructions(running, options));
         options.access().notice().ifPresent(System.out::println);
     }

@@ -25,14 +25,24 @@ import java.util.function.Function;
  * {@code --version}. It checks what it is given and hands it to a {@link Starter}; a mistake is
  * reported with exit status 2 and nothing is started.
  */
-@Command(name = "okr-ledger.jar", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
-        showDefaultValues = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "okr-ledger.jar",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        showDefaultValues = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         scope = CommandLine.ScopeType.INHERIT,
-        description = {"Runs OKR Ledger on its embedded default: PostgreSQL, a Kafka broker and the three services "
-                + "in this JVM, data kept under --data-dir. The services listen on 127.0.0.1 only unless "
-                + "--listen-address says otherwise."},
-        footer = {"", "Stop with Ctrl+C; the data stays. Benchmark and fault suite: java -jar "
-                + "tools/target/okr-ledger-tools.jar --help"})
+        description = {
+            "Runs OKR Ledger on its embedded default: PostgreSQL, a Kafka broker and the three services "
+                    + "in this JVM, data kept under --data-dir. The services listen on 127.0.0.1 only unless "
+                    + "--listen-address says otherwise."
+        },
+        footer = {
+            "",
+            "Stop with Ctrl+C; the data stays. Benchmark and fault suite: java -jar "
+                    + "tools/target/okr-ledger-tools.jar --help"
+        })
 final class OkrLedgerCommand implements Callable<Integer> {
 
     /** Starts what the command line asked for. */
@@ -44,34 +54,51 @@ final class OkrLedgerCommand implements Callable<Integer> {
     /** What the embedded default and {@code infra} share: where data lives, PostgreSQL and Kafka, who gets in. */
     static final class Shared {
 
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                defaultValue = "data",
                 description = "Where PostgreSQL, Kafka and the token keys keep their data (env OKR_DATA_DIR).")
         Path dataDir;
 
-        @Option(names = "--postgres-port", paramLabel = "PORT", defaultValue = "15432",
+        @Option(
+                names = "--postgres-port",
+                paramLabel = "PORT",
+                defaultValue = "15432",
                 description = "PostgreSQL's port, on loopback (env OKR_POSTGRES_PORT).")
         int postgresPort;
 
-        @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
+        @Option(
+                names = "--kafka-port",
+                paramLabel = "PORT",
+                defaultValue = "9092",
                 description = "Kafka's port, on loopback; its controller takes the next one (env OKR_KAFKA_PORT).")
         int kafkaPort;
 
-        @Option(names = "--listen-address", paramLabel = "ADDRESS", defaultValue = Access.LOOPBACK,
+        @Option(
+                names = "--listen-address",
+                paramLabel = "ADDRESS",
+                defaultValue = Access.LOOPBACK,
                 description = "The address the services listen on. Any other than loopback (0.0.0.0: every "
                         + "interface) turns dev sign-in and dev tokens off.")
         String listenAddress;
 
-        @Option(names = "--insecure-dev-sign-in-on-network",
+        @Option(
+                names = "--insecure-dev-sign-in-on-network",
                 description = "Keep dev sign-in and dev tokens on with a --listen-address other than loopback: "
                         + "anyone who reaches it can mint an ADMIN token.")
         boolean devSignInOnNetwork;
 
-        @Option(names = "--issuer", paramLabel = "URL",
+        @Option(
+                names = "--issuer",
+                paramLabel = "URL",
                 description = "Trust this OpenID provider's tokens instead of minting any (e.g. "
                         + "http://localhost:8180/realms/okr).")
         String issuer;
 
-        @Option(names = "--audience", paramLabel = "NAME",
+        @Option(
+                names = "--audience",
+                paramLabel = "NAME",
                 description = "The audience the issuer's tokens must carry (e.g. okr-ledger-api); needs --issuer.")
         String audience;
 
@@ -80,7 +107,8 @@ final class OkrLedgerCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--audience needs --issuer");
             }
             if (devSignInOnNetwork && issuer != null) {
-                throw new ParameterException(spec.commandLine(),
+                throw new ParameterException(
+                        spec.commandLine(),
                         "--insecure-dev-sign-in-on-network and --issuer exclude each other: with an issuer nobody mints tokens");
             }
             Access access = new Access(listenAddress, devSignInOnNetwork, issuer, audience);
@@ -102,19 +130,31 @@ final class OkrLedgerCommand implements Callable<Integer> {
     @Mixin
     Shared shared;
 
-    @Option(names = "--command-port", paramLabel = "PORT", defaultValue = "8081",
+    @Option(
+            names = "--command-port",
+            paramLabel = "PORT",
+            defaultValue = "8081",
             description = "command-service's port (env OKR_COMMAND_PORT).")
     int commandPort;
 
-    @Option(names = "--query-port", paramLabel = "PORT", defaultValue = "8082",
+    @Option(
+            names = "--query-port",
+            paramLabel = "PORT",
+            defaultValue = "8082",
             description = "query-service's port (env OKR_QUERY_PORT).")
     int queryPort;
 
-    @Option(names = "--notifier-port", paramLabel = "PORT", defaultValue = "8083",
+    @Option(
+            names = "--notifier-port",
+            paramLabel = "PORT",
+            defaultValue = "8083",
             description = "notifier's port (env OKR_NOTIFIER_PORT).")
     int notifierPort;
 
-    @Option(names = "--dashboard-port", paramLabel = "PORT", defaultValue = "8080",
+    @Option(
+            names = "--dashboard-port",
+            paramLabel = "PORT",
+            defaultValue = "8080",
             description = "the dashboard's port: the pages people open (env OKR_DASHBOARD_PORT).")
     int dashboardPort;
 
@@ -130,9 +170,12 @@ final class OkrLedgerCommand implements Callable<Integer> {
     }
 
     /** @param environment the environment variables, by name (null when not set) */
-    static CommandLine commandLine(Starter<OkrLedger.Options> embedded, Starter<InfrastructureOnly.Options> infra,
-                                   Function<String, String> environment) {
-        return new CommandLine(new OkrLedgerCommand(embedded)).addSubcommand("infra", new Infra(infra))
+    static CommandLine commandLine(
+            Starter<OkrLedger.Options> embedded,
+            Starter<InfrastructureOnly.Options> infra,
+            Function<String, String> environment) {
+        return new CommandLine(new OkrLedgerCommand(embedded))
+                .addSubcommand("infra", new Infra(infra))
                 .setDefaultValueProvider(new EnvironmentDefaults(environment))
                 .setParameterExceptionHandler(OkrLedgerCommand::mistake);
     }
@@ -154,10 +197,21 @@ final class OkrLedgerCommand implements Callable<Integer> {
      */
     private record EnvironmentDefaults(Function<String, String> environment) implements IDefaultValueProvider {
 
-        private static final Map<String, String> VARIABLES = Map.of("--data-dir", "OKR_DATA_DIR",
-                "--postgres-port", "OKR_POSTGRES_PORT", "--kafka-port", "OKR_KAFKA_PORT",
-                "--command-port", "OKR_COMMAND_PORT", "--query-port", "OKR_QUERY_PORT",
-                "--notifier-port", "OKR_NOTIFIER_PORT", "--dashboard-port", "OKR_DASHBOARD_PORT");
+        private static final Map<String, String> VARIABLES = Map.of(
+                "--data-dir",
+                "OKR_DATA_DIR",
+                "--postgres-port",
+                "OKR_POSTGRES_PORT",
+                "--kafka-port",
+                "OKR_KAFKA_PORT",
+                "--command-port",
+                "OKR_COMMAND_PORT",
+                "--query-port",
+                "OKR_QUERY_PORT",
+                "--notifier-port",
+                "OKR_NOTIFIER_PORT",
+                "--dashboard-port",
+                "OKR_DASHBOARD_PORT");
 
         @Override
         public String defaultValue(ArgSpec argument) {
@@ -173,9 +227,13 @@ final class OkrLedgerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Access access = shared.access(spec);
         if (demo && !access.mintsTokens()) {
-            throw new ParameterException(spec.commandLine(), "--demo signs in with a dev token, and there are none "
-                    + (access.issuer() != null ? "with --issuer" : "on " + access.listenAddress()
-                    + " (add --insecure-dev-sign-in-on-network, or leave out --listen-address)"));
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--demo signs in with a dev token, and there are none "
+                            + (access.issuer() != null
+                                    ? "with --issuer"
+                                    : "on " + access.listenAddress()
+                                            + " (add --insecure-dev-sign-in-on-network, or leave out --listen-address)"));
         }
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         ports.put(Service.COMMAND, commandPort);
@@ -183,13 +241,19 @@ final class OkrLedgerCommand implements Callable<Integer> {
         ports.put(Service.NOTIFIER, notifierPort);
         ports.put(Service.DASHBOARD, dashboardPort);
         access.notice().ifPresent(spec.commandLine().getErr()::println);
-        embedded.start(new OkrLedger.Options(demo, shared.dataDir, shared.postgresPort, shared.kafkaPort, ports, access));
+        embedded.start(
+                new OkrLedger.Options(demo, shared.dataDir, shared.postgresPort, shared.kafkaPort, ports, access));
         return 0;
     }
 
-    @Command(name = "infra", showDefaultValues = true, sortOptions = false,
-            description = {"Starts PostgreSQL and Kafka only, for running each service as its own process; writes "
-                    + "each service's settings to <data-dir>/services/ and prints the commands."})
+    @Command(
+            name = "infra",
+            showDefaultValues = true,
+            sortOptions = false,
+            description = {
+                "Starts PostgreSQL and Kafka only, for running each service as its own process; writes "
+                        + "each service's settings to <data-dir>/services/ and prints the commands."
+            })
     static final class Infra implements Callable<Integer> {
 
         @Spec

@@ -11,12 +11,25 @@ import java.util.Map;
  * infrastructure-only mode prints them for a service started as its own process, so both ways run
  * the services with the same settings.
  */
-public record ServiceSettings(Service service, String jdbcUrl, String databaseUser, String bootstrapServers,
-                              String eventsTopic, String alertsTopic, Path keyDir, Access access) {
+public record ServiceSettings(
+        Service service,
+        String jdbcUrl,
+        String databaseUser,
+        String bootstrapServers,
+        String eventsTopic,
+        String alertsTopic,
+        Path keyDir,
+        Access access) {
 
     /** On loopback, with the launcher's own tokens ({@link Access#LOCAL}). */
-    public ServiceSettings(Service service, String jdbcUrl, String databaseUser, String bootstrapServers,
-                           String eventsTopic, String alertsTopic, Path keyDir) {
+    public ServiceSettings(
+            Service service,
+            String jdbcUrl,
+            String databaseUser,
+            String bootstrapServers,
+            String eventsTopic,
+            String alertsTopic,
+            Path keyDir) {
         this(service, jdbcUrl, databaseUser, bootstrapServers, eventsTopic, alertsTopic, keyDir, Access.LOCAL);
     }
 

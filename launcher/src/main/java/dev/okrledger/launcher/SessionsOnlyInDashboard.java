@@ -28,8 +28,8 @@ public class SessionsOnlyInDashboard implements AutoConfigurationImportFilter, E
         boolean[] matches = new boolean[autoConfigurationClasses.length];
         for (int i = 0; i < autoConfigurationClasses.length; i++) {
             String candidate = autoConfigurationClasses[i];
-            matches[i] = sessionsWanted || candidate == null
-                    || !candidate.startsWith("org.springframework.boot.session.");
+            matches[i] =
+                    sessionsWanted || candidate == null || !candidate.startsWith("org.springframework.boot.session.");
         }
         return matches;
     }

@@ -22,61 +22,101 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule servicesNeverImportEachOther_command = noClasses()
-            .that().resideInAPackage("dev.okrledger.command..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.okrledger.query..", "dev.okrledger.notifier..");
+            .that()
+            .resideInAPackage("dev.okrledger.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.okrledger.query..", "dev.okrledger.notifier..");
 
     @ArchTest
     static final ArchRule servicesNeverImportEachOther_query = noClasses()
-            .that().resideInAPackage("dev.okrledger.query..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.okrledger.command..", "dev.okrledger.notifier..");
+            .that()
+            .resideInAPackage("dev.okrledger.query..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.okrledger.command..", "dev.okrledger.notifier..");
 
     @ArchTest
     static final ArchRule servicesNeverImportEachOther_notifier = noClasses()
-            .that().resideInAPackage("dev.okrledger.notifier..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.okrledger.command..", "dev.okrledger.query..");
+            .that()
+            .resideInAPackage("dev.okrledger.notifier..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.okrledger.command..", "dev.okrledger.query..");
 
     @ArchTest
     static final ArchRule contractHasNoSpringNoAxonNoKafka = noClasses()
-            .that().resideInAPackage("dev.okrledger.contract..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
-                    "org.apache.kafka..", "dev.okrledger.command..", "dev.okrledger.query..", "dev.okrledger.notifier..");
+            .that()
+            .resideInAPackage("dev.okrledger.contract..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "org.axonframework..",
+                    "org.apache.kafka..",
+                    "dev.okrledger.command..",
+                    "dev.okrledger.query..",
+                    "dev.okrledger.notifier..");
 
     @ArchTest
     static final ArchRule onlyTheCommandServiceUsesAxon = noClasses()
-            .that().resideInAnyPackage("dev.okrledger.query..", "dev.okrledger.notifier..", "dev.okrledger.intake..",
-                    "dev.okrledger.support..", "dev.okrledger.security..")
-            .should().dependOnClassesThat().resideInAPackage("org.axonframework..");
+            .that()
+            .resideInAnyPackage(
+                    "dev.okrledger.query..",
+                    "dev.okrledger.notifier..",
+                    "dev.okrledger.intake..",
+                    "dev.okrledger.support..",
+                    "dev.okrledger.security..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.axonframework..");
 
     @ArchTest
     static final ArchRule commandAggregatesDoNoIo = noClasses()
-            .that().haveSimpleNameNotEndingWith("Controller").and().haveSimpleNameNotEndingWith("Handler")
-            .and().resideInAnyPackage("dev.okrledger.command.cycle..", "dev.okrledger.command.objective..",
+            .that()
+            .haveSimpleNameNotEndingWith("Controller")
+            .and()
+            .haveSimpleNameNotEndingWith("Handler")
+            .and()
+            .resideInAnyPackage(
+                    "dev.okrledger.command.cycle..",
+                    "dev.okrledger.command.objective..",
                     "dev.okrledger.command.keyresult..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.springframework.kafka..",
-                    "java.net.http..", "javax.sql..");
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework.jdbc..", "org.springframework.kafka..", "java.net.http..", "javax.sql..");
 
     /** One problem vocabulary: only service-support makes a ProblemDetail or gives it a type. */
     @ArchTest
     static final ArchRule problemsAreBuiltOnlyInServiceSupport = noClasses()
-            .that().resideOutsideOfPackage("dev.okrledger.support.problem..")
-            .should().callMethodWhere(target(owner(assignableTo(ProblemDetail.class)))
-                    .and(target(nameMatching("forStatus.*|setType"))))
+            .that()
+            .resideOutsideOfPackage("dev.okrledger.support.problem..")
+            .should()
+            .callMethodWhere(
+                    target(owner(assignableTo(ProblemDetail.class))).and(target(nameMatching("forStatus.*|setType"))))
             .because("problems are built by dev.okrledger.support.problem.Problems (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule servicesDoNotDependOnTheLauncher = noClasses()
-            .that().resideOutsideOfPackage("dev.okrledger.launcher..")
-            .should().dependOnClassesThat().resideInAPackage("dev.okrledger.launcher..");
+            .that()
+            .resideOutsideOfPackage("dev.okrledger.launcher..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.okrledger.launcher..");
 
     /** Every class here is the product (the launcher's class path holds all of it); the tools drive it from outside. */
     @ArchTest
     static final ArchRule theProductNeverDependsOnTheTools = noClasses()
-            .should().dependOnClassesThat().resideInAPackage("dev.okrledger.tools..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.okrledger.tools..")
             .because("the benchmark and the fault suite are not part of the product (decision 0042)");
 
     @ArchTest
     static final ArchRule launcherPackagesHaveNoCycles = slices().assignedFrom(packagesUnder("dev.okrledger.launcher"))
-            .should().beFreeOfCycles();
+            .should()
+            .beFreeOfCycles();
 
     /**
      * One slice per package directly under {@code root}, and the root package one more: the pattern
@@ -93,7 +133,8 @@ class ArchitectureTest {
                 if (!name.startsWith(root + ".")) {
                     return SliceIdentifier.ignore();
                 }
-                return SliceIdentifier.of(root + "." + name.substring(root.length() + 1).split("\\.")[0]);
+                return SliceIdentifier.of(
+                        root + "." + name.substring(root.length() + 1).split("\\.")[0]);
             }
 
             @Override

@@ -40,7 +40,8 @@ final class Browser implements AutoCloseable {
 
     /** Skips the calling test when Chromium or its driver is not installed, saying how to get them. */
     static void assumeInstalled() {
-        Assumptions.assumeTrue(installed(),
+        Assumptions.assumeTrue(
+                installed(),
                 "Browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
                         + ". Install them with 'apt-get install -y chromium chromium-driver' (Debian/Ubuntu; .ci/run"
                         + " does this), or point OKR_CHROMIUM and OKR_CHROMEDRIVER at your own.");
@@ -50,10 +51,17 @@ final class Browser implements AutoCloseable {
         this.base = base;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1000", "--lang=en");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,1000",
+                "--lang=en");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         this.driver = new ChromeDriver(service, options);
     }
 

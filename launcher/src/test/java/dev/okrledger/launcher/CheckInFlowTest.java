@@ -36,10 +36,12 @@ class CheckInFlowTest {
         system = TestSystem.start();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String command = system.baseUrl(COMMAND);
-        UUID cycleId = Http.createdId(Http.post(command + "/api/cycles", """
-                {"name":"Q","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}"""
-                .formatted(today.minusDays(14), today.plusDays(77))));
-        assertThat(Http.post(command + "/api/cycles/" + cycleId + "/activate", "").status()).isEqualTo(204);
+        UUID cycleId = Http.createdId(
+                Http.post(command + "/api/cycles", """
+                {"name":"Q","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}""".formatted(today.minusDays(14), today.plusDays(77))));
+        assertThat(Http.post(command + "/api/cycles/" + cycleId + "/activate", "")
+                        .status())
+                .isEqualTo(204);
         objectiveId = Http.createdId(Http.post(command + "/api/objectives", """
                 {"cycleId":"%s","title":"Make support faster","level":"TEAM","team":"support"}""".formatted(cycleId)));
         keyResultId = defineKeyResult("Reduce median first response");
@@ -54,15 +56,19 @@ class CheckInFlowTest {
     @Test
     void checkInsFlowToHistoryAndASharpDropRaisesOneAmberAlert() {
         String firstAt = Instant.now().minus(Duration.ofDays(7)).toString();
-        assertThat(checkIn(keyResultId, new UUID(1, 1), 11, 8, firstAt).status()).isEqualTo(201);
+        assertThat(checkIn(keyResultId, new UUID(1, 1), 11, 8, firstAt).status())
+                .isEqualTo(201);
         UUID second = new UUID(1, 2);
         assertThat(checkIn(keyResultId, second, 9, 4, null).status()).isEqualTo(201);
 
         String query = system.baseUrl(QUERY);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(Http.get(query + "/api/key-results/" + keyResultId + "/confidence-history").body())
-                        .hasSize(2));
-        JsonNode history = Http.get(query + "/api/key-results/" + keyResultId + "/confidence-history").body();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(Http.get(query + "/api/key-results/" + keyResultId + "/confidence-history")
+                                        .body())
+                                .hasSize(2));
+        JsonNode history = Http.get(query + "/api/key-results/" + keyResultId + "/confidence-history")
+                .body();
         assertThat(history.get(0).get("confidence").asInt()).isEqualTo(8);
         assertThat(history.get(0).get("band").asString()).isEqualTo("GREEN");
         assertThat(history.get(1).get("confidence").asInt()).isEqualTo(4);
@@ -76,9 +82,13 @@ class CheckInFlowTest {
         assertThat(keyResult.get("band").asString()).isEqualTo("AMBER");
 
         String notifier = system.baseUrl(NOTIFIER);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(Http.get(notifier + "/api/alerts?keyResultId=" + keyResultId).body()).hasSize(1));
-        JsonNode alert = Http.get(notifier + "/api/alerts?keyResultId=" + keyResultId).body().get(0);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(Http.get(notifier + "/api/alerts?keyResultId=" + keyResultId)
+                                .body())
+                        .hasSize(1));
+        JsonNode alert = Http.get(notifier + "/api/alerts?keyResultId=" + keyResultId)
+                .body()
+                .get(0);
         assertThat(alert.get("kind").asString()).isEqualTo("CONFIDENCE_DROP");
         assertThat(alert.get("severity").asString()).isEqualTo("AMBER");
         assertThat(alert.get("fromConfidence").asInt()).isEqualTo(8);
@@ -89,24 +99,36 @@ class CheckInFlowTest {
         assertThat(checkIn(keyResultId, second, 9, 4, null).status()).isEqualTo(200);
         // a later check-in on another key result of the same objective travels the same partition,
         // so once it is visible everything sent before it has been processed
-        assertThat(checkIn(otherKeyResultId, new UUID(2, 1), 20, 7, null).status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(Http.get(query + "/api/key-results/" + otherKeyResultId + "/confidence-history").body())
+        assertThat(checkIn(otherKeyResultId, new UUID(2, 1), 20, 7, null).status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                Http.get(query + "/api/key-results/" + otherKeyResultId + "/confidence-history")
+                                        .body())
                         .hasSize(1));
-        assertThat(Http.get(query + "/api/key-results/" + keyResultId + "/confidence-history").body()).hasSize(2);
-        assertThat(Http.get(notifier + "/api/alerts?keyResultId=" + keyResultId).body()).hasSize(1);
+        assertThat(Http.get(query + "/api/key-results/" + keyResultId + "/confidence-history")
+                        .body())
+                .hasSize(2);
+        assertThat(Http.get(notifier + "/api/alerts?keyResultId=" + keyResultId).body())
+                .hasSize(1);
 
         // the other key result (20 h against a baseline of 12 h) is behind pace: its alert is keyed apart
-        List<ConsumerRecord<String, byte[]>> alerts = TopicRecords.readAll(system.alertsTopic(), 2, Duration.ofSeconds(20)).stream()
-                .filter(r -> r.key().equals(keyResultId.toString())).toList();
+        List<ConsumerRecord<String, byte[]>> alerts =
+                TopicRecords.readAll(system.alertsTopic(), 2, Duration.ofSeconds(20)).stream()
+                        .filter(r -> r.key().equals(keyResultId.toString()))
+                        .toList();
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).key()).isEqualTo(keyResultId.toString());
-        assertThat(new String(alerts.get(0).value(), StandardCharsets.UTF_8)).contains(alert.get("id").asString());
+        assertThat(new String(alerts.get(0).value(), StandardCharsets.UTF_8))
+                .contains(alert.get("id").asString());
 
-        List<ConsumerRecord<String, byte[]>> events = TopicRecords.readAll(system.eventsTopic(), 9, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, byte[]>> events =
+                TopicRecords.readAll(system.eventsTopic(), 9, Duration.ofSeconds(20));
         // CyclePlanned, CycleActivated, ObjectiveDefined, 2 x KeyResultDefined, 3 x CheckInRecorded, ConfidenceChanged
         assertThat(events).hasSize(9);
-        assertThat(events).filteredOn(r -> !TopicRecords.header(r, EventHeaders.EVENT_TYPE).startsWith("Cycle"))
+        assertThat(events)
+                .filteredOn(
+                        r -> !TopicRecords.header(r, EventHeaders.EVENT_TYPE).startsWith("Cycle"))
                 .allSatisfy(r -> assertThat(r.key()).isEqualTo(objectiveId.toString()));
         assertThat(events).allSatisfy(r -> {
             assertThat(TopicRecords.header(r, EventHeaders.EVENT_ID)).isNotBlank();
@@ -119,16 +141,31 @@ class CheckInFlowTest {
 
     @Test
     void stoppedConsumersCatchUpWithoutLosingOrDoublingAnything() {
-        assertThat(checkIn(keyResultId, new UUID(3, 1), 11, 8, Instant.now().minus(Duration.ofDays(8)).toString()).status())
+        assertThat(checkIn(
+                                keyResultId,
+                                new UUID(3, 1),
+                                11,
+                                8,
+                                Instant.now().minus(Duration.ofDays(8)).toString())
+                        .status())
                 .isEqualTo(201);
         String notifier = system.baseUrl(NOTIFIER);
         String query = system.baseUrl(QUERY);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(Http.get(query + "/api/key-results/" + keyResultId + "/confidence-history").body()).hasSize(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(Http.get(query + "/api/key-results/" + keyResultId + "/confidence-history")
+                                        .body())
+                                .hasSize(1));
 
         system.stop(QUERY);
         system.stop(NOTIFIER);
-        assertThat(checkIn(keyResultId, new UUID(3, 2), 10, 5, Instant.now().minus(Duration.ofDays(4)).toString()).status())
+        assertThat(checkIn(
+                                keyResultId,
+                                new UUID(3, 2),
+                                10,
+                                5,
+                                Instant.now().minus(Duration.ofDays(4)).toString())
+                        .status())
                 .isEqualTo(201);
         assertThat(checkIn(keyResultId, new UUID(3, 3), 10, 2, null).status()).isEqualTo(201);
         assertThat(checkIn(keyResultId, new UUID(3, 3), 10, 2, null).status()).isEqualTo(200);
@@ -138,27 +175,37 @@ class CheckInFlowTest {
         String queryAgain = system.baseUrl(QUERY);
         String notifierAgain = system.baseUrl(NOTIFIER);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(Http.get(queryAgain + "/api/key-results/" + keyResultId + "/confidence-history").body()).hasSize(3);
-            assertThat(Http.get(notifierAgain + "/api/alerts?keyResultId=" + keyResultId).body()).hasSize(3);
+            assertThat(Http.get(queryAgain + "/api/key-results/" + keyResultId + "/confidence-history")
+                            .body())
+                    .hasSize(3);
+            assertThat(Http.get(notifierAgain + "/api/alerts?keyResultId=" + keyResultId)
+                            .body())
+                    .hasSize(3);
         });
-        JsonNode alerts = Http.get(notifierAgain + "/api/alerts?keyResultId=" + keyResultId).body();
+        JsonNode alerts = Http.get(notifierAgain + "/api/alerts?keyResultId=" + keyResultId)
+                .body();
         assertThat(alerts.get(0).get("severity").asString()).isEqualTo("AMBER"); // 8 -> 5
         // 5 -> 2 is a red drop, and a red check-in without a decision
         assertThat(alerts.get(1).get("severity").asString()).isEqualTo("RED");
         assertThat(alerts.get(2).get("severity").asString()).isEqualTo("RED");
-        assertThat(Http.get(queryAgain + "/api/key-results/" + keyResultId).body().get("confidence").asInt()).isEqualTo(2);
+        assertThat(Http.get(queryAgain + "/api/key-results/" + keyResultId)
+                        .body()
+                        .get("confidence")
+                        .asInt())
+                .isEqualTo(2);
         assertThat(notifier).isNotNull();
     }
 
     private UUID defineKeyResult(String title) {
-        return Http.createdId(Http.post(system.baseUrl(COMMAND) + "/api/objectives/" + objectiveId + "/key-results", """
-                {"title":"%s","unit":"hours","baseline":12,"target":4,"indicator":"LEADING","owner":"support-lead"}"""
-                .formatted(title)));
+        return Http.createdId(Http.post(
+                system.baseUrl(COMMAND) + "/api/objectives/" + objectiveId + "/key-results", """
+                {"title":"%s","unit":"hours","baseline":12,"target":4,"indicator":"LEADING","owner":"support-lead"}""".formatted(title)));
     }
 
     private Http.Response checkIn(UUID keyResult, UUID checkInId, double value, int confidence, String effectiveAt) {
         String at = effectiveAt == null ? "" : ",\"effectiveAt\":\"" + effectiveAt + "\"";
         return Http.post(system.baseUrl(COMMAND) + "/api/key-results/" + keyResult + "/check-ins", """
-                {"checkInId":"%s","value":%s,"confidence":%d%s}""".formatted(checkInId, value, confidence, at));
+                {"checkInId":"%s","value":%s,"confidence":%d%s}""".formatted(
+                        checkInId, value, confidence, at));
     }
 }

@@ -60,7 +60,9 @@ class DashboardBrowserTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             int checkIns = 0;
             for (UUID kr : loaded.keyResultsByRef().values()) {
-                checkIns += Http.get(query + "/api/key-results/" + kr + "/confidence-history").body().size();
+                checkIns += Http.get(query + "/api/key-results/" + kr + "/confidence-history")
+                        .body()
+                        .size();
             }
             assertThat(checkIns).isEqualTo(loaded.checkIns());
         });
@@ -121,8 +123,10 @@ class DashboardBrowserTest {
 
             browser.open("/key-results/" + loaded.keyResultsByRef().get(ref));
 
-            long points = (Long) browser.waitUntil(d -> browser.script(
-                    "const c = window.Chart && Chart.getChart('kr-chart'); return c ? c.data.datasets[0].data.length : null"));
+            long points = (Long)
+                    browser.waitUntil(
+                            d -> browser.script(
+                                    "const c = window.Chart && Chart.getChart('kr-chart'); return c ? c.data.datasets[0].data.length : null"));
             long confidences = (Long) browser.script("return Chart.getChart('kr-chart').data.datasets[2].data.length");
             assertThat(points).as(ref).isEqualTo(checkIns);
             assertThat(confidences).as(ref).isEqualTo(checkIns);
@@ -143,11 +147,15 @@ class DashboardBrowserTest {
             browser.waitUntil(d -> d.getCurrentUrl().endsWith("week=" + shown));
         }
 
-        assertThat(browser.find(".banner.past").getText()).startsWith("This shows the past.").contains("week 4");
+        assertThat(browser.find(".banner.past").getText())
+                .startsWith("This shows the past.")
+                .contains("week 4");
         for (Map.Entry<String, UUID> kr : loaded.keyResultsByRef().entrySet()) {
             WebElement row = browser.find("li.kr[data-key-result-id='" + kr.getValue() + "']");
-            assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".kr-value")).getText())
-                    .as(kr.getKey()).isEqualTo(valueAtWeek(kr.getKey(), 4));
+            assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".kr-value"))
+                            .getText())
+                    .as(kr.getKey())
+                    .isEqualTo(valueAtWeek(kr.getKey(), 4));
         }
     }
 
@@ -160,14 +168,21 @@ class DashboardBrowserTest {
         WebElement alert = browser.find("tr.alert");
         String alertId = alert.getAttribute("data-alert-id");
         assertThat(alert.getText()).contains("Increase activation");
-        assertThat(alert.findElement(org.openqa.selenium.By.cssSelector(".alert-status")).getText()).isEqualTo("OPEN");
+        assertThat(alert.findElement(org.openqa.selenium.By.cssSelector(".alert-status"))
+                        .getText())
+                .isEqualTo("OPEN");
 
-        alert.findElement(org.openqa.selenium.By.cssSelector("button.acknowledge")).click();
+        alert.findElement(org.openqa.selenium.By.cssSelector("button.acknowledge"))
+                .click();
 
         browser.waitUntil(d -> browser.all(".notice[role=status]").size() == 1);
         assertThat(browser.find(".notice[role=status]").getText()).startsWith("Acknowledged");
-        assertThat(browser.find("#alert-" + alertId + " .alert-status").getText()).isEqualTo("ACKNOWLEDGED");
-        assertThat(Http.get(system.baseUrl(NOTIFIER) + "/api/alerts/" + alertId).body().get("acknowledgedBy").asString())
+        assertThat(browser.find("#alert-" + alertId + " .alert-status").getText())
+                .isEqualTo("ACKNOWLEDGED");
+        assertThat(Http.get(system.baseUrl(NOTIFIER) + "/api/alerts/" + alertId)
+                        .body()
+                        .get("acknowledgedBy")
+                        .asString())
                 .isEqualTo("gus");
         browser.screenshot("alert-acknowledged");
 
@@ -178,8 +193,10 @@ class DashboardBrowserTest {
 
         browser.waitUntil(d -> browser.all(".notice[role=alert]").size() == 1);
         assertThat(browser.find(".notice[role=alert]").getText())
-                .isEqualTo("Not resolved: Only members of team 'growth' (or OKR leads) acknowledge or resolve this alert");
-        assertThat(browser.find("#alert-" + alertId + " .alert-status").getText()).isEqualTo("ACKNOWLEDGED");
+                .isEqualTo(
+                        "Not resolved: Only members of team 'growth' (or OKR leads) acknowledge or resolve this alert");
+        assertThat(browser.find("#alert-" + alertId + " .alert-status").getText())
+                .isEqualTo("ACKNOWLEDGED");
     }
 
     @Test
@@ -192,14 +209,16 @@ class DashboardBrowserTest {
         assertThat(browser.find(valueOfFrt).getText()).isEqualTo("8.5 hours");
         browser.script("window.stillTheSamePage = true");
 
-        Http.Response posted = Http.post(system.baseUrl(COMMAND) + "/api/key-results/" + frt + "/check-ins",
+        Http.Response posted = Http.post(
+                system.baseUrl(COMMAND) + "/api/key-results/" + frt + "/check-ins",
                 "{\"checkInId\":\"" + UUID.randomUUID() + "\",\"value\":6,\"confidence\":6,"
                         + "\"note\":\"Contractor started\",\"decision\":\"Keep the contractor to the end\"}");
         assertThat(posted.status()).isEqualTo(201);
 
         browser.waitUntil(d -> browser.find(valueOfFrt).getText().equals("6 hours"));
         assertThat(browser.script("return window.stillTheSamePage === true")).isEqualTo(true);
-        assertThat(browser.find("li.kr[data-key-result-id='" + frt + "'] .band").getText()).isEqualTo("AMBER");
+        assertThat(browser.find("li.kr[data-key-result-id='" + frt + "'] .band").getText())
+                .isEqualTo("AMBER");
     }
 
     @Test
@@ -208,7 +227,8 @@ class DashboardBrowserTest {
         UUID resolved48 = loaded.keyResultsByRef().get("resolved48");
         int checkIns = keyResult("resolved48").get("checkIns").size();
         for (var measurement : Map.of(14, 63, 4, 66).entrySet()) {
-            Http.Response posted = Http.post(system.baseUrl(COMMAND) + "/api/key-results/" + resolved48 + "/measurements",
+            Http.Response posted = Http.post(
+                    system.baseUrl(COMMAND) + "/api/key-results/" + resolved48 + "/measurements",
                     "{\"measurementId\":\"" + UUID.randomUUID() + "\",\"value\":" + measurement.getValue()
                             + ",\"observedAt\":\"" + Instant.now().minus(Duration.ofDays(measurement.getKey()))
                             + "\",\"source\":\"helpdesk-export\"}");
@@ -220,11 +240,15 @@ class DashboardBrowserTest {
             assertThat(browser.all("#check-ins tbody tr.measured")).hasSize(2);
         });
 
-        long points = (Long) browser.waitUntil(d -> browser.script(
-                "const c = window.Chart && Chart.getChart('kr-chart'); return c ? c.data.datasets[0].data.length : null"));
+        long points = (Long)
+                browser.waitUntil(
+                        d -> browser.script(
+                                "const c = window.Chart && Chart.getChart('kr-chart'); return c ? c.data.datasets[0].data.length : null"));
         assertThat(points).isEqualTo(checkIns + 2);
-        assertThat(browser.script("return Chart.getChart('kr-chart').data.datasets[2].data.length")).isEqualTo((long) checkIns);
-        assertThat(browser.script("return Chart.getChart('kr-chart').data.datasets[5].data.length")).isEqualTo(2L);
+        assertThat(browser.script("return Chart.getChart('kr-chart').data.datasets[2].data.length"))
+                .isEqualTo((long) checkIns);
+        assertThat(browser.script("return Chart.getChart('kr-chart').data.datasets[5].data.length"))
+                .isEqualTo(2L);
         WebElement measured = browser.all("#check-ins tbody tr.measured").get(1);
         assertThat(measured.getText()).contains("measured by helpdesk-export", "66 %", "no confidence");
         assertThat(browser.find(".kr-value").getText()).isEqualTo("66 % (measured)");
@@ -265,8 +289,11 @@ class DashboardBrowserTest {
     }
 
     private static String ref(UUID keyResultId) {
-        return loaded.keyResultsByRef().entrySet().stream().filter(e -> e.getValue().equals(keyResultId))
-                .map(Map.Entry::getKey).findFirst().orElse(keyResultId.toString());
+        return loaded.keyResultsByRef().entrySet().stream()
+                .filter(e -> e.getValue().equals(keyResultId))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(keyResultId.toString());
     }
 
     private static JsonNode keyResult(String ref) {
@@ -289,7 +316,8 @@ class DashboardBrowserTest {
                 last = checkIn;
             }
         }
-        return last.get("value").decimalValue().stripTrailingZeros().toPlainString() + " " + kr.get("unit").asString();
+        return last.get("value").decimalValue().stripTrailingZeros().toPlainString() + " "
+                + kr.get("unit").asString();
     }
 
     private static JsonNode readSample() {

@@ -20,8 +20,7 @@ final class DeployFiles {
 
     static final Path ROOT = findRoot();
 
-    private DeployFiles() {
-    }
+    private DeployFiles() {}
 
     static Path path(String relative) {
         return ROOT.resolve(relative);
@@ -55,7 +54,8 @@ final class DeployFiles {
     @SuppressWarnings("unchecked")
     static List<String> ruleExpressions() {
         List<String> expressions = new ArrayList<>();
-        for (Map<String, Object> group : (List<Map<String, Object>>) yaml("deploy/prometheus/alert-rules.yml").get("groups")) {
+        for (Map<String, Object> group : (List<Map<String, Object>>)
+                yaml("deploy/prometheus/alert-rules.yml").get("groups")) {
             for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
                 expressions.add((String) rule.get("expr"));
             }
@@ -80,7 +80,8 @@ final class DeployFiles {
     static Set<String> metricNamesUsed() {
         Set<String> names = new LinkedHashSet<>();
         Stream.concat(ruleExpressions().stream(), dashboardExpressions().stream())
-                .map(PromQl::metricNames).forEach(names::addAll);
+                .map(PromQl::metricNames)
+                .forEach(names::addAll);
         names.remove("up");
         return names;
     }
@@ -91,6 +92,7 @@ final class DeployFiles {
                 return dir;
             }
         }
-        throw new IllegalStateException("No repository root with docker-compose.yml above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("No repository root with docker-compose.yml above "
+                + Path.of("").toAbsolutePath());
     }
 }

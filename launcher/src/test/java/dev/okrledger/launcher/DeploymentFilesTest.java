@@ -27,14 +27,17 @@ class DeploymentFilesTest {
 
     private static final List<Service> SERVICES = List.of(Service.values());
 
-    private final Map<String, Object> compose = (Map<String, Object>) DeployFiles.yaml("docker-compose.yml").get("services");
+    private final Map<String, Object> compose =
+            (Map<String, Object>) DeployFiles.yaml("docker-compose.yml").get("services");
     private final Map<String, Object> prometheus = DeployFiles.yaml("deploy/prometheus/prometheus.yml");
 
     @Test
     void everyServiceIsScrapedUnderItsOwnJobAtThePortItListensOn() {
         List<Map<String, Object>> jobs = (List<Map<String, Object>>) prometheus.get("scrape_configs");
-        assertThat(jobs).extracting(job -> job.get("job_name"))
-                .containsExactlyInAnyOrderElementsOf(SERVICES.stream().map(Service::title).toList());
+        assertThat(jobs)
+                .extracting(job -> job.get("job_name"))
+                .containsExactlyInAnyOrderElementsOf(
+                        SERVICES.stream().map(Service::title).toList());
         for (Map<String, Object> job : jobs) {
             String name = (String) job.get("job_name");
             Map<String, Object> service = composeService(name);
@@ -57,7 +60,8 @@ class DeploymentFilesTest {
                 assertThat(relabel).isNull(); // no consumers there
                 continue;
             }
-            // the intake's listener id, and so its group, is <spring.application.name>-intake (EventIntakeConfiguration)
+            // the intake's listener id, and so its group, is <spring.application.name>-intake
+            // (EventIntakeConfiguration)
             assertThat(relabel).singleElement().satisfies(r -> {
                 assertThat(r.get("target_label")).isEqualTo("consumer_group");
                 assertThat(r.get("replacement")).isEqualTo(applicationName(name) + "-intake");
@@ -86,7 +90,9 @@ class DeploymentFilesTest {
         Pattern groupMatcher = Pattern.compile("consumer_group=~?\"([^\"$]+)\"");
         for (String expression : concat(DeployFiles.ruleExpressions(), DeployFiles.dashboardExpressions())) {
             for (String job : matches(jobMatcher, expression)) {
-                assertThat(job.split("\\|")).as(expression).allSatisfy(j -> assertThat(jobs).contains(j));
+                assertThat(job.split("\\|"))
+                        .as(expression)
+                        .allSatisfy(j -> assertThat(jobs).contains(j));
             }
             for (String group : matches(groupMatcher, expression)) {
                 assertThat(groups).as(expression).contains(group);
@@ -101,28 +107,41 @@ class DeploymentFilesTest {
 
     @Test
     void grafanaReadsTheComposePrometheusAndLoadsTheDashboardsFromWhereComposeMountsThem() {
-        Map<String, Object> datasource = ((List<Map<String, Object>>) DeployFiles
-                .yaml("deploy/grafana/provisioning/datasources/prometheus.yml").get("datasources")).get(0);
+        Map<String, Object> datasource = ((List<Map<String, Object>>)
+                        DeployFiles.yaml("deploy/grafana/provisioning/datasources/prometheus.yml")
+                                .get("datasources"))
+                .get(0);
         assertThat(datasource.get("url")).isEqualTo("http://prometheus:9090");
-        assertThat((List<String>) composeService("prometheus").get("ports")).anySatisfy(p -> assertThat(p).endsWith(":9090"));
+        assertThat((List<String>) composeService("prometheus").get("ports"))
+                .anySatisfy(p -> assertThat(p).endsWith(":9090"));
 
-        Map<String, Object> provider = ((List<Map<String, Object>>) DeployFiles
-                .yaml("deploy/grafana/provisioning/dashboards/okr-ledger.yml").get("providers")).get(0);
+        Map<String, Object> provider = ((List<Map<String, Object>>)
+                        DeployFiles.yaml("deploy/grafana/provisioning/dashboards/okr-ledger.yml")
+                                .get("providers"))
+                .get(0);
         String dashboardsPath = (String) ((Map<String, Object>) provider.get("options")).get("path");
         List<String> volumes = (List<String>) composeService("grafana").get("volumes");
-        assertThat(volumes).contains("./deploy/grafana/dashboards:" + dashboardsPath + ":ro",
-                "./deploy/grafana/provisioning/datasources:/etc/grafana/provisioning/datasources:ro",
-                "./deploy/grafana/provisioning/dashboards:/etc/grafana/provisioning/dashboards:ro");
+        assertThat(volumes)
+                .contains(
+                        "./deploy/grafana/dashboards:" + dashboardsPath + ":ro",
+                        "./deploy/grafana/provisioning/datasources:/etc/grafana/provisioning/datasources:ro",
+                        "./deploy/grafana/provisioning/dashboards:/etc/grafana/provisioning/dashboards:ro");
 
         Set<String> uids = new HashSet<>();
         assertThat(DeployFiles.grafanaDashboards()).hasSize(3);
         for (Path file : DeployFiles.grafanaDashboards()) {
-            JsonNode dashboard = DeployFiles.json(DeployFiles.ROOT.relativize(file).toString());
-            assertThat(uids.add(dashboard.get("uid").asString())).as("unique uid in %s", file).isTrue();
+            JsonNode dashboard =
+                    DeployFiles.json(DeployFiles.ROOT.relativize(file).toString());
+            assertThat(uids.add(dashboard.get("uid").asString()))
+                    .as("unique uid in %s", file)
+                    .isTrue();
             for (JsonNode panel : dashboard.get("panels")) {
-                assertThat(panel.get("datasource").get("uid").asString()).as("%s: %s", file, panel.get("title"))
+                assertThat(panel.get("datasource").get("uid").asString())
+                        .as("%s: %s", file, panel.get("title"))
                         .isEqualTo(datasource.get("uid"));
-                assertThat(panel.get("targets")).as("%s: %s", file, panel.get("title")).isNotEmpty();
+                assertThat(panel.get("targets"))
+                        .as("%s: %s", file, panel.get("title"))
+                        .isNotEmpty();
             }
         }
     }
@@ -141,7 +160,8 @@ class DeploymentFilesTest {
         Set<String> clients = new HashSet<>();
         realm.get("clients").forEach(c -> clients.add(c.get("clientId").asString()));
         for (Service service : SERVICES) {
-            Map<String, String> environment = (Map<String, String>) composeService(service.title()).get("environment");
+            Map<String, String> environment =
+                    (Map<String, String>) composeService(service.title()).get("environment");
             assertThat(environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"))
                     .isEqualTo("${OKR_JWT_ISSUER_URI:-http://localhost:8180/realms/" + realmName + "}");
             assertThat(environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI"))
@@ -149,11 +169,13 @@ class DeploymentFilesTest {
                             + "/protocol/openid-connect/certs}");
             assertThat(clients).contains(environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES"));
         }
-        Map<String, String> dashboard = (Map<String, String>) composeService(Service.DASHBOARD.title()).get("environment");
+        Map<String, String> dashboard =
+                (Map<String, String>) composeService(Service.DASHBOARD.title()).get("environment");
         assertThat(clients).contains(dashboard.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_OKR_CLIENTID"));
         assertThat(dashboard.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_OKR_CLIENTSECRET"))
                 .isEqualTo(keycloakEnvironment.get("OKR_DASHBOARD_CLIENT_SECRET"));
-        Map<String, String> query = (Map<String, String>) composeService(Service.QUERY.title()).get("environment");
+        Map<String, String> query =
+                (Map<String, String>) composeService(Service.QUERY.title()).get("environment");
         assertThat(query).doesNotContainKey("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_OKR_CLIENTID");
     }
 
@@ -162,8 +184,10 @@ class DeploymentFilesTest {
         JsonNode realm = DeployFiles.json("deploy/keycloak/okr-realm.json");
         Set<String> roles = new HashSet<>();
         realm.get("roles").get("realm").forEach(r -> roles.add(r.get("name").asString()));
-        assertThat(roles).containsExactlyInAnyOrderElementsOf(
-                java.util.Arrays.stream(dev.okrledger.security.Role.values()).map(Enum::name).toList());
+        assertThat(roles)
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(dev.okrledger.security.Role.values())
+                        .map(Enum::name)
+                        .toList());
         for (JsonNode client : realm.get("clients")) {
             if (client.get("protocolMappers") == null) {
                 continue;
@@ -195,7 +219,8 @@ class DeploymentFilesTest {
 
     private static Properties serviceProperties(String title) {
         Properties properties = new Properties();
-        try (var in = Files.newBufferedReader(DeployFiles.path(title + "/src/main/resources/" + title + ".properties"))) {
+        try (var in =
+                Files.newBufferedReader(DeployFiles.path(title + "/src/main/resources/" + title + ".properties"))) {
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,20 +23,24 @@ final class Http {
         }
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Http() {
-    }
+    private Http() {}
 
     static Response post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .header("Authorization", TestSystem.adminBearer())
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     static Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", TestSystem.adminBearer()).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", TestSystem.adminBearer())
+                .GET()
+                .build());
     }
 
     /** The id of what a 201 answer created; fails the test with the answer's body otherwise. */
@@ -48,7 +52,8 @@ final class Http {
     private static Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? null : EventCodec.mapper().readTree(response.body());
+            JsonNode body =
+                    response.body().isBlank() ? null : EventCodec.mapper().readTree(response.body());
             return new Response(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);

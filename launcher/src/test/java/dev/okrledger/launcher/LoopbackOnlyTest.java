@@ -65,10 +65,12 @@ class LoopbackOnlyTest {
         }
         for (InetAddress address : own) {
             assertThatThrownBy(() -> {
-                try (Socket network = new Socket()) {
-                    network.connect(new InetSocketAddress(address, port), 2_000);
-                }
-            }).as("%s on %s:%d", what, address.getHostAddress(), port).isInstanceOf(IOException.class);
+                        try (Socket network = new Socket()) {
+                            network.connect(new InetSocketAddress(address, port), 2_000);
+                        }
+                    })
+                    .as("%s on %s:%d", what, address.getHostAddress(), port)
+                    .isInstanceOf(IOException.class);
         }
     }
 

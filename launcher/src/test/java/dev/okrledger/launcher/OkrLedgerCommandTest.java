@@ -39,9 +39,24 @@ class OkrLedgerCommandTest {
     void helpListsEveryOptionWithItsDefaultAndStartsNothing() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out.toString()).contains("--demo", "--data-dir", "--listen-address", "Default: 127.0.0.1",
-                "--insecure-dev-sign-in-on-network", "--issuer", "--audience", "--postgres-port", "--kafka-port",
-                "--command-port", "--query-port", "--notifier-port", "--dashboard-port", "--version", "infra", "OKR_DATA_DIR");
+        assertThat(out.toString())
+                .contains(
+                        "--demo",
+                        "--data-dir",
+                        "--listen-address",
+                        "Default: 127.0.0.1",
+                        "--insecure-dev-sign-in-on-network",
+                        "--issuer",
+                        "--audience",
+                        "--postgres-port",
+                        "--kafka-port",
+                        "--command-port",
+                        "--query-port",
+                        "--notifier-port",
+                        "--dashboard-port",
+                        "--version",
+                        "infra",
+                        "OKR_DATA_DIR");
         assertThat(started).isEmpty();
     }
 
@@ -49,7 +64,8 @@ class OkrLedgerCommandTest {
     void infraHasItsOwnHelp() {
         assertThat(run("infra", "--help")).isZero();
 
-        assertThat(out.toString()).contains("--data-dir", "--issuer", "--listen-address", "Default: 127.0.0.1")
+        assertThat(out.toString())
+                .contains("--data-dir", "--issuer", "--listen-address", "Default: 127.0.0.1")
                 .doesNotContain("--demo");
         assertThat(started).isEmpty();
     }
@@ -87,7 +103,9 @@ class OkrLedgerCommandTest {
         assertThat(options.access().listenAddress()).isEqualTo("127.0.0.1");
         assertThat(options.access().loopbackOnly()).isTrue();
         Map<String, String> command = propertiesOf(Service.COMMAND, options.access());
-        assertThat(command).containsEntry("server.address", "127.0.0.1").containsEntry("okr.dev-tokens.enabled", "true");
+        assertThat(command)
+                .containsEntry("server.address", "127.0.0.1")
+                .containsEntry("okr.dev-tokens.enabled", "true");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -107,8 +125,10 @@ class OkrLedgerCommandTest {
 
         Access access = ((OkrLedger.Options) started.get(0)).access();
         for (Service service : Service.values()) {
-            assertThat(propertiesOf(service, access)).containsEntry("server.address", "0.0.0.0")
-                    .containsEntry("okr.dev-tokens.enabled", "false").containsEntry("okr.dev-sign-in.enabled", "false")
+            assertThat(propertiesOf(service, access))
+                    .containsEntry("server.address", "0.0.0.0")
+                    .containsEntry("okr.dev-tokens.enabled", "false")
+                    .containsEntry("okr.dev-sign-in.enabled", "false")
                     .doesNotContainKey("okr.dev-tokens.key-dir");
         }
         // what to configure instead
@@ -117,7 +137,8 @@ class OkrLedgerCommandTest {
 
     @Test
     void theLoudOptionKeepsDevSignInOnAnotherAddressAndWarns() {
-        assertThat(run("--listen-address=0.0.0.0", "--insecure-dev-sign-in-on-network")).isZero();
+        assertThat(run("--listen-address=0.0.0.0", "--insecure-dev-sign-in-on-network"))
+                .isZero();
 
         Access access = ((OkrLedger.Options) started.get(0)).access();
         assertThat(propertiesOf(Service.COMMAND, access)).containsEntry("okr.dev-tokens.enabled", "true");
@@ -136,11 +157,13 @@ class OkrLedgerCommandTest {
 
     @Test
     void withAnIssuerTheServicesTrustItsTokensAndNobodyMintsAny() {
-        assertThat(run("--issuer=http://localhost:8180/realms/okr", "--audience=okr-ledger-api")).isZero();
+        assertThat(run("--issuer=http://localhost:8180/realms/okr", "--audience=okr-ledger-api"))
+                .isZero();
 
         Access access = ((OkrLedger.Options) started.get(0)).access();
         assertThat(propertiesOf(Service.QUERY, access))
-                .containsEntry("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:8180/realms/okr")
+                .containsEntry(
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:8180/realms/okr")
                 .containsEntry("spring.security.oauth2.resourceserver.jwt.audiences", "okr-ledger-api")
                 .containsEntry("okr.dev-tokens.enabled", "false")
                 .doesNotContainKey("spring.security.oauth2.resourceserver.jwt.public-key-location");
@@ -156,7 +179,8 @@ class OkrLedgerCommandTest {
 
     @Test
     void portsAndTheDataFolderAreOptions() {
-        assertThat(run("--command-port=9181", "--postgres-port=25432", "--data-dir=elsewhere")).isZero();
+        assertThat(run("--command-port=9181", "--postgres-port=25432", "--data-dir=elsewhere"))
+                .isZero();
 
         OkrLedger.Options options = (OkrLedger.Options) started.get(0);
         assertThat(options.ports()).containsEntry(Service.COMMAND, 9181);
@@ -189,7 +213,15 @@ class OkrLedgerCommandTest {
     }
 
     private static Map<String, String> propertiesOf(Service service, Access access) {
-        return new ServiceSettings(service, "jdbc:postgresql://localhost:15432/" + service.database(), "postgres",
-                "localhost:9092", "okr.events", "okr.alerts", Path.of("data", "keys"), access).properties();
+        return new ServiceSettings(
+                        service,
+                        "jdbc:postgresql://localhost:15432/" + service.database(),
+                        "postgres",
+                        "localhost:9092",
+                        "okr.events",
+                        "okr.alerts",
+                        Path.of("data", "keys"),
+                        access)
+                .properties();
     }
 }

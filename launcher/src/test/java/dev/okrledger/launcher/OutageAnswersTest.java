@@ -49,12 +49,21 @@ class OutageAnswersTest {
         system = TestSystem.startOn(postgres, kafka);
         TestOkrs okrs = new TestOkrs(system.baseUrl(COMMAND));
         keyResult = okrs.keyResult(okrs.objective(okrs.activeCycle(), "support"));
-        assertThat(TestOkrs.checkIn(system.baseUrl(COMMAND), keyResult, UUID.randomUUID(), 8).status()).isEqualTo(201);
-        assertThat(TestOkrs.checkIn(system.baseUrl(COMMAND), keyResult, UUID.randomUUID(), 4).status()).isEqualTo(201);
-        alert = await().atMost(Duration.ofSeconds(60)).until(
-                () -> Http.get(system.baseUrl(NOTIFIER) + "/api/alerts?keyResultId=" + keyResult).body(),
-                alerts -> alerts != null && alerts.size() == 1)
-                .get(0).get("id").asString().transform(UUID::fromString);
+        assertThat(TestOkrs.checkIn(system.baseUrl(COMMAND), keyResult, UUID.randomUUID(), 8)
+                        .status())
+                .isEqualTo(201);
+        assertThat(TestOkrs.checkIn(system.baseUrl(COMMAND), keyResult, UUID.randomUUID(), 4)
+                        .status())
+                .isEqualTo(201);
+        alert = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> Http.get(system.baseUrl(NOTIFIER) + "/api/alerts?keyResultId=" + keyResult)
+                                .body(),
+                        alerts -> alerts != null && alerts.size() == 1)
+                .get(0)
+                .get("id")
+                .asString()
+                .transform(UUID::fromString);
     }
 
     @AfterAll
@@ -79,14 +88,19 @@ class OutageAnswersTest {
             assertUnavailable(refused, "broker-unavailable");
             Http.Response resolve = Http.post(system.baseUrl(NOTIFIER) + "/api/alerts/" + alert + "/resolve", "");
             assertUnavailable(resolve, "broker-unavailable");
-            assertThat(Http.get(system.baseUrl(NOTIFIER) + "/api/alerts/" + alert).body().get("status").asString())
+            assertThat(Http.get(system.baseUrl(NOTIFIER) + "/api/alerts/" + alert)
+                            .body()
+                            .get("status")
+                            .asString())
                     .isEqualTo("OPEN");
         } finally {
             kafka = kafka.startAgain();
         }
-        Http.Response acknowledged = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(
-                () -> Http.post(system.baseUrl(NOTIFIER) + "/api/alerts/" + alert + "/acknowledge", ""),
-                answer -> answer.status() == 200);
+        Http.Response acknowledged = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> Http.post(system.baseUrl(NOTIFIER) + "/api/alerts/" + alert + "/acknowledge", ""),
+                        answer -> answer.status() == 200);
         assertThat(acknowledged.body().get("status").asString()).isEqualTo("ACKNOWLEDGED");
     }
 
@@ -96,9 +110,10 @@ class OutageAnswersTest {
         postgres.close();
         UUID measured;
         try {
-            assertUnavailable(TestOkrs.checkIn(system.baseUrl(COMMAND), keyResult, UUID.randomUUID(), 6),
-                    "database-unavailable");
-            assertUnavailable(Http.get(system.baseUrl(QUERY) + "/api/key-results/" + keyResult), "database-unavailable");
+            assertUnavailable(
+                    TestOkrs.checkIn(system.baseUrl(COMMAND), keyResult, UUID.randomUUID(), 6), "database-unavailable");
+            assertUnavailable(
+                    Http.get(system.baseUrl(QUERY) + "/api/key-results/" + keyResult), "database-unavailable");
             assertUnavailable(Http.get(system.baseUrl(NOTIFIER) + "/api/alerts"), "database-unavailable");
             // a feed keeps sending: its record waits for the database instead of going to the dead-letter topic
             measured = sendMeasurement(keyResult);
@@ -107,30 +122,41 @@ class OutageAnswersTest {
             postgres = postgres.startAgain();
         }
         UUID after = UUID.randomUUID();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> TestOkrs.checkIn(system.baseUrl(COMMAND), keyResult, after, 6).status() == 201);
-        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get(system.baseUrl(QUERY) + "/api/key-results/"
-                + keyResult + "/confidence-history").body().findValuesAsString("checkInId").contains(after.toString()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get(system.baseUrl(QUERY) + "/api/key-results/"
-                + keyResult + "/detail").body().findValuesAsString("measurementId").contains(measured.toString()));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> TestOkrs.checkIn(system.baseUrl(COMMAND), keyResult, after, 6)
+                                .status()
+                        == 201);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Http.get(system.baseUrl(QUERY) + "/api/key-results/" + keyResult + "/confidence-history")
+                        .body()
+                        .findValuesAsString("checkInId")
+                        .contains(after.toString()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Http.get(system.baseUrl(QUERY) + "/api/key-results/" + keyResult + "/detail")
+                        .body()
+                        .findValuesAsString("measurementId")
+                        .contains(measured.toString()));
     }
 
     private static UUID sendMeasurement(UUID keyResult) throws Exception {
         UUID measurementId = UUID.randomUUID();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>("okr.measurements", keyResult.toString(), """
-                    {"keyResultId":"%s","measurementId":"%s","value":%d,"observedAt":"%s","source":"warehouse"}"""
-                    .formatted(keyResult, measurementId, 5, Instant.now()))).get();
+                    {"keyResultId":"%s","measurementId":"%s","value":%d,"observedAt":"%s","source":"warehouse"}""".formatted(
+                                    keyResult, measurementId, 5, Instant.now())))
+                    .get();
         }
         return measurementId;
     }
 
     private static void assertUnavailable(Http.Response answer, String rule) {
         assertThat(answer.status()).as("%s", answer.body()).isEqualTo(503);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.body().get("rule").asString()).isEqualTo(rule);
         assertThat(answer.headers().firstValueAsLong("Retry-After").orElse(0)).isPositive();
     }

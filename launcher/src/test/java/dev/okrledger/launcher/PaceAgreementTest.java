@@ -34,8 +34,7 @@ class PaceAgreementTest {
     private static EmbeddedSystem system;
 
     /** A check-in of both key results at the end of {@code week} (null: now), and the verdicts it must get. */
-    record Step(Integer week, int front, String frontPace, int back, String backPace) {
-    }
+    record Step(Integer week, int front, String frontPace, int back, String backPace) {}
 
     @BeforeAll
     static void start() {
@@ -52,9 +51,9 @@ class PaceAgreementTest {
         // expected front: 40 % at week 2, 80 % at week 4, 84.4 % at week 6; back: 4.4 %, 8.9 %, 13.3 %
         Cycle cycle = new Cycle(6);
         cycle.checkIn(new Step(2, 35, ON_TRACK, 2, ON_TRACK));
-        cycle.checkIn(new Step(4, 75, ON_TRACK, 5, ON_TRACK));   // linear pace (30.8 %) would call back behind
-        cycle.checkInNowAndAwaitTheAlertOf(cycle.front,
-                new Step(null, 50, BEHIND, 10, ON_TRACK));       // linear (46 %) would call front on track
+        cycle.checkIn(new Step(4, 75, ON_TRACK, 5, ON_TRACK)); // linear pace (30.8 %) would call back behind
+        cycle.checkInNowAndAwaitTheAlertOf(
+                cycle.front, new Step(null, 50, BEHIND, 10, ON_TRACK)); // linear (46 %) would call front on track
 
         cycle.assertAgreement();
     }
@@ -65,10 +64,10 @@ class PaceAgreementTest {
         Cycle cycle = new Cycle(10);
         cycle.checkIn(new Step(2, 20, BEHIND, 1, ON_TRACK));
         cycle.checkIn(new Step(4, 75, ON_TRACK, 3, ON_TRACK));
-        cycle.checkIn(new Step(6, 70, BEHIND, 4, ON_TRACK));     // back: 4 >= 13.3 - 10
+        cycle.checkIn(new Step(6, 70, BEHIND, 4, ON_TRACK)); // back: 4 >= 13.3 - 10
         cycle.checkIn(new Step(8, 85, ON_TRACK, 10, ON_TRACK));
-        cycle.checkInNowAndAwaitTheAlertOf(cycle.back,
-                new Step(null, 85, ON_TRACK, 25, BEHIND));       // the back-loaded plan climbs after week 9
+        cycle.checkInNowAndAwaitTheAlertOf(
+                cycle.back, new Step(null, 85, ON_TRACK, 25, BEHIND)); // the back-loaded plan climbs after week 9
 
         cycle.assertAgreement();
     }
@@ -87,27 +86,33 @@ class PaceAgreementTest {
         Cycle(int weeksAgo) {
             String command = system.baseUrl(COMMAND);
             startsOn = LocalDate.now(ZoneOffset.UTC).minusWeeks(weeksAgo);
-            id = Http.createdId(Http.post(command + "/api/cycles", """
-                    {"name":"Q%d","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}"""
-                    .formatted(weeksAgo, startsOn, startsOn.plusWeeks(13))));
-            assertThat(Http.post(command + "/api/cycles/" + id + "/activate", "").status()).isEqualTo(204);
+            id = Http.createdId(
+                    Http.post(command + "/api/cycles", """
+                    {"name":"Q%d","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}""".formatted(weeksAgo, startsOn, startsOn.plusWeeks(13))));
+            assertThat(Http.post(command + "/api/cycles/" + id + "/activate", "")
+                            .status())
+                    .isEqualTo(204);
             UUID objective = Http.createdId(Http.post(command + "/api/objectives", """
-                    {"cycleId":"%s","title":"Grow the partner channel","level":"TEAM","team":"partners"}"""
-                    .formatted(id)));
+                    {"cycleId":"%s","title":"Grow the partner channel","level":"TEAM","team":"partners"}""".formatted(id)));
             front = keyResult(objective, "Partners signed (front-loaded)", startsOn.plusWeeks(4), 80);
             back = keyResult(objective, "Partner revenue (back-loaded)", startsOn.plusWeeks(9), 20);
         }
 
         private UUID keyResult(UUID objective, String title, LocalDate checkpoint, int expectedValue) {
-            return Http.createdId(Http.post(system.baseUrl(COMMAND) + "/api/objectives/" + objective + "/key-results", """
+            return Http.createdId(
+                    Http.post(system.baseUrl(COMMAND) + "/api/objectives/" + objective + "/key-results", """
                     {"title":"%s","unit":"%%","baseline":0,"target":100,"indicator":"LAGGING","owner":"partner-lead",
-                     "checkpoints":[{"date":"%s","expectedValue":%d}]}""".formatted(title, checkpoint, expectedValue)));
+                     "checkpoints":[{"date":"%s","expectedValue":%d}]}""".formatted(
+                                    title, checkpoint, expectedValue)));
         }
 
         /** Both key results, effective exactly at the end of the step's week. */
         void checkIn(Step step) {
             steps.add(step);
-            String effectiveAt = startsOn.plusWeeks(step.week()).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+            String effectiveAt = startsOn.plusWeeks(step.week())
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant()
+                    .toString();
             frontCheckIns.add(checkIn(front, step.front(), effectiveAt));
             backCheckIns.add(checkIn(back, step.back(), effectiveAt));
         }
@@ -126,52 +131,77 @@ class PaceAgreementTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(history(front)).hasSize(steps.size());
                 assertThat(history(back)).hasSize(steps.size());
-                assertThat(behindPaceAlerts(raising)).anyMatch(a -> a.get("checkInId").asString()
-                        .equals(raisingCheckIn.toString()));
+                assertThat(behindPaceAlerts(raising))
+                        .anyMatch(a -> a.get("checkInId").asString().equals(raisingCheckIn.toString()));
             });
         }
 
         private UUID checkIn(UUID keyResult, int value, String effectiveAt) {
             UUID checkInId = UUID.randomUUID();
             String at = effectiveAt == null ? "" : ",\"effectiveAt\":\"" + effectiveAt + "\"";
-            Http.Response response = Http.post(system.baseUrl(COMMAND) + "/api/key-results/" + keyResult
-                    + "/check-ins", """
-                    {"checkInId":"%s","value":%d,"confidence":7%s}""".formatted(checkInId, value, at));
+            Http.Response response =
+                    Http.post(system.baseUrl(COMMAND) + "/api/key-results/" + keyResult + "/check-ins", """
+                    {"checkInId":"%s","value":%d,"confidence":7%s}""".formatted(
+                                    checkInId, value, at));
             assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
             return checkInId;
         }
 
         void assertAgreement() {
-            JsonNode weeks = Http.get(system.baseUrl(QUERY) + "/api/cycles/" + id + "/replay").body().get("weeks");
-            assertKeyResult(front, frontCheckIns, steps.stream().map(Step::frontPace).toList(), weeks);
-            assertKeyResult(back, backCheckIns, steps.stream().map(Step::backPace).toList(), weeks);
+            JsonNode weeks = Http.get(system.baseUrl(QUERY) + "/api/cycles/" + id + "/replay")
+                    .body()
+                    .get("weeks");
+            assertKeyResult(
+                    front, frontCheckIns, steps.stream().map(Step::frontPace).toList(), weeks);
+            assertKeyResult(
+                    back, backCheckIns, steps.stream().map(Step::backPace).toList(), weeks);
         }
 
         private void assertKeyResult(UUID keyResult, List<UUID> checkIns, List<String> expected, JsonNode weeks) {
             String query = system.baseUrl(QUERY);
-            JsonNode detail = Http.get(query + "/api/key-results/" + keyResult + "/detail").body();
+            JsonNode detail = Http.get(query + "/api/key-results/" + keyResult + "/detail")
+                    .body();
             List<String> afterEachCheckIn = notifierVerdicts(keyResult, checkIns);
             for (int i = 0; i < steps.size(); i++) {
                 String because = "check-in %d of %s".formatted(i + 1, keyResult);
                 JsonNode point = detail.get("series").get(i);
-                assertThat(point.get("checkInId").asString()).isEqualTo(checkIns.get(i).toString());
-                assertThat(point.get("pace").asString()).as("detail series, " + because).isEqualTo(expected.get(i));
+                assertThat(point.get("checkInId").asString())
+                        .isEqualTo(checkIns.get(i).toString());
+                assertThat(point.get("pace").asString())
+                        .as("detail series, " + because)
+                        .isEqualTo(expected.get(i));
                 assertThat(afterEachCheckIn.get(i)).as("notifier, " + because).isEqualTo(expected.get(i));
                 Integer week = steps.get(i).week();
                 if (week != null) {
                     assertThat(behindInWeek(weeks.get(week - 1), keyResult) ? BEHIND : ON_TRACK)
-                            .as("replay week %d, %s", week, because).isEqualTo(expected.get(i));
+                            .as("replay week %d, %s", week, because)
+                            .isEqualTo(expected.get(i));
                 }
             }
 
             String now = expected.get(expected.size() - 1);
-            JsonNode board = Http.get(query + "/api/cycles/" + id + "/dashboard").body();
-            assertThat(row(board, keyResult).get("pace").asString()).as("dashboard").isEqualTo(now);
-            assertThat(onAtRiskListForPace(board, keyResult) ? BEHIND : ON_TRACK).as("at-risk list").isEqualTo(now);
-            assertThat(Http.get(query + "/api/key-results/" + keyResult).body().get("behindPace").asBoolean()
-                    ? BEHIND : ON_TRACK).as("GET /api/key-results/{id}").isEqualTo(now);
-            assertThat(detail.get("current").get("pace").asString()).as("KR detail").isEqualTo(now);
-            boolean open = behindPaceAlerts(keyResult).stream().anyMatch(a -> !a.get("status").asString().equals("RESOLVED"));
+            JsonNode board =
+                    Http.get(query + "/api/cycles/" + id + "/dashboard").body();
+            assertThat(row(board, keyResult).get("pace").asString())
+                    .as("dashboard")
+                    .isEqualTo(now);
+            assertThat(onAtRiskListForPace(board, keyResult) ? BEHIND : ON_TRACK)
+                    .as("at-risk list")
+                    .isEqualTo(now);
+            assertThat(
+                            Http.get(query + "/api/key-results/" + keyResult)
+                                            .body()
+                                            .get("behindPace")
+                                            .asBoolean()
+                                    ? BEHIND
+                                    : ON_TRACK)
+                    .as("GET /api/key-results/{id}")
+                    .isEqualTo(now);
+            assertThat(detail.get("current").get("pace").asString())
+                    .as("KR detail")
+                    .isEqualTo(now);
+            boolean open = behindPaceAlerts(keyResult).stream()
+                    .anyMatch(a -> !a.get("status").asString().equals("RESOLVED"));
             assertThat(open ? BEHIND : ON_TRACK).as("open BEHIND_PACE alert").isEqualTo(now);
         }
 
@@ -199,16 +229,19 @@ class PaceAgreementTest {
 
         private List<JsonNode> behindPaceAlerts(UUID keyResult) {
             List<JsonNode> alerts = new ArrayList<>();
-            Http.get(system.baseUrl(NOTIFIER) + "/api/alerts?keyResultId=" + keyResult).body().forEach(alert -> {
-                if (alert.get("kind").asString().equals("BEHIND_PACE")) {
-                    alerts.add(alert);
-                }
-            });
+            Http.get(system.baseUrl(NOTIFIER) + "/api/alerts?keyResultId=" + keyResult)
+                    .body()
+                    .forEach(alert -> {
+                        if (alert.get("kind").asString().equals("BEHIND_PACE")) {
+                            alerts.add(alert);
+                        }
+                    });
             return alerts;
         }
 
         private JsonNode history(UUID keyResult) {
-            return Http.get(system.baseUrl(QUERY) + "/api/key-results/" + keyResult + "/confidence-history").body();
+            return Http.get(system.baseUrl(QUERY) + "/api/key-results/" + keyResult + "/confidence-history")
+                    .body();
         }
     }
 

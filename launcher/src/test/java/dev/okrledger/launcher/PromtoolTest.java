@@ -26,7 +26,8 @@ class PromtoolTest {
     @BeforeAll
     static void findPromtool() {
         promtool = onPath("promtool");
-        Assumptions.assumeTrue(promtool != null,
+        Assumptions.assumeTrue(
+                promtool != null,
                 "promtool is not on the PATH (apt-get install -y prometheus): rules not checked by Prometheus");
     }
 
@@ -50,11 +51,15 @@ class PromtoolTest {
         List<String> command = new ArrayList<>(List.of(promtool.toString()));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).directory(DeployFiles.path("deploy/prometheus").toFile())
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(DeployFiles.path("deploy/prometheus").toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("promtool %s:%n%s", String.join(" ", args), output).isZero();
+            assertThat(process.exitValue())
+                    .as("promtool %s:%n%s", String.join(" ", args), output)
+                    .isZero();
             return output;
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -42,8 +42,7 @@ class SampleQuarterAlertsTest {
     }
 
     /** kind, key result, raised at week (null for the scan), resolved at week (null = open). */
-    record Expected(String kind, String keyResult, String severity, Integer week, Integer resolvedAtWeek) {
-    }
+    record Expected(String kind, String keyResult, String severity, Integer week, Integer resolvedAtWeek) {}
 
     @Test
     void theSampleQuarterRaisesExactlyItsExpectedAlerts() throws Exception {
@@ -60,15 +59,19 @@ class SampleQuarterAlertsTest {
         // intake counter must cover at least every check-in and then stand still for two seconds, and
         // every alert the check-ins raise must be there: a pause in the flow alone (the publisher
         // between two batches on a busy machine) once stood the counter still with events in flight.
-        int raisedByCheckIns = (int) expected.stream().filter(e -> e.week() != null).count();
+        int raisedByCheckIns =
+                (int) expected.stream().filter(e -> e.week() != null).count();
         double[] last = {-1};
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            double applied = appliedEvents(notifier);
-            boolean settled = applied >= loaded.checkIns() && applied == last[0]
-                    && Http.get(ofCycle).body().size() >= raisedByCheckIns;
-            last[0] = applied;
-            return settled;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    double applied = appliedEvents(notifier);
+                    boolean settled = applied >= loaded.checkIns()
+                            && applied == last[0]
+                            && Http.get(ofCycle).body().size() >= raisedByCheckIns;
+                    last[0] = applied;
+                    return settled;
+                });
         assertThat(Http.get(ofCycle).body()).hasSize(raisedByCheckIns);
         // the notifier's clock is the real one: today is day 56 of the cycle
         Http.Response scan = Http.post(notifier + "/api/alerts/scan", "");
@@ -84,26 +87,41 @@ class SampleQuarterAlertsTest {
             if (alert.get("status").asString().equals("RESOLVED")) {
                 String by = alert.get("resolvedBy").asString();
                 assertThat(by).startsWith("check-in:");
-                resolvedAtWeek = weekOfCheckIn(loaded, refs.get(UUID.fromString(alert.get("keyResultId").asString())),
+                resolvedAtWeek = weekOfCheckIn(
+                        loaded,
+                        refs.get(UUID.fromString(alert.get("keyResultId").asString())),
                         UUID.fromString(by.substring("check-in:".length())));
             }
-            actual.add(new Expected(kind, refs.get(UUID.fromString(alert.get("keyResultId").asString())),
-                    alert.get("severity").asString(), week, resolvedAtWeek));
+            actual.add(new Expected(
+                    kind,
+                    refs.get(UUID.fromString(alert.get("keyResultId").asString())),
+                    alert.get("severity").asString(),
+                    week,
+                    resolvedAtWeek));
         }
         assertThat(actual).as("%s", alerts).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(scan.body().get("raised").asInt()).isEqualTo(1);
         // a second scan finds the same silence: nothing new
-        assertThat(Http.post(notifier + "/api/alerts/scan", "").body().get("raised").asInt()).isZero();
+        assertThat(Http.post(notifier + "/api/alerts/scan", "")
+                        .body()
+                        .get("raised")
+                        .asInt())
+                .isZero();
     }
 
     /** okr_intake_events_total{outcome="applied"} of the notifier. */
     private static double appliedEvents(String notifier) throws Exception {
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(notifier + "/actuator/prometheus"))
-                        .header("Authorization", TestSystem.adminBearer()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return metrics.body().lines().filter(l -> l.startsWith("okr_intake_events_total{") && l.contains("applied"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        HttpResponse<String> metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(notifier + "/actuator/prometheus"))
+                                .header("Authorization", TestSystem.adminBearer())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return metrics.body()
+                .lines()
+                .filter(l -> l.startsWith("okr_intake_events_total{") && l.contains("applied"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static JsonNode sample() throws IOException {
@@ -114,8 +132,10 @@ class SampleQuarterAlertsTest {
 
     private static Integer weekOf(LocalDate startsOn, JsonNode effectiveAt) {
         // week N is effective at noon of day 7N - 1
-        long day = Duration.between(startsOn.atStartOfDay().toInstant(ZoneOffset.UTC),
-                java.time.Instant.parse(effectiveAt.asString())).toDays();
+        long day = Duration.between(
+                        startsOn.atStartOfDay().toInstant(ZoneOffset.UTC),
+                        java.time.Instant.parse(effectiveAt.asString()))
+                .toDays();
         return (int) ((day + 1) / 7);
     }
 
@@ -123,7 +143,8 @@ class SampleQuarterAlertsTest {
     private static Integer weekOfCheckIn(DemoLoader.Loaded loaded, String ref, UUID checkInId) {
         for (int week = 1; week <= 13; week++) {
             if (UUID.nameUUIDFromBytes((loaded.cycleId() + "/" + ref + "/" + week)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).equals(checkInId)) {
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .equals(checkInId)) {
                 return week;
             }
         }
@@ -133,8 +154,11 @@ class SampleQuarterAlertsTest {
     private static List<Expected> expectedAlerts() throws IOException {
         List<Expected> expected = new ArrayList<>();
         for (JsonNode e : sample().get("expectedAlerts")) {
-            expected.add(new Expected(e.get("kind").asString(), e.get("keyResult").asString(),
-                    e.get("severity").asString(), e.hasNonNull("week") ? e.get("week").asInt() : null,
+            expected.add(new Expected(
+                    e.get("kind").asString(),
+                    e.get("keyResult").asString(),
+                    e.get("severity").asString(),
+                    e.hasNonNull("week") ? e.get("week").asInt() : null,
                     e.hasNonNull("resolvedAtWeek") ? e.get("resolvedAtWeek").asInt() : null));
         }
         return expected;

@@ -64,16 +64,23 @@ class SampleQuarterImportTest {
                 keyResults++;
                 CSVRecord row = byKeyResult.get(kr.get("ref").asString());
                 assertThat(row).as(kr.get("ref").asString()).isNotNull();
-                assertThat(row.get("objectiveRef")).isEqualTo(objective.get("ref").asString());
-                assertThat(row.get("objectiveTitle")).isEqualTo(objective.get("title").asString());
+                assertThat(row.get("objectiveRef"))
+                        .isEqualTo(objective.get("ref").asString());
+                assertThat(row.get("objectiveTitle"))
+                        .isEqualTo(objective.get("title").asString());
                 assertThat(row.get("level")).isEqualTo(objective.get("level").asString());
                 assertThat(row.get("team")).isEqualTo(objective.get("team").asString());
                 assertThat(row.get("parentRef"))
-                        .isEqualTo(objective.hasNonNull("parent") ? objective.get("parent").asString() : "");
+                        .isEqualTo(
+                                objective.hasNonNull("parent")
+                                        ? objective.get("parent").asString()
+                                        : "");
                 assertThat(row.get("keyResultTitle")).isEqualTo(kr.get("title").asString());
                 assertThat(row.get("unit")).isEqualTo(kr.get("unit").asString());
-                assertThat(new BigDecimal(row.get("baseline"))).isEqualByComparingTo(kr.get("baseline").decimalValue());
-                assertThat(new BigDecimal(row.get("target"))).isEqualByComparingTo(kr.get("target").decimalValue());
+                assertThat(new BigDecimal(row.get("baseline")))
+                        .isEqualByComparingTo(kr.get("baseline").decimalValue());
+                assertThat(new BigDecimal(row.get("target")))
+                        .isEqualByComparingTo(kr.get("target").decimalValue());
                 assertThat(row.get("indicator")).isEqualTo(kr.get("indicator").asString());
                 assertThat(row.get("owner")).isEqualTo(kr.get("owner").asString());
             }
@@ -86,10 +93,11 @@ class SampleQuarterImportTest {
         String command = system.baseUrl(COMMAND);
         LocalDate startsOn = LocalDate.now(ZoneOffset.UTC).minusWeeks(8);
         Http.Response cycle = Http.post(command + "/api/cycles", """
-                {"name":"Imported quarter","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}"""
-                .formatted(startsOn, startsOn.plusWeeks(13)));
+                {"name":"Imported quarter","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}""".formatted(startsOn, startsOn.plusWeeks(13)));
         String cycleId = cycle.body().get("id").asString();
-        assertThat(Http.post(command + "/api/cycles/" + cycleId + "/activate", "").status()).isEqualTo(204);
+        assertThat(Http.post(command + "/api/cycles/" + cycleId + "/activate", "")
+                        .status())
+                .isEqualTo(204);
         byte[] file = resource("/demo/sample-quarter-okrs.csv");
 
         Http.Response first = importFile(command + "/api/cycles/" + cycleId + "/import", file);
@@ -97,24 +105,33 @@ class SampleQuarterImportTest {
         assertThat(first.status()).as("%s", first.body()).isEqualTo(201);
         assertThat(first.body().get("created").asInt()).isEqualTo(3 + 8);
         Map<String, String> objectiveIds = new HashMap<>();
-        first.body().get("objectives").forEach(o -> objectiveIds.put(o.get("objectiveRef").asString(), o.get("id").asString()));
+        first.body()
+                .get("objectives")
+                .forEach(o -> objectiveIds.put(
+                        o.get("objectiveRef").asString(), o.get("id").asString()));
 
         String query = system.baseUrl(QUERY);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode dashboard = Http.get(query + "/api/cycles/" + cycleId + "/dashboard").body();
+            JsonNode dashboard =
+                    Http.get(query + "/api/cycles/" + cycleId + "/dashboard").body();
             assertThat(dashboard.path("counts").path("noCheckIn").asInt()).isEqualTo(8);
         });
-        JsonNode dashboard = Http.get(query + "/api/cycles/" + cycleId + "/dashboard").body();
+        JsonNode dashboard =
+                Http.get(query + "/api/cycles/" + cycleId + "/dashboard").body();
         List<String> alignedToPlatform = new ArrayList<>();
-        dashboard.get("groups").forEach(g -> g.get("objectives").forEach(o -> {
-            JsonNode parent = o.get("parentObjectiveId");
-            if (!parent.isNull() && parent.asString().equals(objectiveIds.get("platform"))) {
-                alignedToPlatform.add(o.get("id").asString());
-            }
-        }));
-        assertThat(alignedToPlatform).containsExactlyInAnyOrder(objectiveIds.get("support"), objectiveIds.get("onboarding"));
-        JsonNode completion = Http.get(query + "/api/key-results/" + first.body().get("keyResults").get(5).get("id").asString()
-                + "/detail").body();
+        dashboard
+                .get("groups")
+                .forEach(g -> g.get("objectives").forEach(o -> {
+                    JsonNode parent = o.get("parentObjectiveId");
+                    if (!parent.isNull() && parent.asString().equals(objectiveIds.get("platform"))) {
+                        alignedToPlatform.add(o.get("id").asString());
+                    }
+                }));
+        assertThat(alignedToPlatform)
+                .containsExactlyInAnyOrder(objectiveIds.get("support"), objectiveIds.get("onboarding"));
+        JsonNode completion = Http.get(query + "/api/key-results/"
+                        + first.body().get("keyResults").get(5).get("id").asString() + "/detail")
+                .body();
         assertThat(completion.get("title").asString()).isEqualTo("Increase onboarding completion");
         assertThat(completion.get("measurement").get("dataSource").asString()).isEqualTo("product analytics");
 
@@ -127,8 +144,13 @@ class SampleQuarterImportTest {
 
     private static List<CSVRecord> rows() throws IOException {
         String text = new String(resource("/demo/sample-quarter-okrs.csv"), StandardCharsets.UTF_8);
-        try (CSVParser parser = CSVParser.parse(new StringReader(text),
-                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+        try (CSVParser parser = CSVParser.parse(
+                new StringReader(text),
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get())) {
             return parser.getRecords();
         }
     }
@@ -141,8 +163,11 @@ class SampleQuarterImportTest {
     }
 
     private static Http.Response importFile(String url, byte[] csv) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/csv")
-                .header("Authorization", TestSystem.adminBearer()).POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "text/csv")
+                .header("Authorization", TestSystem.adminBearer())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv))
+                .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Http.Response(response.statusCode(), EventCodec.mapper().readTree(response.body()));

@@ -63,7 +63,8 @@ class ScalingOutTest {
     @Test
     void nothingIsLostOrDoubledWhenConsumerInstancesComeAndGoUnderLoad() throws Exception {
         // the publisher in two segments, one per command-service instance
-        system = TestSystem.start("--axon.eventhandling.processors.kafka-publisher.initial-segment-count=2",
+        system = TestSystem.start(
+                "--axon.eventhandling.processors.kafka-publisher.initial-segment-count=2",
                 "--okr.publisher.max-segments-per-instance=1");
         EmbeddedSystem.Instance secondCommand = started(system.startAnother(COMMAND));
         EmbeddedSystem.Instance secondQuery = started(system.startAnother(QUERY));
@@ -83,7 +84,9 @@ class ScalingOutTest {
         for (String command : commands) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 Scrape metrics = Scrape.of(command);
-                assertThat(metrics.sum("okr_publisher_segments", "")).as("segments held by %s", command).isEqualTo(1);
+                assertThat(metrics.sum("okr_publisher_segments", ""))
+                        .as("segments held by %s", command)
+                        .isEqualTo(1);
                 assertThat(metrics.sum("okr_publisher_segments_stored", "")).isEqualTo(2);
             });
         }
@@ -108,39 +111,47 @@ class ScalingOutTest {
         String query = system.baseUrl(QUERY);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (UUID keyResult : keyResults) {
-                assertThat(Http.get(query + "/api/key-results/" + keyResult + "/confidence-history").body())
+                assertThat(Http.get(query + "/api/key-results/" + keyResult + "/confidence-history")
+                                .body())
                         .hasSize(load.checkIns(keyResult).size());
             }
         });
         for (UUID keyResult : keyResults) {
             List<UUID> history = new ArrayList<>();
-            Http.get(query + "/api/key-results/" + keyResult + "/confidence-history").body()
-                    .forEach(point -> history.add(UUID.fromString(point.get("checkInId").asString())));
-            assertThat(history).as("history of %s: each check-in once, in order", keyResult)
+            Http.get(query + "/api/key-results/" + keyResult + "/confidence-history")
+                    .body()
+                    .forEach(point ->
+                            history.add(UUID.fromString(point.get("checkInId").asString())));
+            assertThat(history)
+                    .as("history of %s: each check-in once, in order", keyResult)
                     .containsExactlyElementsOf(load.checkIns(keyResult));
         }
 
         String notifier = system.baseUrl(NOTIFIER);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (UUID keyResult : keyResults) {
-                assertThat(Http.get(notifier + "/api/alerts?keyResultId=" + keyResult).body())
+                assertThat(Http.get(notifier + "/api/alerts?keyResultId=" + keyResult)
+                                .body())
                         .hasSize(load.drops(keyResult).size());
             }
         });
         Set<UUID> alertIds = new HashSet<>();
         for (UUID keyResult : keyResults) {
             List<UUID> raisedBy = new ArrayList<>();
-            for (JsonNode alert : Http.get(notifier + "/api/alerts?keyResultId=" + keyResult).body()) {
+            for (JsonNode alert :
+                    Http.get(notifier + "/api/alerts?keyResultId=" + keyResult).body()) {
                 assertThat(alert.get("kind").asString()).isEqualTo("CONFIDENCE_DROP");
                 raisedBy.add(UUID.fromString(alert.get("checkInId").asString()));
                 alertIds.add(UUID.fromString(alert.get("id").asString()));
             }
-            assertThat(raisedBy).as("alerts of %s: one per drop", keyResult)
+            assertThat(raisedBy)
+                    .as("alerts of %s: one per drop", keyResult)
                     .containsExactlyInAnyOrderElementsOf(load.drops(keyResult));
         }
-        System.out.printf("ScalingOutTest: %d check-ins on %d key results through 2 command services, %d alerts, "
-                + "consumers rebalanced twice, in %.0f s of load%n", load.posted(), keyResults.size(), alertIds.size(),
-                load.seconds());
+        System.out.printf(
+                "ScalingOutTest: %d check-ins on %d key results through 2 command services, %d alerts, "
+                        + "consumers rebalanced twice, in %.0f s of load%n",
+                load.posted(), keyResults.size(), alertIds.size(), load.seconds());
         // okr.alerts is at-least-once (receivers deduplicate on alert id and change): every raise is there
         assertThat(raisedOnTopic(alertIds.size())).containsAll(alertIds).hasSameSizeAs(alertIds);
     }
@@ -155,17 +166,24 @@ class ScalingOutTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (EmbeddedSystem.Instance consumer : consumers) {
                 assertThat(Scrape.of(consumer.baseUrl()).sum("kafka_consumer_coordinator_assigned_partitions", ""))
-                        .as("partitions held by another %s", consumer.service().title()).isPositive();
+                        .as("partitions held by another %s", consumer.service().title())
+                        .isPositive();
             }
         });
     }
 
     /** The distinct ids of the alerts raised on okr.alerts. */
     private Set<UUID> raisedOnTopic(int expected) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedTestInfrastructure.kafka().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(system.alertsTopic()));
             Set<UUID> raised = new HashSet<>();
             long deadline = System.currentTimeMillis() + 30_000;
@@ -215,7 +233,8 @@ class ScalingOutTest {
 
         private void write(int writer) {
             Map<UUID, Integer> rounds = new HashMap<>();
-            while (!stopping.get() && posted.get() < MAX_CHECK_INS
+            while (!stopping.get()
+                    && posted.get() < MAX_CHECK_INS
                     && System.nanoTime() - startedAt < MAX_LOAD.toNanos()) {
                 for (int i = writer; i < keyResults.size(); i += WRITERS) {
                     UUID keyResult = keyResults.get(i);
@@ -236,7 +255,8 @@ class ScalingOutTest {
         /** Waits until {@code more} further check-ins were accepted (or the load ended). */
         void awaitMore(int more) {
             int target = posted.get() + more;
-            BooleanSupplier done = () -> posted.get() >= target || running.stream().allMatch(Future::isDone);
+            BooleanSupplier done =
+                    () -> posted.get() >= target || running.stream().allMatch(Future::isDone);
             await().atMost(MAX_LOAD).until(done::getAsBoolean);
         }
 

@@ -14,15 +14,18 @@ import java.util.Map;
 /** One scrape of a service's {@code /actuator/prometheus}, as Prometheus would take it. */
 record Scrape(Map<String, List<Sample>> samplesByName) {
 
-    record Sample(String labels, double value) {
-    }
+    record Sample(String labels, double value) {}
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static Scrape of(String baseUrl) {
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(baseUrl + "/actuator/prometheus answered " + response.statusCode());
             }
@@ -45,7 +48,8 @@ record Scrape(Map<String, List<Sample>> samplesByName) {
             int space = line.lastIndexOf(' ');
             String name = braces >= 0 ? line.substring(0, braces) : line.substring(0, line.indexOf(' '));
             String labels = braces >= 0 ? line.substring(braces + 1, line.lastIndexOf('}')) : "";
-            samples.computeIfAbsent(name, n -> new ArrayList<>()).add(new Sample(labels, value(line.substring(space + 1))));
+            samples.computeIfAbsent(name, n -> new ArrayList<>())
+                    .add(new Sample(labels, value(line.substring(space + 1))));
         }
         return new Scrape(samples);
     }
@@ -56,8 +60,11 @@ record Scrape(Map<String, List<Sample>> samplesByName) {
 
     /** The sum over all label sets of {@code name} whose labels contain {@code labelPart}; 0 when absent. */
     double sum(String name, String labelPart) {
-        return samplesByName.getOrDefault(name, List.of()).stream().filter(s -> s.labels().contains(labelPart))
-                .mapToDouble(Sample::value).filter(v -> !Double.isNaN(v)).sum();
+        return samplesByName.getOrDefault(name, List.of()).stream()
+                .filter(s -> s.labels().contains(labelPart))
+                .mapToDouble(Sample::value)
+                .filter(v -> !Double.isNaN(v))
+                .sum();
     }
 
     private static double value(String text) {

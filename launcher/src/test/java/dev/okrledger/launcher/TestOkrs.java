@@ -18,10 +18,11 @@ final class TestOkrs {
     /** A weekly cycle that started two weeks ago, activated. */
     UUID activeCycle() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        UUID cycle = Http.createdId(Http.post(command + "/api/cycles", """
-                {"name":"Q","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}"""
-                .formatted(today.minusDays(14), today.plusDays(77))));
-        assertThat(Http.post(command + "/api/cycles/" + cycle + "/activate", "").status()).isEqualTo(204);
+        UUID cycle = Http.createdId(
+                Http.post(command + "/api/cycles", """
+                {"name":"Q","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}""".formatted(today.minusDays(14), today.plusDays(77))));
+        assertThat(Http.post(command + "/api/cycles/" + cycle + "/activate", "").status())
+                .isEqualTo(204);
         return cycle;
     }
 
@@ -39,7 +40,8 @@ final class TestOkrs {
 
     /** A check-in on target with a decision, so only a confidence drop can raise an alert. */
     static Http.Response checkIn(String commandBaseUrl, UUID keyResult, UUID checkInId, int confidence) {
-        return Http.post(commandBaseUrl + "/api/key-results/" + keyResult + "/check-ins", """
+        return Http.post(
+                commandBaseUrl + "/api/key-results/" + keyResult + "/check-ins", """
                 {"checkInId":"%s","value":4,"confidence":%d,"decision":"carry on"}""".formatted(checkInId, confidence));
     }
 }

@@ -12,10 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
-
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A whole system on the shared test PostgreSQL and Kafka, with fresh databases and topics. Public, and
@@ -23,16 +22,15 @@ import java.util.Map;
  */
 public final class TestSystem {
 
-    private TestSystem() {
-    }
+    private TestSystem() {}
 
     private static final Path KEY_DIR = tempDir();
     private static final TokenMinter TOKENS = new TokenMinter(TokenKeys.loadOrCreate(KEY_DIR));
 
     /** A bearer token for an admin called test-user, trusted by every test system. */
     public static String adminBearer() {
-        return "Bearer " + TOKENS.mint(new OkrUser("test-user", "Test User", Set.of(), Set.of(Role.ADMIN)),
-                Duration.ofHours(2));
+        return "Bearer "
+                + TOKENS.mint(new OkrUser("test-user", "Test User", Set.of(), Set.of(Role.ADMIN)), Duration.ofHours(2));
     }
 
     private static Path tempDir() {
@@ -57,29 +55,55 @@ public final class TestSystem {
      * @param extraArguments further {@code --key=value} settings for every service
      */
     static EmbeddedSystem start(Map<Service, Integer> ports, String... extraArguments) {
-        return start(SharedTestInfrastructure.postgres(), SharedTestInfrastructure.kafka(),
-                Map.of(Service.COMMAND, SharedTestInfrastructure.freshDatabaseName("cmd"),
-                        Service.QUERY, SharedTestInfrastructure.freshDatabaseName("query"),
-                        Service.NOTIFIER, SharedTestInfrastructure.freshDatabaseName("notifier"),
-                        Service.DASHBOARD, SharedTestInfrastructure.freshDatabaseName("dashboard")),
-                ports, extraArguments);
+        return start(
+                SharedTestInfrastructure.postgres(),
+                SharedTestInfrastructure.kafka(),
+                Map.of(
+                        Service.COMMAND,
+                        SharedTestInfrastructure.freshDatabaseName("cmd"),
+                        Service.QUERY,
+                        SharedTestInfrastructure.freshDatabaseName("query"),
+                        Service.NOTIFIER,
+                        SharedTestInfrastructure.freshDatabaseName("notifier"),
+                        Service.DASHBOARD,
+                        SharedTestInfrastructure.freshDatabaseName("dashboard")),
+                ports,
+                extraArguments);
     }
 
     /** On a PostgreSQL server and broker of the test's own (which it may stop), each service in its usual database. */
     static EmbeddedSystem startOn(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, String... extraArguments) {
-        return start(postgres, kafka, Map.of(Service.COMMAND, Service.COMMAND.database(), Service.QUERY,
-                Service.QUERY.database(), Service.NOTIFIER, Service.NOTIFIER.database(), Service.DASHBOARD,
-                Service.DASHBOARD.database()), Map.of(), extraArguments);
+        return start(
+                postgres,
+                kafka,
+                Map.of(
+                        Service.COMMAND,
+                        Service.COMMAND.database(),
+                        Service.QUERY,
+                        Service.QUERY.database(),
+                        Service.NOTIFIER,
+                        Service.NOTIFIER.database(),
+                        Service.DASHBOARD,
+                        Service.DASHBOARD.database()),
+                Map.of(),
+                extraArguments);
     }
 
-    private static EmbeddedSystem start(EmbeddedPostgresServer postgres, EmbeddedKafka kafka,
-                                        Map<Service, String> databases, Map<Service, Integer> ports,
-                                        String... extraArguments) {
-        List<String> arguments = new java.util.ArrayList<>(List.of("--spring.datasource.hikari.maximum-pool-size=4",
+    private static EmbeddedSystem start(
+            EmbeddedPostgresServer postgres,
+            EmbeddedKafka kafka,
+            Map<Service, String> databases,
+            Map<Service, Integer> ports,
+            String... extraArguments) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--spring.datasource.hikari.maximum-pool-size=4",
                 "--spring.kafka.consumer.properties.metadata.max.age.ms=1000"));
         arguments.addAll(List.of(extraArguments));
         EmbeddedSystem.Settings settings = new EmbeddedSystem.Settings(
-                postgres, kafka, databases, ports,
+                postgres,
+                kafka,
+                databases,
+                ports,
                 SharedTestInfrastructure.uniqueTopicName("okr.events"),
                 SharedTestInfrastructure.uniqueTopicName("okr.alerts"),
                 KEY_DIR,

@@ -17,18 +17,23 @@ class ArchitectureTest {
      * {@code package-cycles} sees them (only the module's classes are imported, so only they form slices).
      */
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.okrledger.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("dev.okrledger.(**)").should().beFreeOfCycles();
 
     /** An event goes one way: tracking says what changed, the alert rules decide, webhooks follow the alerts. */
     @ArchTest
     static final ArchRule trackingKnowsNothingOfAlerts = noClasses()
-            .that().resideInAPackage("dev.okrledger.notifier.tracking..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.okrledger.notifier.alert..",
-                    "dev.okrledger.notifier.webhook..");
+            .that()
+            .resideInAPackage("dev.okrledger.notifier.tracking..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.okrledger.notifier.alert..", "dev.okrledger.notifier.webhook..");
 
     @ArchTest
     static final ArchRule alertsKnowNothingOfWebhooks = noClasses()
-            .that().resideInAPackage("dev.okrledger.notifier.alert..")
-            .should().dependOnClassesThat().resideInAPackage("dev.okrledger.notifier.webhook..");
+            .that()
+            .resideInAPackage("dev.okrledger.notifier.alert..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.okrledger.notifier.webhook..");
 }

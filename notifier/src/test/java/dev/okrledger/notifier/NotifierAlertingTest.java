@@ -7,6 +7,8 @@ import dev.okrledger.embedded.SharedTestInfrastructure;
 import dev.okrledger.intake.EventIntake;
 import dev.okrledger.notifier.support.EventFeed;
 import dev.okrledger.notifier.support.TestClock;
+import dev.okrledger.security.Role;
+import dev.okrledger.security.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import dev.okrledger.security.Role;
-import dev.okrledger.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,11 +51,14 @@ import static org.awaitility.Awaitility.await;
  * The notifier on real PostgreSQL and Kafka, fed envelopes directly through its intake: alert
  * lifecycle, exactly-once under redelivery and replay, the scan at a controlled clock, webhooks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=notifier",
-        "okr.webhooks.poll-interval=PT0.05S",
-        "okr.webhooks.initial-backoff=PT0.05S",
-        "okr.webhooks.max-attempts=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=notifier",
+            "okr.webhooks.poll-interval=PT0.05S",
+            "okr.webhooks.initial-backoff=PT0.05S",
+            "okr.webhooks.max-attempts=3"
+        })
 class NotifierAlertingTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -69,7 +72,9 @@ class NotifierAlertingTest {
         String alerts = SharedTestInfrastructure.uniqueTopicName("okr.alerts");
         registry.add("spring.datasource.url", () -> database);
         registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
+        registry.add(
+                "spring.kafka.bootstrap-servers",
+                () -> SharedTestInfrastructure.kafka().bootstrapServers());
         registry.add("okr.kafka.events-topic", () -> events);
         registry.add("okr.kafka.alerts-topic", () -> alerts);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
@@ -86,10 +91,13 @@ class NotifierAlertingTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventIntake intake;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TestClock clock;
 
@@ -113,8 +121,11 @@ class NotifierAlertingTest {
 
     @BeforeEach
     void keyResultInAnActiveCycle() {
-        feed(feed.cyclePlanned(cycle, startsOn, startsOn.plusWeeks(13)), feed.cycleActivated(cycle),
-                feed.objective(objective, cycle, team), feed.keyResult(kr, objective, cycle, "12", "4"));
+        feed(
+                feed.cyclePlanned(cycle, startsOn, startsOn.plusWeeks(13)),
+                feed.cycleActivated(cycle),
+                feed.objective(objective, cycle, team),
+                feed.keyResult(kr, objective, cycle, "12", "4"));
     }
 
     private void feed(EventEnvelope... envelopes) {
@@ -140,10 +151,11 @@ class NotifierAlertingTest {
 
     @Test
     void checkInsRaiseAndRecoverEachKindOnce() {
-        checkIn(1, "12", 8, null);                 // on pace at week 1
-        UUID drop = checkIn(2, "12", 3, null);     // 8 -> 3 red, no decision, behind pace (0 < 0.15 - 0.1)
+        checkIn(1, "12", 8, null); // on pace at week 1
+        UUID drop = checkIn(2, "12", 3, null); // 8 -> 3 red, no decision, behind pace (0 < 0.15 - 0.1)
         JsonNode open = alerts("keyResultId=" + kr + "&status=open");
-        assertThat(open).extracting(a -> a.get("kind").asString())
+        assertThat(open)
+                .extracting(a -> a.get("kind").asString())
                 .containsExactlyInAnyOrder("CONFIDENCE_DROP", "RED_WITHOUT_DECISION", "BEHIND_PACE");
         assertThat(open).allSatisfy(a -> {
             assertThat(a.get("checkInId").asString()).isEqualTo(drop.toString());
@@ -151,24 +163,26 @@ class NotifierAlertingTest {
             assertThat(a.get("cycleId").asString()).isEqualTo(cycle.toString());
         });
 
-        checkIn(3, "11", 3, "Hire a contractor");  // still red, but decided; still behind (0.125 < 0.125)
-        assertThat(alerts("keyResultId=" + kr + "&status=resolved")).extracting(a -> a.get("kind").asString())
+        checkIn(3, "11", 3, "Hire a contractor"); // still red, but decided; still behind (0.125 < 0.125)
+        assertThat(alerts("keyResultId=" + kr + "&status=resolved"))
+                .extracting(a -> a.get("kind").asString())
                 .containsExactly("RED_WITHOUT_DECISION");
-        checkIn(4, "9", 7, null);                  // green again and back on pace (0.375 >= 0.302 - 0.1)
+        checkIn(4, "9", 7, null); // green again and back on pace (0.375 >= 0.302 - 0.1)
         assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
         JsonNode all = alerts("keyResultId=" + kr);
         assertThat(all).hasSize(3);
         assertThat(all).allSatisfy(a -> assertThat(a.get("resolvedAt").isNull()).isFalse());
         assertThat(alerts("team=" + team + "&severity=red")).hasSize(2);
-        assertThat(alerts("cycleId=" + cycle + "&severity=AMBER")).extracting(a -> a.get("kind").asString())
+        assertThat(alerts("cycleId=" + cycle + "&severity=AMBER"))
+                .extracting(a -> a.get("kind").asString())
                 .containsExactly("BEHIND_PACE");
     }
 
     @Test
     void measurementsAreJudgedForPaceInEffectiveOrderAndRaiseNothingElse() {
-        checkIn(1, "12", 8, null);                             // on pace at week 1
+        checkIn(1, "12", 8, null); // on pace at week 1
         UUID behind = UUID.randomUUID();
-        feed(feed.measurement(kr, objective, behind, week(2), "12"));  // 0 < 0.15 - 0.1: behind, measured
+        feed(feed.measurement(kr, objective, behind, week(2), "12")); // 0 < 0.15 - 0.1: behind, measured
         JsonNode open = alerts("keyResultId=" + kr + "&status=open");
         assertThat(open).hasSize(1);
         assertThat(open.get(0).get("kind").asString()).isEqualTo("BEHIND_PACE");
@@ -181,7 +195,7 @@ class NotifierAlertingTest {
         assertThat(alerts("keyResultId=" + kr + "&status=open")).hasSize(1);
 
         UUID onPace = UUID.randomUUID();
-        feed(feed.measurement(kr, objective, onPace, week(4), "9"));   // 0.375 >= 0.302 - 0.1: back on pace
+        feed(feed.measurement(kr, objective, onPace, week(4), "9")); // 0.375 >= 0.302 - 0.1: back on pace
         assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
         JsonNode all = alerts("keyResultId=" + kr);
         assertThat(all).hasSize(1);
@@ -200,14 +214,15 @@ class NotifierAlertingTest {
         checkIn(2, "12", 4, null);
         checkIn(3, "12", 7, null);
         JsonNode before = alerts("keyResultId=" + kr);
-        String ours = "webhook_delivery where alert_id in (select alert_id from alert where key_result_id = '" + kr + "')";
+        String ours =
+                "webhook_delivery where alert_id in (select alert_id from alert where key_result_id = '" + kr + "')";
         long deliveries = count(ours);
         assertThat(before).hasSize(2); // CONFIDENCE_DROP (resolved at week 3) and BEHIND_PACE (open)
 
         List<EventEnvelope> history = List.copyOf(sent);
-        history.forEach(intake::accept);                        // redelivery
-        jdbc.sql("delete from applied_position").update();      // a consumer reset ...
-        history.forEach(intake::accept);                        // ... and a full replay
+        history.forEach(intake::accept); // redelivery
+        jdbc.sql("delete from applied_position").update(); // a consumer reset ...
+        history.forEach(intake::accept); // ... and a full replay
 
         assertThat(alerts("keyResultId=" + kr)).isEqualTo(before);
         assertThat(count("alert where key_result_id = '" + kr + "'")).isEqualTo(2);
@@ -232,32 +247,34 @@ class NotifierAlertingTest {
 
     @Test
     void aTargetChangeJudgesTheLatestCheckInAgainAndLaterCheckInsUseTheNewTarget() {
-        UUID sixth = checkIn(6, "9", 8, null);             // 0.375 >= 0.456 - 0.1: on pace (docs/domain.md)
+        UUID sixth = checkIn(6, "9", 8, null); // 0.375 >= 0.456 - 0.1: on pace (docs/domain.md)
         assertThat(alerts("keyResultId=" + kr)).isEmpty();
 
-        feed(feed.targetChanged(kr, objective, "4", "2"));  // (12 - 9) / (12 - 2) = 0.3 < 0.356: behind
+        feed(feed.targetChanged(kr, objective, "4", "2")); // (12 - 9) / (12 - 2) = 0.3 < 0.356: behind
         JsonNode open = alerts("keyResultId=" + kr + "&status=open");
         assertThat(open).hasSize(1);
         assertThat(open.get(0).get("kind").asString()).isEqualTo("BEHIND_PACE");
         assertThat(open.get(0).get("checkInId").asString()).isEqualTo(sixth.toString());
 
-        feed(feed.targetChanged(kr, objective, "2", "4"));  // back to 0.375: on pace again
+        feed(feed.targetChanged(kr, objective, "2", "4")); // back to 0.375: on pace again
         assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
-        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString()).isEqualTo("target-changed");
+        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString())
+                .isEqualTo("target-changed");
 
-        feed(feed.targetChanged(kr, objective, "4", "8"));  // 3 / 4 = 0.75: far ahead
-        UUID seventh = checkIn(7, "9", 8, null);           // 0.75 >= 0.533 - 0.1: the new target counts
+        feed(feed.targetChanged(kr, objective, "4", "8")); // 3 / 4 = 0.75: far ahead
+        UUID seventh = checkIn(7, "9", 8, null); // 0.75 >= 0.533 - 0.1: the new target counts
         assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
-        feed(feed.targetChanged(kr, objective, "8", "2"));  // 0.3 < 0.433: behind, named after week 7
-        assertThat(alerts("keyResultId=" + kr + "&status=open")).singleElement()
+        feed(feed.targetChanged(kr, objective, "8", "2")); // 0.3 < 0.433: behind, named after week 7
+        assertThat(alerts("keyResultId=" + kr + "&status=open"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.get("checkInId").asString()).isEqualTo(seventh.toString()));
     }
 
     @Test
     void aTargetChangeJudgesTheLatestValueAgainWhenAMeasurementHoldsIt() {
-        checkIn(5, "9", 8, null);                          // 0.375 >= 0.379 - 0.1: on pace
+        checkIn(5, "9", 8, null); // 0.375 >= 0.379 - 0.1: on pace
         UUID measured = UUID.randomUUID();
-        feed(feed.measurement(kr, objective, measured, week(6), "9"));  // 0.375 >= 0.456 - 0.1: on pace
+        feed(feed.measurement(kr, objective, measured, week(6), "9")); // 0.375 >= 0.456 - 0.1: on pace
         assertThat(alerts("keyResultId=" + kr)).isEmpty();
 
         // (12 - 9) / (12 - 2) = 0.3: behind at week 6 (0.356), though not at the check-in's week 5 (0.279)
@@ -266,33 +283,38 @@ class NotifierAlertingTest {
         assertThat(open).singleElement().satisfies(a -> {
             assertThat(a.get("kind").asString()).isEqualTo("BEHIND_PACE");
             assertThat(a.get("checkInId").asString()).isEqualTo(measured.toString());
-            assertThat(a.get("detail").asString()).endsWith("; measured: measurement " + measured + " from helpdesk-export");
+            assertThat(a.get("detail").asString())
+                    .endsWith("; measured: measurement " + measured + " from helpdesk-export");
         });
-        feed(feed.targetChanged(kr, objective, "4", "2"));  // the same target again: still behind, raised once only
+        feed(feed.targetChanged(kr, objective, "4", "2")); // the same target again: still behind, raised once only
         assertThat(alerts("keyResultId=" + kr)).hasSize(1);
 
-        feed(feed.targetChanged(kr, objective, "2", "4"));  // back to 0.375: on pace again
+        feed(feed.targetChanged(kr, objective, "2", "4")); // back to 0.375: on pace again
         assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
-        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString()).isEqualTo("target-changed");
+        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString())
+                .isEqualTo("target-changed");
 
         // a later check-in takes the value over: the next target change judges it, not the measurement
         UUID seventh = checkIn(7, "9", 8, null);
-        feed(feed.targetChanged(kr, objective, "4", "2"));  // 0.3 < 0.533 - 0.1: behind, named after week 7
-        assertThat(alerts("keyResultId=" + kr + "&status=open")).singleElement()
+        feed(feed.targetChanged(kr, objective, "4", "2")); // 0.3 < 0.533 - 0.1: behind, named after week 7
+        assertThat(alerts("keyResultId=" + kr + "&status=open"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.get("checkInId").asString()).isEqualTo(seventh.toString()));
     }
 
     @Test
     void aCheckInAtTheMomentOfTheLatestMeasurementHoldsTheValueAndIsJudged() {
         UUID measured = UUID.randomUUID();
-        feed(feed.measurement(kr, objective, measured, week(2), "12"));  // 0 < 0.15 - 0.1: behind, measured
-        assertThat(alerts("keyResultId=" + kr + "&status=open")).singleElement()
+        feed(feed.measurement(kr, objective, measured, week(2), "12")); // 0 < 0.15 - 0.1: behind, measured
+        assertThat(alerts("keyResultId=" + kr + "&status=open"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.get("checkInId").asString()).isEqualTo(measured.toString()));
 
         UUID sameMoment = UUID.randomUUID();
         feed(feed.checkIn(kr, objective, sameMoment, week(2), "9", 8, null)); // a person's word wins the tie
         assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
-        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString()).isEqualTo("check-in:" + sameMoment);
+        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString())
+                .isEqualTo("check-in:" + sameMoment);
 
         feed(feed.measurement(kr, objective, UUID.randomUUID(), week(2), "12")); // and keeps it
         assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
@@ -300,13 +322,15 @@ class NotifierAlertingTest {
 
     @Test
     void ofTwoCheckInsAtOneMomentTheOneRecordedLaterHoldsTheValueAndIsJudged() {
-        UUID first = checkIn(2, "12", 8, null);            // 0 < 0.15 - 0.1: behind
-        assertThat(alerts("keyResultId=" + kr + "&status=open")).singleElement()
+        UUID first = checkIn(2, "12", 8, null); // 0 < 0.15 - 0.1: behind
+        assertThat(alerts("keyResultId=" + kr + "&status=open"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.get("checkInId").asString()).isEqualTo(first.toString()));
 
-        UUID corrected = checkIn(2, "9", 8, null);         // the same moment, recorded later: 0.375, on pace
+        UUID corrected = checkIn(2, "9", 8, null); // the same moment, recorded later: 0.375, on pace
         assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
-        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString()).isEqualTo("check-in:" + corrected);
+        assertThat(alerts("keyResultId=" + kr).get(0).get("resolvedBy").asString())
+                .isEqualTo("check-in:" + corrected);
     }
 
     @Test
@@ -330,8 +354,9 @@ class NotifierAlertingTest {
     void aTargetChangeBeforeAnyCheckInRaisesNothing() {
         feed(feed.targetChanged(kr, objective, "4", "0"));
         assertThat(alerts("keyResultId=" + kr)).isEmpty();
-        checkIn(6, "9", 8, null);                          // 3 / 12 = 0.25 < 0.356: behind, on the new target
-        assertThat(alerts("keyResultId=" + kr + "&status=open")).extracting(a -> a.get("kind").asString())
+        checkIn(6, "9", 8, null); // 3 / 12 = 0.25 < 0.356: behind, on the new target
+        assertThat(alerts("keyResultId=" + kr + "&status=open"))
+                .extracting(a -> a.get("kind").asString())
                 .containsExactly("BEHIND_PACE");
     }
 
@@ -340,13 +365,15 @@ class NotifierAlertingTest {
         String body = "{\"url\":\"https://example.com/hook\",\"keyResultId\":\"%s\"}".formatted(kr);
         String carla = TestTokens.bearer("carla", Set.of("other-team"), Set.of(Role.MEMBER));
         HttpResponse<String> before = send(HttpRequest.newBuilder(uri("/api/webhooks"))
-                .header("Content-Type", "application/json").header("Authorization", carla)
+                .header("Content-Type", "application/json")
+                .header("Authorization", carla)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(before.statusCode()).isEqualTo(403);
 
         feed(feed.ownerChanged(kr, objective, "support-lead", "carla"));
         HttpResponse<String> after = send(HttpRequest.newBuilder(uri("/api/webhooks"))
-                .header("Content-Type", "application/json").header("Authorization", carla)
+                .header("Content-Type", "application/json")
+                .header("Authorization", carla)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(after.statusCode()).isEqualTo(201);
     }
@@ -354,7 +381,7 @@ class NotifierAlertingTest {
     @Test
     void droppingAKeyResultResolvesItsAlertsAndNothingIsRaisedForItAfterwards() {
         checkIn(1, "12", 8, null);
-        checkIn(2, "12", 3, null);                         // drop, red without decision, behind pace
+        checkIn(2, "12", 3, null); // drop, red without decision, behind pace
         assertThat(alerts("keyResultId=" + kr + "&status=open")).hasSize(3);
 
         feed(feed.dropped(kr, objective));
@@ -364,10 +391,10 @@ class NotifierAlertingTest {
             assertThat(a.get("resolvedBy").asString()).isEqualTo("key-result-dropped");
         });
 
-        checkIn(3, "12", 0, null);                         // would be red without decision; ignored
+        checkIn(3, "12", 0, null); // would be red without decision; ignored
         feed(feed.targetChanged(kr, objective, "4", "0")); // would re-judge pace; ignored
         clock.freezeAt(week(2).plus(Duration.ofDays(30)));
-        post("/api/alerts/scan", "");                      // long silent, but not pursued any more
+        post("/api/alerts/scan", ""); // long silent, but not pursued any more
         assertThat(alerts("keyResultId=" + kr)).hasSize(3);
         assertThat(alerts("keyResultId=" + kr + "&status=open")).isEmpty();
     }
@@ -377,7 +404,7 @@ class NotifierAlertingTest {
         UUID other = UUID.randomUUID();
         feed(feed.keyResult(other, objective, cycle, "0", "10"));
         checkIn(1, "12", 8, null);
-        checkIn(2, "12", 5, "Hire");                       // a drop
+        checkIn(2, "12", 5, "Hire"); // a drop
         feed(feed.checkIn(other, objective, UUID.randomUUID(), week(2), "0", 2, null)); // red, no decision
         assertThat(alerts("keyResultId=" + kr + "&status=open")).isNotEmpty();
         assertThat(alerts("keyResultId=" + other + "&status=open")).isNotEmpty();
@@ -398,9 +425,15 @@ class NotifierAlertingTest {
     @Test
     void aKeyResultWithCheckpointsIsPacedAlongItsPlan() {
         UUID planned = UUID.randomUUID();
-        feed(feed.keyResult(planned, objective, cycle, "0", "100", List.of(
-                new Checkpoint(startsOn.plusDays(56), new BigDecimal("20")),
-                new Checkpoint(startsOn.plusDays(28), new BigDecimal("10")))));
+        feed(feed.keyResult(
+                planned,
+                objective,
+                cycle,
+                "0",
+                "100",
+                List.of(
+                        new Checkpoint(startsOn.plusDays(56), new BigDecimal("20")),
+                        new Checkpoint(startsOn.plusDays(28), new BigDecimal("10")))));
         // week 6 (day 41.5): planned 14.8, so 6 (0.06) is within tolerance; linearly (0.456) it would be behind
         feed(feed.checkIn(planned, objective, UUID.randomUUID(), week(6), "6", 8, null));
         assertThat(alerts("keyResultId=" + planned)).isEmpty();
@@ -431,7 +464,10 @@ class NotifierAlertingTest {
         assertThat(missed.get("checkInId").asString()).isEqualTo(last.toString());
 
         checkIn(5, "8.5", 7, null);
-        assertThat(get("/api/alerts/" + missed.get("id").asString()).body().get("status").asString())
+        assertThat(get("/api/alerts/" + missed.get("id").asString())
+                        .body()
+                        .get("status")
+                        .asString())
                 .isEqualTo("RESOLVED");
     }
 
@@ -439,7 +475,8 @@ class NotifierAlertingTest {
     void onlyTheOwningTeamAcknowledgesAndOnlyLeadsScan() {
         checkIn(1, "12", 8, null);
         checkIn(2, "12", 5, null);
-        String id = alerts("keyResultId=" + kr + "&status=open").get(0).get("id").asString();
+        String id =
+                alerts("keyResultId=" + kr + "&status=open").get(0).get("id").asString();
         HttpResponse<String> stranger = send(HttpRequest.newBuilder(uri("/api/alerts/" + id + "/acknowledge"))
                 .header("Authorization", TestTokens.bearer("bob", Set.of("other-team"), Set.of(Role.MEMBER)))
                 .POST(HttpRequest.BodyPublishers.noBody()));
@@ -450,7 +487,8 @@ class NotifierAlertingTest {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(memberScan.statusCode()).isEqualTo(403);
         HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/alerts"))
-                .header("Authorization", "none").GET());
+                .header("Authorization", "none")
+                .GET());
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
@@ -458,7 +496,8 @@ class NotifierAlertingTest {
     void acknowledgeAndResolveByHand() {
         checkIn(1, "12", 8, null);
         checkIn(2, "12", 5, null);
-        String id = alerts("keyResultId=" + kr + "&status=open").get(0).get("id").asString();
+        String id =
+                alerts("keyResultId=" + kr + "&status=open").get(0).get("id").asString();
         HttpResponse<String> ack = send(HttpRequest.newBuilder(uri("/api/alerts/" + id + "/acknowledge"))
                 .header("Authorization", TestTokens.bearer("ana", Set.of(team), Set.of(Role.MEMBER)))
                 .POST(HttpRequest.BodyPublishers.noBody()));
@@ -468,7 +507,11 @@ class NotifierAlertingTest {
         assertThat(alerts("keyResultId=" + kr + "&status=acknowledged")).hasSize(1);
         assertThat(alerts("keyResultId=" + kr + "&status=open")).hasSize(2); // acknowledged is still open
 
-        assertThat(post("/api/alerts/" + id + "/resolve", "").body().get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(post("/api/alerts/" + id + "/resolve", "")
+                        .body()
+                        .get("status")
+                        .asString())
+                .isEqualTo("RESOLVED");
         assertThat(post("/api/alerts/" + id + "/resolve", "").status()).isEqualTo(200);
         Answer late = post("/api/alerts/" + id + "/acknowledge", "");
         assertThat(late.status()).isEqualTo(409);
@@ -479,22 +522,24 @@ class NotifierAlertingTest {
     void aReceiverThatFailsTwiceThenSucceedsGetsTheAlertOnce() {
         List<String> received = Collections.synchronizedList(new ArrayList<>());
         receiver = receiver(2, received);
-        Answer subscribed = subscribe("{\"url\":\"%s\",\"keyResultId\":\"%s\",\"format\":\"TEXT\"}"
-                .formatted(receiverUrl(), kr));
+        Answer subscribed =
+                subscribe("{\"url\":\"%s\",\"keyResultId\":\"%s\",\"format\":\"TEXT\"}".formatted(receiverUrl(), kr));
         assertThat(subscribed.status()).isEqualTo(201);
 
         checkIn(1, "12", 8, null);
         checkIn(2, "11", 4, "Pause clean-up"); // a drop; on pace (0.125 >= 0.148 - 0.1)
         String alertId = alerts("keyResultId=" + kr).get(0).get("id").asString();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(received).hasSize(1));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(received).hasSize(1));
         assertThat(JSON.readTree(received.get(0)).get("text").asString())
                 .contains("[AMBER] CONFIDENCE_DROP raised", "Reduce first response", alertId);
         JsonNode deliveries = get("/api/webhooks/deliveries?alertId=" + alertId).body();
         assertThat(deliveries).hasSize(1);
         assertThat(deliveries.get(0).get("status").asString()).isEqualTo("DELIVERED");
         assertThat(deliveries.get(0).get("attempts").asInt()).isEqualTo(3);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(received).hasSize(1));
     }
 
@@ -507,8 +552,10 @@ class NotifierAlertingTest {
         checkIn(2, "11", 4, "Pause clean-up");
         String alertId = alerts("keyResultId=" + kr).get(0).get("id").asString();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get("/api/webhooks/dead-letters").body())
-                .anySatisfy(d -> assertThat(d.get("alertId").asString()).isEqualTo(alertId)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                get("/api/webhooks/dead-letters").body())
+                        .anySatisfy(d -> assertThat(d.get("alertId").asString()).isEqualTo(alertId)));
         assertThat(received).isEmpty();
         long deadId = 0;
         for (JsonNode d : get("/api/webhooks/dead-letters").body()) {
@@ -517,13 +564,16 @@ class NotifierAlertingTest {
                 assertThat(d.get("lastError").asString()).isEqualTo("HTTP 500");
             }
         }
-        assertThat(post("/api/webhooks/dead-letters/" + deadId + "/retry", "").status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(received).hasSize(1));
+        assertThat(post("/api/webhooks/dead-letters/" + deadId + "/retry", "").status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(received).hasSize(1));
         JsonNode body = JSON.readTree(received.get(0));
         assertThat(body.get("schema").asString()).isEqualTo("okr.alerts/v1");
         assertThat(body.get("change").asString()).isEqualTo("RAISED");
         assertThat(body.get("alert").get("id").asString()).isEqualTo(alertId);
-        assertThat(post("/api/webhooks/dead-letters/" + deadId + "/retry", "").status()).isEqualTo(409);
+        assertThat(post("/api/webhooks/dead-letters/" + deadId + "/retry", "").status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -538,18 +588,24 @@ class NotifierAlertingTest {
         assertProblem(subscribe("{\"url\":\"not a url\",\"team\":\"a\"}"), 422, "webhook-url-http", "url");
         assertProblem(subscribe("{\"team\":\"a\"}"), 400, "invalid-field", "url");
         assertProblem(subscribe("{\"url\":\"https://example.com/x\"}"), 422, "subscription-scope", "team");
-        assertProblem(subscribe("{\"url\":\"https://example.com/x\",\"team\":\"a\",\"format\":\"XML\"}"), 400,
-                "unreadable-field", "format");
+        assertProblem(
+                subscribe("{\"url\":\"https://example.com/x\",\"team\":\"a\",\"format\":\"XML\"}"),
+                400,
+                "unreadable-field",
+                "format");
         assertProblem(subscribe("{\"url\":"), 400, "malformed-json", null);
-        assertProblem(send(HttpRequest.newBuilder(uri("/api/webhooks/" + UUID.randomUUID())).DELETE()), 404,
-                "unknown-webhook", null);
+        assertProblem(
+                send(HttpRequest.newBuilder(uri("/api/webhooks/" + UUID.randomUUID()))
+                        .DELETE()),
+                404,
+                "unknown-webhook",
+                null);
         assertProblem(post("/api/webhooks/dead-letters/999999/retry", ""), 404, "unknown-dead-letter", null);
     }
 
     // --- helpers
 
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     private void assertProblem(Answer answer, int status, String rule, String field) {
         assertThat(answer.status()).as("%s", answer.body()).isEqualTo(status);
@@ -565,7 +621,9 @@ class NotifierAlertingTest {
     }
 
     private long count(String tableAndWhere) {
-        return jdbc.sql("select count(*) from " + tableAndWhere).query(Long.class).single();
+        return jdbc.sql("select count(*) from " + tableAndWhere)
+                .query(Long.class)
+                .single();
     }
 
     private Answer subscribe(String json) {
@@ -608,7 +666,8 @@ class NotifierAlertingTest {
 
     private Answer post(String path, String json) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
         return new Answer(response.statusCode(), read(response.body()));
     }
 

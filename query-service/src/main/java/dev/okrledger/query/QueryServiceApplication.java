@@ -4,8 +4,8 @@ import dev.okrledger.intake.EventIntakeConfiguration;
 import dev.okrledger.security.OkrSecurityConfiguration;
 import dev.okrledger.support.OkrServiceConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
 
 /** Projects okr.events into read models for dashboards, history and audit. */
 @SpringBootApplication

@@ -19,6 +19,6 @@ class ArchitectureTest {
      * {@code package-cycles} sees them (only the module's classes are imported, so only they form slices).
      */
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.okrledger.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("dev.okrledger.(**)").should().beFreeOfCycles();
 }

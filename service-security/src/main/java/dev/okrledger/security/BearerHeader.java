@@ -23,8 +23,10 @@ final class BearerHeader implements BearerTokenResolver {
     @Override
     public String resolve(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-                && isB64Token(header, SCHEME.length()) && mayCarryNoOtherToken(request)) {
+        if (header != null
+                && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+                && isB64Token(header, SCHEME.length())
+                && mayCarryNoOtherToken(request)) {
             return header.substring(SCHEME.length());
         }
         return everyOtherCase.resolve(request);
@@ -46,8 +48,15 @@ final class BearerHeader implements BearerTokenResolver {
     }
 
     private static boolean isTokenChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~'
+                || c == '+'
+                || c == '/';
     }
 
     /** No {@code access_token} in the query and no form body: the default would find a second token there. */
@@ -55,7 +64,12 @@ final class BearerHeader implements BearerTokenResolver {
         String query = request.getQueryString();
         String contentType = request.getContentType();
         return (query == null || !query.contains("access_token"))
-                && (contentType == null || !contentType.regionMatches(true, 0,
-                MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE.length()));
+                && (contentType == null
+                        || !contentType.regionMatches(
+                                true,
+                                0,
+                                MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                                0,
+                                MediaType.APPLICATION_FORM_URLENCODED_VALUE.length()));
     }
 }

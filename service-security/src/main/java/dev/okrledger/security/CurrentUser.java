@@ -15,8 +15,7 @@ import java.util.Set;
 /** The user of the current request, read from its validated token. */
 public final class CurrentUser {
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     /** @throws IllegalStateException outside an authenticated request (a bug: the filter chain guards every API path) */
     public static OkrUser get() {
@@ -35,8 +34,11 @@ public final class CurrentUser {
     public static OkrUser fromClaims(Map<String, Object> claims) {
         String subject = String.valueOf(claims.get("sub"));
         Object name = claims.get("name");
-        return new OkrUser(subject, name == null || name.toString().isBlank() ? subject : name.toString(),
-                new HashSet<>(strings(claims.get("teams"))), roles(strings(claims.get("roles"))));
+        return new OkrUser(
+                subject,
+                name == null || name.toString().isBlank() ? subject : name.toString(),
+                new HashSet<>(strings(claims.get("teams"))),
+                roles(strings(claims.get("roles"))));
     }
 
     static Set<Role> roles(List<String> names) {

@@ -29,26 +29,31 @@ public class DevTokens {
 
     static final String PATH = "/api/dev/tokens";
 
-    record TokenRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+") String subject,
-                        @Size(max = 200) String name, @Size(max = 50) List<@NotBlank String> teams,
-                        @Size(max = 3) List<Role> roles) {
-    }
+    record TokenRequest(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+")
+            String subject,
 
-    record TokenAnswer(String token, Instant expiresAt) {
-    }
+            @Size(max = 200) String name,
+            @Size(max = 50) List<@NotBlank String> teams,
+            @Size(max = 3) List<Role> roles) {}
+
+    record TokenAnswer(String token, Instant expiresAt) {}
 
     private final TokenMinter minter;
     private final Duration lifetime;
 
-    DevTokens(@Value("${okr.dev-tokens.key-dir}") Path keyDir,
-              @Value("${okr.dev-tokens.lifetime:PT12H}") Duration lifetime) {
+    DevTokens(
+            @Value("${okr.dev-tokens.key-dir}") Path keyDir,
+            @Value("${okr.dev-tokens.lifetime:PT12H}") Duration lifetime) {
         this.minter = new TokenMinter(TokenKeys.loadOrCreate(keyDir));
         this.lifetime = lifetime;
     }
 
     @PostMapping(PATH)
     TokenAnswer mint(@Valid @RequestBody TokenRequest request) {
-        OkrUser user = new OkrUser(request.subject(), request.name() == null ? request.subject() : request.name(),
+        OkrUser user = new OkrUser(
+                request.subject(),
+                request.name() == null ? request.subject() : request.name(),
                 Set.copyOf(request.teams() == null ? List.of() : request.teams()),
                 Set.copyOf(request.roles() == null ? List.of(Role.MEMBER) : request.roles()));
         Instant now = Instant.now();

@@ -51,32 +51,37 @@ public class OkrSecurityConfiguration {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain okrSecurity(HttpSecurity http,
-                                    @Value("${okr.security.max-request-bytes:65536}") long maxRequestBytes,
-                                    @Value("${okr.dev-tokens.enabled:false}") boolean devTokens,
-                                    JwtDecoder tokenVerifier,
-                                    @Value("${okr.security.verified-token-ttl:5m}") Duration verifiedTokenTtl)
+    SecurityFilterChain okrSecurity(
+            HttpSecurity http,
+            @Value("${okr.security.max-request-bytes:65536}") long maxRequestBytes,
+            @Value("${okr.dev-tokens.enabled:false}") boolean devTokens,
+            JwtDecoder tokenVerifier,
+            @Value("${okr.security.verified-token-ttl:5m}") Duration verifiedTokenTtl)
             throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new RequestSizeLimit(maxRequestBytes), HeaderWriterFilter.class)
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-                            "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
+                    auth.requestMatchers(
+                                    "/actuator/health",
+                                    "/actuator/health/**",
+                                    "/actuator/prometheus",
+                                    "/v3/api-docs",
+                                    "/v3/api-docs/**",
+                                    "/error")
+                            .permitAll();
                     if (devTokens) {
                         auth.requestMatchers(DevTokens.PATH).permitAll();
                     }
                     auth.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(oauth -> oauth
-                        .bearerTokenResolver(new BearerHeader())
-                        .jwt(jwt -> jwt.decoder(new VerifiedTokens(tokenVerifier, verifiedTokenTtl, 10_000,
-                                        Clock.systemUTC()))
+                .oauth2ResourceServer(oauth -> oauth.bearerTokenResolver(new BearerHeader())
+                        .jwt(jwt -> jwt.decoder(
+                                        new VerifiedTokens(tokenVerifier, verifiedTokenTtl, 10_000, Clock.systemUTC()))
                                 .jwtAuthenticationConverter(rolesAsAuthorities()))
                         .authenticationEntryPoint(OkrSecurityConfiguration::authenticationRequired)
                         .accessDeniedHandler(OkrSecurityConfiguration::forbidden))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint(OkrSecurityConfiguration::authenticationRequired)
+                .exceptionHandling(e -> e.authenticationEntryPoint(OkrSecurityConfiguration::authenticationRequired)
                         .accessDeniedHandler(OkrSecurityConfiguration::forbidden));
         return http.build();
     }
@@ -97,16 +102,22 @@ public class OkrSecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    private static void authenticationRequired(HttpServletRequest request, HttpServletResponse response,
-                                               AuthenticationException e) throws IOException {
-        Problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, ProblemRules.AUTHENTICATION_REQUIRED, null,
-                "A valid bearer token is required"));
+    private static void authenticationRequired(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        Problems.write(
+                response,
+                Problems.problem(
+                        HttpStatus.UNAUTHORIZED,
+                        ProblemRules.AUTHENTICATION_REQUIRED,
+                        null,
+                        "A valid bearer token is required"));
     }
 
-    private static void forbidden(HttpServletRequest request, HttpServletResponse response,
-                                  AccessDeniedException e) throws IOException {
-        Problems.write(response, Problems.problem(HttpStatus.FORBIDDEN, ProblemRules.FORBIDDEN, null,
-                "Not allowed for this user"));
+    private static void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        Problems.write(
+                response,
+                Problems.problem(HttpStatus.FORBIDDEN, ProblemRules.FORBIDDEN, null, "Not allowed for this user"));
     }
 
     /** {@code roles: ["OKR_LEAD"]} becomes the authority {@code ROLE_OKR_LEAD}. */

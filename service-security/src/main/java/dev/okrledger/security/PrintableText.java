@@ -10,8 +10,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  */
 final class PrintableText {
 
-    private PrintableText() {
-    }
+    private PrintableText() {}
 
     static StrictHttpFirewall firewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();

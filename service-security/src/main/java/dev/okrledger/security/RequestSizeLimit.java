@@ -24,8 +24,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            Problems.write(response, Problems.problem(HttpStatus.CONTENT_TOO_LARGE, ProblemRules.REQUEST_SIZE_LIMIT,
-                    null, "Request bodies are limited to " + maxBytes + " bytes"));
+            Problems.write(
+                    response,
+                    Problems.problem(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            ProblemRules.REQUEST_SIZE_LIMIT,
+                            null,
+                            "Request bodies are limited to " + maxBytes + " bytes"));
             return;
         }
         chain.doFilter(request, response);

@@ -59,7 +59,8 @@ public record TokenKeys(RSAPublicKey publicKey, RSAPrivateKey privateKey) {
     }
 
     private static void writePem(Path file, String type, byte[] der, boolean secret) throws IOException {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
         if (secret) {
             try {

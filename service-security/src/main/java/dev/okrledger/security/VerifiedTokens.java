@@ -23,8 +23,7 @@ import java.time.Instant;
  */
 public final class VerifiedTokens implements JwtDecoder {
 
-    private record Verified(Jwt jwt, Instant until) {
-    }
+    private record Verified(Jwt jwt, Instant until) {}
 
     private final JwtDecoder delegate;
     private final Duration ttl;

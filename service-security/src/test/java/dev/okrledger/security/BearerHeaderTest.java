@@ -28,7 +28,7 @@ class BearerHeaderTest {
     @Test
     void everyRequestIsAnsweredAsSpringSecurityAnswersIt() {
         List<Consumer<MockHttpServletRequest>> requests = List.of(
-                r -> { },
+                r -> {},
                 r -> r.addHeader("Authorization", "Bearer " + JWT),
                 r -> r.addHeader("Authorization", "bearer " + JWT),
                 r -> r.addHeader("Authorization", "BEARER " + JWT),
@@ -60,17 +60,19 @@ class BearerHeaderTest {
         for (Consumer<MockHttpServletRequest> setUp : requests) {
             MockHttpServletRequest request = request(setUp);
             Answer expected = answer(springs, request);
-            assertThat(answer(ours, request)).as("%s", request.getHeader("Authorization")).isEqualTo(expected);
+            assertThat(answer(ours, request))
+                    .as("%s", request.getHeader("Authorization"))
+                    .isEqualTo(expected);
         }
     }
 
-    private record Answer(String token, Class<?> refusal, String message) {
-    }
+    private record Answer(String token, Class<?> refusal, String message) {}
 
     private static Answer answer(BearerTokenResolver resolver, MockHttpServletRequest request) {
         String[] token = new String[1];
         Throwable refusal = catchThrowable(() -> token[0] = resolver.resolve(request));
-        return refusal == null ? new Answer(token[0], null, null)
+        return refusal == null
+                ? new Answer(token[0], null, null)
                 : new Answer(null, refusal.getClass(), refusal.getMessage());
     }
 

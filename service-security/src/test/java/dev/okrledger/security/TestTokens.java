@@ -17,8 +17,7 @@ public final class TestTokens {
     private static final Path KEY_DIR = keyDir();
     private static final TokenMinter MINTER = new TokenMinter(TokenKeys.loadOrCreate(KEY_DIR));
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static Path keyDir() {
         if (KEY_DIR != null) {

@@ -21,13 +21,18 @@ class VerifiedTokensTest {
 
     /** Accepts tokens named "good-…" (expiring an hour from NOW) and counts the verifications. */
     private final List<String> verifications = new ArrayList<>();
+
     private final JwtDecoder issuer = token -> {
         verifications.add(token);
         if (!token.startsWith("good")) {
             throw new BadJwtException("signature does not match");
         }
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject("ana")
-                .issuedAt(NOW.minusSeconds(60)).expiresAt(NOW.plus(Duration.ofHours(1))).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("ana")
+                .issuedAt(NOW.minusSeconds(60))
+                .expiresAt(NOW.plus(Duration.ofHours(1)))
+                .build();
     };
     private final MutableClock clock = new MutableClock(NOW);
     private final VerifiedTokens tokens = new VerifiedTokens(issuer, Duration.ofMinutes(5), 100, clock);

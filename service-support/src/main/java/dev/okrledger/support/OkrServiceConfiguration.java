@@ -12,5 +12,4 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ProblemConfiguration.class, OkrPolicyConfiguration.class})
-public class OkrServiceConfiguration {
-}
+public class OkrServiceConfiguration {}

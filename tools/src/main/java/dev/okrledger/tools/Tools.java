@@ -17,12 +17,19 @@ import java.io.PrintWriter;
  * (the embedded default as a process, or the services in this JVM or as processes of their own) and
  * drive it from outside, over HTTP, Kafka and the databases; the product knows nothing of them.
  */
-@Command(name = "okr-ledger-tools.jar", mixinStandardHelpOptions = true, versionProvider = ToolsVersion.class,
-        showDefaultValues = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "okr-ledger-tools.jar",
+        mixinStandardHelpOptions = true,
+        versionProvider = ToolsVersion.class,
+        showDefaultValues = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         scope = CommandLine.ScopeType.INHERIT,
         subcommands = {BenchmarkCommand.class, ScalingCommand.class, FaultsCommand.class},
-        description = {"The benchmark and the fault-injection suite of OKR Ledger. Run from the repository root "
-                + "after ./mvnw -q -DskipTests package: they start launcher/target/okr-ledger.jar and the services' jars."})
+        description = {
+            "The benchmark and the fault-injection suite of OKR Ledger. Run from the repository root "
+                    + "after ./mvnw -q -DskipTests package: they start launcher/target/okr-ledger.jar and the services' jars."
+        })
 public final class Tools implements Runnable {
 
     @Spec

@@ -8,7 +8,9 @@ final class ToolsVersion implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = Tools.class.getPackage().getImplementationVersion();
-        return new String[] {"OKR Ledger tools " + (version != null ? version : "(development build: not run from its jar)"),
-                "Java " + System.getProperty("java.version")};
+        return new String[] {
+            "OKR Ledger tools " + (version != null ? version : "(development build: not run from its jar)"),
+            "Java " + System.getProperty("java.version")
+        };
     }
 }

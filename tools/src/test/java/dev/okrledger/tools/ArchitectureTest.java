@@ -19,8 +19,8 @@ class ArchitectureTest {
      * depend on each other in a circle: what the benchmark and the fault suite share lives in client.
      */
     @ArchTest
-    static final ArchRule toolPackagesHaveNoCycles = slices().assignedFrom(packagesUnder("dev.okrledger.tools"))
-            .should().beFreeOfCycles();
+    static final ArchRule toolPackagesHaveNoCycles =
+            slices().assignedFrom(packagesUnder("dev.okrledger.tools")).should().beFreeOfCycles();
 
     /**
      * One slice per package directly under {@code root}, and the root package one more: the pattern
@@ -37,7 +37,8 @@ class ArchitectureTest {
                 if (!name.startsWith(root + ".")) {
                     return SliceIdentifier.ignore();
                 }
-                return SliceIdentifier.of(root + "." + name.substring(root.length() + 1).split("\\.")[0]);
+                return SliceIdentifier.of(
+                        root + "." + name.substring(root.length() + 1).split("\\.")[0]);
             }
 
             @Override

@@ -39,16 +39,33 @@ class ToolsTest {
     void theBenchmarkListsItsOptionsWithTheirDefaults() {
         assertThat(run("benchmark", "--help")).isZero();
 
-        assertThat(out.toString()).contains("--objectives", "Default: 500", "--warmup-seconds", "--system-heap",
-                "Default: 384m", "--profile", "--board-objectives", "--json", "--work-dir", "--system-jar");
+        assertThat(out.toString())
+                .contains(
+                        "--objectives",
+                        "Default: 500",
+                        "--warmup-seconds",
+                        "--system-heap",
+                        "Default: 384m",
+                        "--profile",
+                        "--board-objectives",
+                        "--json",
+                        "--work-dir",
+                        "--system-jar");
     }
 
     @Test
     void theFaultSuiteListsItsCases() {
         assertThat(run("faults", "--help")).isZero();
 
-        assertThat(out.toString()).contains("--cases", "kill-command", "webhook-fails", "--launch", "Default: jars",
-                "--patience-seconds", "Default: 240");
+        assertThat(out.toString())
+                .contains(
+                        "--cases",
+                        "kill-command",
+                        "webhook-fails",
+                        "--launch",
+                        "Default: jars",
+                        "--patience-seconds",
+                        "Default: 240");
     }
 
     @Test

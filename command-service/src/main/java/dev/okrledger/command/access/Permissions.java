@@ -29,13 +29,15 @@ public class Permissions {
     public void requireCycleSteering() {
         OkrUser user = CurrentUser.get();
         if (!user.isLeadOrAdmin()) {
-            throw new Forbidden("cycle-lifecycle-needs-lead-or-admin", "Only OKR leads and admins plan, activate and close cycles");
+            throw new Forbidden(
+                    "cycle-lifecycle-needs-lead-or-admin", "Only OKR leads and admins plan, activate and close cycles");
         }
     }
 
     public void requireTeam(String team) {
         if (!CurrentUser.get().mayChange(team, null)) {
-            throw new Forbidden("team-membership-required", "Only members of team '" + team + "' (or OKR leads) may do this");
+            throw new Forbidden(
+                    "team-membership-required", "Only members of team '" + team + "' (or OKR leads) may do this");
         }
     }
 
@@ -47,7 +49,8 @@ public class Permissions {
     public void requireMeasurementSource(UUID keyResultId) {
         directory.keyResultAccess(keyResultId).ifPresent(access -> {
             if (!CurrentUser.get().mayMeasure(access.team(), access.owner())) {
-                throw new Forbidden("measurement-source-of-team-required",
+                throw new Forbidden(
+                        "measurement-source-of-team-required",
                         "Only measurement sources of team '" + access.team() + "', its members, the key result's owner"
                                 + " or OKR leads may record measurements");
             }
@@ -60,7 +63,8 @@ public class Permissions {
      */
     public void requireKeyResult(Directory.KeyResultAccess access) {
         if (!CurrentUser.get().mayChange(access.team(), access.owner())) {
-            throw new Forbidden("team-membership-or-ownership-required",
+            throw new Forbidden(
+                    "team-membership-or-ownership-required",
                     "Only members of team '" + access.team() + "', the key result's owner or OKR leads may do this");
         }
     }
@@ -75,7 +79,8 @@ public class Permissions {
     /** A sign-in's own record: a person's token, not a measurement source's (a machine feeding values). */
     public void requirePerson() {
         if (CurrentUser.get().roles().equals(Set.of(Role.MEASUREMENT_SOURCE))) {
-            throw new Forbidden("people-directory-is-for-people", "A measurement source is not a person of the directory");
+            throw new Forbidden(
+                    "people-directory-is-for-people", "A measurement source is not a person of the directory");
         }
     }
 }

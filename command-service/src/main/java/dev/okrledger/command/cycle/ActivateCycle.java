@@ -4,5 +4,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-public record ActivateCycle(@TargetAggregateIdentifier UUID cycleId) {
-}
+public record ActivateCycle(@TargetAggregateIdentifier UUID cycleId) {}

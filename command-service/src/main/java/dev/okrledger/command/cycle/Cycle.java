@@ -21,6 +21,7 @@ public class Cycle {
 
     @AggregateIdentifier
     private UUID cycleId;
+
     private CycleStatus status;
 
     protected Cycle() {
@@ -32,14 +33,15 @@ public class Cycle {
         if (!command.endsOn().isAfter(command.startsOn())) {
             throw new InvalidInput("cycle-ends-after-start", "endsOn", "A cycle must end after it starts");
         }
-        apply(new CyclePlanned(command.cycleId(), command.name(), command.startsOn(), command.endsOn(),
-                command.cadence()));
+        apply(new CyclePlanned(
+                command.cycleId(), command.name(), command.startsOn(), command.endsOn(), command.cadence()));
     }
 
     @CommandHandler
     void handle(ActivateCycle command) {
         if (status != CycleStatus.PLANNING) {
-            throw new StateConflict("cycle-activates-from-planning", "Only a planning cycle can be activated; this one is " + status);
+            throw new StateConflict(
+                    "cycle-activates-from-planning", "Only a planning cycle can be activated; this one is " + status);
         }
         apply(new CycleActivated(cycleId));
     }
@@ -47,7 +49,8 @@ public class Cycle {
     /** Called by {@link CycleClosing}, which then grades the cycle's key results in the same transaction. */
     void close() {
         if (status != CycleStatus.ACTIVE) {
-            throw new StateConflict("cycle-closes-from-active", "Only an active cycle can be closed; this one is " + status);
+            throw new StateConflict(
+                    "cycle-closes-from-active", "Only an active cycle can be closed; this one is " + status);
         }
         apply(new CycleClosed(cycleId));
     }

@@ -26,9 +26,11 @@ import java.util.UUID;
 @Tag(name = "Cycles")
 class CycleController {
 
-    record PlanCycleRequest(@NotBlank @Size(max = 200) String name, @NotNull LocalDate startsOn,
-                            @NotNull LocalDate endsOn, @NotNull Cadence cadence) {
-    }
+    record PlanCycleRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull LocalDate startsOn,
+            @NotNull LocalDate endsOn,
+            @NotNull Cadence cadence) {}
 
     private final CommandGateway commands;
     private final RequestMetadata metadata;
@@ -44,8 +46,9 @@ class CycleController {
     ResponseEntity<CreatedId> plan(@Valid @RequestBody PlanCycleRequest request) {
         permissions.requireCycleSteering();
         UUID id = UUID.randomUUID();
-        commands.sendAndWait(new PlanCycle(id, request.name().strip(), request.startsOn(), request.endsOn(),
-                request.cadence()), metadata.current());
+        commands.sendAndWait(
+                new PlanCycle(id, request.name().strip(), request.startsOn(), request.endsOn(), request.cadence()),
+                metadata.current());
         return ResponseEntity.created(URI.create("/api/cycles/" + id)).body(new CreatedId(id));
     }
 

@@ -6,6 +6,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.LocalDate;
 import java.util.UUID;
 
-public record PlanCycle(@TargetAggregateIdentifier UUID cycleId, String name, LocalDate startsOn, LocalDate endsOn,
-                        Cadence cadence) {
-}
+public record PlanCycle(
+        @TargetAggregateIdentifier UUID cycleId, String name, LocalDate startsOn, LocalDate endsOn, Cadence cadence) {}

@@ -10,7 +10,11 @@ import java.util.UUID;
 /** What other aggregates need to know of a cycle to decide: its window and whether it is active. */
 public record CycleFacts(UUID cycleId, LocalDate startsOn, LocalDate endsOn, Cadence cadence, CycleStatus status) {
 
-    public enum CycleStatus { PLANNING, ACTIVE, CLOSED }
+    public enum CycleStatus {
+        PLANNING,
+        ACTIVE,
+        CLOSED
+    }
 
     /** True when {@code moment} lies in [start of startsOn, start of endsOn) in UTC. */
     public boolean covers(Instant moment) {

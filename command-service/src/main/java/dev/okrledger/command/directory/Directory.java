@@ -17,14 +17,12 @@ public interface Directory {
     Optional<CycleFacts> cycleOfKeyResult(UUID keyResultId);
 
     /** The owning team (of its objective) and the owner of a key result. */
-    record KeyResultAccess(String team, String owner) {
-    }
+    record KeyResultAccess(String team, String owner) {}
 
     Optional<KeyResultAccess> keyResultAccess(UUID keyResultId);
 
     /** What a change to a key result needs to know: its cycle and who may change it. */
-    record KeyResultFacts(CycleFacts cycle, KeyResultAccess access) {
-    }
+    record KeyResultFacts(CycleFacts cycle, KeyResultAccess access) {}
 
     /** {@link #cycleOfKeyResult} and {@link #keyResultAccess} in one lookup. */
     Optional<KeyResultFacts> keyResult(UUID keyResultId);

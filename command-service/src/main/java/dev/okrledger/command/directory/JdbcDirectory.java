@@ -38,8 +38,11 @@ public class JdbcDirectory implements Directory {
 
     private static final String CYCLE_COLUMNS = "c.cycle_id, c.starts_on, c.ends_on, c.cadence, c.status";
 
-    private static final RowMapper<CycleFacts> CYCLE = (rs, n) -> new CycleFacts(rs.getObject(1, UUID.class),
-            rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), Cadence.valueOf(rs.getString(4)),
+    private static final RowMapper<CycleFacts> CYCLE = (rs, n) -> new CycleFacts(
+            rs.getObject(1, UUID.class),
+            rs.getObject(2, LocalDate.class),
+            rs.getObject(3, LocalDate.class),
+            Cadence.valueOf(rs.getString(4)),
             CycleStatus.valueOf(rs.getString(5)));
 
     @Override
@@ -55,8 +58,12 @@ public class JdbcDirectory implements Directory {
         return jdbc.sql("select objective_id, cycle_id, team, parent_objective_id, retired"
                         + " from objective_directory where objective_id = ?")
                 .param(objectiveId)
-                .query((rs, n) -> new ObjectiveFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getObject(4, UUID.class), rs.getBoolean(5)))
+                .query((rs, n) -> new ObjectiveFacts(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getObject(4, UUID.class),
+                        rs.getBoolean(5)))
                 .optional();
     }
 
@@ -86,14 +93,17 @@ public class JdbcDirectory implements Directory {
                         + " join cycle_directory c on c.cycle_id = k.cycle_id"
                         + " join objective_directory o on o.objective_id = k.objective_id where k.key_result_id = ?")
                 .param(keyResultId)
-                .query((rs, n) -> new KeyResultFacts(CYCLE.mapRow(rs, n), new KeyResultAccess(rs.getString(6), rs.getString(7))))
+                .query((rs, n) ->
+                        new KeyResultFacts(CYCLE.mapRow(rs, n), new KeyResultAccess(rs.getString(6), rs.getString(7))))
                 .optional();
     }
 
     @Override
     public List<UUID> keyResultsOf(UUID cycleId) {
         return jdbc.sql("select key_result_id from key_result_directory where cycle_id = ? order by key_result_id")
-                .param(cycleId).query(UUID.class).list();
+                .param(cycleId)
+                .query(UUID.class)
+                .list();
     }
 
     @EventHandler
@@ -115,7 +125,8 @@ public class JdbcDirectory implements Directory {
 
     @EventHandler
     void on(ObjectiveDefined e) {
-        jdbc.sql("insert into objective_directory(objective_id, cycle_id, team, parent_objective_id) values (?, ?, ?, ?)")
+        jdbc.sql(
+                        "insert into objective_directory(objective_id, cycle_id, team, parent_objective_id) values (?, ?, ?, ?)")
                 .params(e.objectiveId(), e.cycleId(), e.team(), e.parentObjectiveId())
                 .update();
     }
@@ -123,12 +134,15 @@ public class JdbcDirectory implements Directory {
     @EventHandler
     void on(ObjectiveRealigned e) {
         jdbc.sql("update objective_directory set parent_objective_id = ? where objective_id = ?")
-                .params(e.toParentObjectiveId(), e.objectiveId()).update();
+                .params(e.toParentObjectiveId(), e.objectiveId())
+                .update();
     }
 
     @EventHandler
     void on(ObjectiveRetired e) {
-        jdbc.sql("update objective_directory set retired = true where objective_id = ?").param(e.objectiveId()).update();
+        jdbc.sql("update objective_directory set retired = true where objective_id = ?")
+                .param(e.objectiveId())
+                .update();
     }
 
     @EventHandler
@@ -140,10 +154,14 @@ public class JdbcDirectory implements Directory {
 
     @EventHandler
     void on(KeyResultOwnerChanged e) {
-        jdbc.sql("update key_result_directory set owner = ? where key_result_id = ?").params(e.toOwner(), e.keyResultId()).update();
+        jdbc.sql("update key_result_directory set owner = ? where key_result_id = ?")
+                .params(e.toOwner(), e.keyResultId())
+                .update();
     }
 
     private void setStatus(UUID cycleId, CycleStatus status) {
-        jdbc.sql("update cycle_directory set status = ? where cycle_id = ?").params(status.name(), cycleId).update();
+        jdbc.sql("update cycle_directory set status = ? where cycle_id = ?")
+                .params(status.name(), cycleId)
+                .update();
     }
 }

@@ -27,8 +27,11 @@ public class JdbcPersonDirectory implements PersonDirectory {
 
     @Override
     public boolean isPerson(String subject) {
-        return jdbc.sql("select count(*) from person_directory where subject = ?").param(subject)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from person_directory where subject = ?")
+                        .param(subject)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Override
@@ -37,7 +40,9 @@ public class JdbcPersonDirectory implements PersonDirectory {
             return Map.of();
         }
         // linking handles is rare (admins): one lock for all of it keeps the check exact across instances
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('okr-person-handles'))").query().listOfRows();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('okr-person-handles'))")
+                .query()
+                .listOfRows();
         Map<String, String> holders = new HashMap<>();
         // a linked handle comes last and wins over a subject of the same name: an admin linked it on purpose
         jdbc.sql("""
@@ -54,15 +59,20 @@ public class JdbcPersonDirectory implements PersonDirectory {
 
     @EventHandler
     void on(PersonRegistered e) {
-        jdbc.sql("insert into person_directory(subject) values (?)").param(e.subject()).update();
+        jdbc.sql("insert into person_directory(subject) values (?)")
+                .param(e.subject())
+                .update();
     }
 
     @EventHandler
     void on(PersonHandlesChanged e) {
-        jdbc.sql("delete from person_handle_directory where subject = ?").param(e.subject()).update();
+        jdbc.sql("delete from person_handle_directory where subject = ?")
+                .param(e.subject())
+                .update();
         for (String handle : e.handles()) {
             jdbc.sql("insert into person_handle_directory(handle, subject) values (?, ?)")
-                    .params(handle, e.subject()).update();
+                    .params(handle, e.subject())
+                    .update();
         }
     }
 }

@@ -25,15 +25,16 @@ class AggregateRepositoryConfiguration {
      * (decision 0032); {@code okr.cache.key-results=false} turns the cache off.
      */
     @Bean
-    Cache keyResultCache(@Value("${okr.cache.key-results:true}") boolean enabled,
-                         @Value("${okr.cache.key-result-entries:10000}") int entries) {
+    Cache keyResultCache(
+            @Value("${okr.cache.key-results:true}") boolean enabled,
+            @Value("${okr.cache.key-result-entries:10000}") int entries) {
         return enabled ? new CaffeineCacheAdapter(entries) : NoCache.INSTANCE;
     }
 
     /** Key results collect check-ins week after week: snapshot them every N events (okr.snapshots.key-result-every). */
     @Bean
-    SnapshotTriggerDefinition keyResultSnapshotTrigger(Snapshotter snapshotter,
-                                                       @Value("${okr.snapshots.key-result-every:50}") int threshold) {
+    SnapshotTriggerDefinition keyResultSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${okr.snapshots.key-result-every:50}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }

@@ -26,21 +26,27 @@ class CommandRetryConfiguration {
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
-        ScheduledExecutorService retries = new DelegatingSecurityContextScheduledExecutorService(
-                Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledExecutorService retries =
+                new DelegatingSecurityContextScheduledExecutorService(Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread thread = new Thread(r, "command-retry");
                     thread.setDaemon(true);
                     return thread;
                 }));
-        RetryScheduler onlyConcurrencyConflicts = new IntervalRetryScheduler(IntervalRetryScheduler.builder()
-                .retryExecutor(retries).retryInterval(25).maxRetryCount(30)) {
-            @Override
-            protected boolean isExplicitlyNonTransient(Throwable failure) {
-                return !(failure instanceof ConcurrencyException)
-                        && !(failure.getCause() instanceof ConcurrencyException);
-            }
-        };
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(onlyConcurrencyConflicts).build();
+        RetryScheduler onlyConcurrencyConflicts =
+                new IntervalRetryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(retries)
+                        .retryInterval(25)
+                        .maxRetryCount(30)) {
+                    @Override
+                    protected boolean isExplicitlyNonTransient(Throwable failure) {
+                        return !(failure instanceof ConcurrencyException)
+                                && !(failure.getCause() instanceof ConcurrencyException);
+                    }
+                };
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(onlyConcurrencyConflicts)
+                .build();
     }
 
     /** Tells the event storage engine which append failures are lost races. */

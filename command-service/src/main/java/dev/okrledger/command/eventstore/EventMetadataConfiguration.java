@@ -20,7 +20,7 @@ class EventMetadataConfiguration {
     /** Who did it and under which client correlation id: copied from the command onto its events. */
     @Bean
     CorrelationDataProvider requestMetadataProvider() {
-        return new SimpleCorrelationDataProvider(EventHeaders.META_ACTOR, EventHeaders.META_ACTOR_NAME,
-                EventHeaders.META_CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(
+                EventHeaders.META_ACTOR, EventHeaders.META_ACTOR_NAME, EventHeaders.META_CORRELATION_ID);
     }
 }

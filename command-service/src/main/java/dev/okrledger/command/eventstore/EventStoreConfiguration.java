@@ -1,7 +1,7 @@
 package dev.okrledger.command.eventstore;
 
-import dev.okrledger.contract.event.EventTypes;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.okrledger.contract.event.EventTypes;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -45,10 +45,12 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
-                                          ConnectionProvider connections, TransactionManager transactions,
-                                          PersistenceExceptionResolver appendRaceLost,
-                                          org.axonframework.config.Configuration axon) {
+    EventStorageEngine eventStorageEngine(
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            PersistenceExceptionResolver appendRaceLost,
+            org.axonframework.config.Configuration axon) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer())
                 .eventSerializer(eventSerializer)
@@ -81,9 +83,12 @@ public class EventStoreConfiguration {
      * other's claims for their own; {@code okr.token-store.node-id} gives each its own.
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer,
-                          @Value("${okr.token-store.node-id:}") String nodeId) {
-        JdbcTokenStore.Builder builder = JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer);
+    TokenStore tokenStore(
+            ConnectionProvider connections,
+            Serializer serializer,
+            @Value("${okr.token-store.node-id:}") String nodeId) {
+        JdbcTokenStore.Builder builder =
+                JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer);
         if (!nodeId.isBlank()) {
             builder.nodeId(nodeId);
         }
@@ -93,6 +98,7 @@ public class EventStoreConfiguration {
     /** Stored revisions come from the event contract's registry, the one place they are declared. */
     @Bean
     RevisionResolver revisionResolver() {
-        return type -> EventTypes.byClass(type).map(EventTypes.EventType::revision).orElse(null);
+        return type ->
+                EventTypes.byClass(type).map(EventTypes.EventType::revision).orElse(null);
     }
 }

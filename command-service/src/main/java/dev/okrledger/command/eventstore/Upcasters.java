@@ -18,8 +18,7 @@ import java.util.function.UnaryOperator;
  */
 final class Upcasters {
 
-    private Upcasters() {
-    }
+    private Upcasters() {}
 
     /** Revision 1 check-ins had no milestones: they become revision 2 with none done. */
     @Component
@@ -66,8 +65,7 @@ final class Upcasters {
 
         @Override
         protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-            return representation.upcastPayload(to, JsonNode.class,
-                    json -> change.apply((ObjectNode) json.deepCopy()));
+            return representation.upcastPayload(to, JsonNode.class, json -> change.apply((ObjectNode) json.deepCopy()));
         }
     }
 }

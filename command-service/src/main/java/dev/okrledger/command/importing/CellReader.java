@@ -18,6 +18,7 @@ final class CellReader {
 
     /** As many as the command API takes per key result. */
     static final int MAX_CHECKPOINTS = 60;
+
     static final int MAX_MILESTONES = 50;
     static final int MAX_MILESTONE_LENGTH = 200;
 
@@ -37,7 +38,10 @@ final class CellReader {
     void checkLengths() {
         row.cells().forEach((column, text) -> {
             if (text.length() > column.maxLength()) {
-                error(column, "invalid-field", "At most " + column.maxLength() + " characters; this cell has " + text.length());
+                error(
+                        column,
+                        "invalid-field",
+                        "At most " + column.maxLength() + " characters; this cell has " + text.length());
             }
         });
     }
@@ -63,9 +67,14 @@ final class CellReader {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            error(column, "invalid-field", column.header() + " is one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))
-                    + "; got '" + text + "'");
+            error(
+                    column,
+                    "invalid-field",
+                    column.header() + " is one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", "))
+                            + "; got '" + text + "'");
             return null;
         }
     }
@@ -80,7 +89,10 @@ final class CellReader {
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            error(column, "invalid-field", column.header() + " is a plain decimal with a dot, such as 12.5; got '" + text + "'");
+            error(
+                    column,
+                    "invalid-field",
+                    column.header() + " is a plain decimal with a dot, such as 12.5; got '" + text + "'");
             return null;
         }
     }
@@ -91,13 +103,19 @@ final class CellReader {
         if (text == null) {
             return List.of();
         }
-        List<String> names = Arrays.stream(text.split(";", -1)).map(String::strip).toList();
+        List<String> names =
+                Arrays.stream(text.split(";", -1)).map(String::strip).toList();
         if (names.stream().anyMatch(String::isEmpty)) {
-            error(ImportColumn.MILESTONES, "milestone-key-result-has-milestones", "Every milestone between ';' needs a name");
+            error(
+                    ImportColumn.MILESTONES,
+                    "milestone-key-result-has-milestones",
+                    "Every milestone between ';' needs a name");
         } else if (new HashSet<>(names).size() != names.size()) {
             error(ImportColumn.MILESTONES, "milestone-names-unique", "Milestone names must be unique");
         } else if (names.size() > MAX_MILESTONES || names.stream().anyMatch(n -> n.length() > MAX_MILESTONE_LENGTH)) {
-            error(ImportColumn.MILESTONES, "invalid-field",
+            error(
+                    ImportColumn.MILESTONES,
+                    "invalid-field",
                     "At most " + MAX_MILESTONES + " milestones of at most " + MAX_MILESTONE_LENGTH + " characters");
         }
         return names;
@@ -113,7 +131,9 @@ final class CellReader {
         for (String pair : text.split(";", -1)) {
             String[] parts = pair.split("=", -1);
             if (parts.length != 2) {
-                error(ImportColumn.CHECKPOINTS, "invalid-field",
+                error(
+                        ImportColumn.CHECKPOINTS,
+                        "invalid-field",
                         "A checkpoint is date=expectedValue, such as 2026-02-01=70; got '" + pair.strip() + "'");
                 return List.of();
             }
@@ -121,7 +141,9 @@ final class CellReader {
             try {
                 date = LocalDate.parse(parts[0].strip());
             } catch (DateTimeParseException e) {
-                error(ImportColumn.CHECKPOINTS, "invalid-field",
+                error(
+                        ImportColumn.CHECKPOINTS,
+                        "invalid-field",
                         "A checkpoint's date is an ISO date (YYYY-MM-DD); got '" + parts[0].strip() + "'");
                 return List.of();
             }
@@ -130,8 +152,11 @@ final class CellReader {
                 return List.of();
             }
             if (date.isBefore(cycle.startsOn()) || date.isAfter(cycle.endsOn())) {
-                error(ImportColumn.CHECKPOINTS, "checkpoints-inside-cycle", "Checkpoint " + date
-                        + " is outside the cycle (" + cycle.startsOn() + " to " + cycle.endsOn() + ")");
+                error(
+                        ImportColumn.CHECKPOINTS,
+                        "checkpoints-inside-cycle",
+                        "Checkpoint " + date + " is outside the cycle (" + cycle.startsOn() + " to " + cycle.endsOn()
+                                + ")");
                 return List.of();
             }
             checkpoints.add(new Checkpoint(date, expected));

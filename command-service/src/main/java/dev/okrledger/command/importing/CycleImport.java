@@ -43,10 +43,13 @@ class CycleImport {
     }
 
     ImportOutcome run(UUID cycleId, ImportFileReader.ImportFile file, boolean dryRun, MetaData metadata) {
-        CycleFacts cycle = directory.cycle(cycleId).orElseThrow(() ->
-                ImportProblem.of(HttpStatus.NOT_FOUND, "unknown-cycle", null, "No cycle with id " + cycleId));
+        CycleFacts cycle = directory
+                .cycle(cycleId)
+                .orElseThrow(() ->
+                        ImportProblem.of(HttpStatus.NOT_FOUND, "unknown-cycle", null, "No cycle with id " + cycleId));
         if (cycle.status() == CycleStatus.CLOSED) {
-            throw ImportProblem.of(HttpStatus.CONFLICT, "cycle-not-closed", null, "Objectives cannot be added to a closed cycle");
+            throw ImportProblem.of(
+                    HttpStatus.CONFLICT, "cycle-not-closed", null, "Objectives cannot be added to a closed cycle");
         }
         ImportPlan plan = new ImportValidator(cycleId, cycle, directory).validate(file);
         requirePermission(plan);
@@ -56,19 +59,24 @@ class CycleImport {
         List<Item> keyResults = new ArrayList<>();
         int created = 0;
         for (PlannedObjective o : plan.objectives()) {
-            Status status = dryRun ? dryRun(o.alreadyPresent())
+            Status status = dryRun
+                    ? dryRun(o.alreadyPresent())
                     : send(o.command(), o.command().objectiveId(), o.row(), created, objectiveExists, metadata);
             created += status == Status.CREATED ? 1 : 0;
-            objectives.add(new Item(o.row(), o.ref(), o.command().title(), o.command().objectiveId(), status));
+            objectives.add(
+                    new Item(o.row(), o.ref(), o.command().title(), o.command().objectiveId(), status));
         }
         for (PlannedKeyResult k : plan.keyResults()) {
-            Status status = dryRun ? dryRun(k.alreadyPresent())
+            Status status = dryRun
+                    ? dryRun(k.alreadyPresent())
                     : send(k.command(), k.command().keyResultId(), k.row(), created, keyResultExists, metadata);
             created += status == Status.CREATED ? 1 : 0;
-            keyResults.add(new Item(k.row(), k.objectiveRef(), k.command().title(), k.command().keyResultId(), status));
+            keyResults.add(new Item(
+                    k.row(), k.objectiveRef(), k.command().title(), k.command().keyResultId(), status));
         }
         int present = (int) Stream.concat(objectives.stream(), keyResults.stream())
-                .filter(i -> i.outcome() == Status.ALREADY_PRESENT).count();
+                .filter(i -> i.outcome() == Status.ALREADY_PRESENT)
+                .count();
         return new ImportOutcome(cycleId, dryRun, created, present, objectives, keyResults);
     }
 
@@ -76,18 +84,27 @@ class CycleImport {
     private static void requirePermission(ImportPlan plan) {
         OkrUser user = CurrentUser.get();
         List<RowError> forbidden = new ArrayList<>();
-        plan.objectives().stream().filter(o -> !o.alreadyPresent() && !user.mayChange(o.command().team(), null))
+        plan.objectives().stream()
+                .filter(o -> !o.alreadyPresent() && !user.mayChange(o.command().team(), null))
                 .forEach(o -> forbidden.add(teamError(o.row(), o.command().team())));
-        plan.keyResults().stream().filter(k -> !k.alreadyPresent() && !user.mayChange(k.team(), null))
+        plan.keyResults().stream()
+                .filter(k -> !k.alreadyPresent() && !user.mayChange(k.team(), null))
                 .forEach(k -> forbidden.add(teamError(k.row(), k.team())));
         if (!forbidden.isEmpty()) {
-            throw ImportProblem.rows(HttpStatus.FORBIDDEN, "import-rows-forbidden", "Only members of a row's team (or OKR leads) "
-                    + "may import it; " + forbidden.size() + " rows are not yours to import, nothing was recorded", forbidden);
+            throw ImportProblem.rows(
+                    HttpStatus.FORBIDDEN,
+                    "import-rows-forbidden",
+                    "Only members of a row's team (or OKR leads) " + "may import it; " + forbidden.size()
+                            + " rows are not yours to import, nothing was recorded",
+                    forbidden);
         }
     }
 
     private static RowError teamError(int row, String team) {
-        return new RowError(row, ImportColumn.TEAM.header(), "team-membership-required",
+        return new RowError(
+                row,
+                ImportColumn.TEAM.header(),
+                "team-membership-required",
                 "Only members of team '" + team + "' (or OKR leads) may import this row");
     }
 

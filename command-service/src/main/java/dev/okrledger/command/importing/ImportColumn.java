@@ -47,7 +47,9 @@ enum ImportColumn {
     /** Headers are matched ignoring case and surrounding spaces: spreadsheets are edited by hand. */
     static Optional<ImportColumn> byHeader(String name) {
         String wanted = name.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(c -> c.header.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        return Arrays.stream(values())
+                .filter(c -> c.header.toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
     }
 
     /** The columns a file must have; the others may be left out. */

@@ -51,49 +51,76 @@ class ImportController {
     private final RequestMetadata metadata;
     private final int maxRequestBytes;
 
-    ImportController(CycleImport imports, RequestMetadata metadata,
-                     @Value("${okr.security.max-request-bytes:65536}") int maxRequestBytes) {
+    ImportController(
+            CycleImport imports,
+            RequestMetadata metadata,
+            @Value("${okr.security.max-request-bytes:65536}") int maxRequestBytes) {
         this.imports = imports;
         this.metadata = metadata;
         this.maxRequestBytes = maxRequestBytes;
     }
 
-    @Operation(summary = "Import a cycle's objectives and key results from CSV or JSON",
-            description = "One row per key result (an objective's columns repeat on its rows, or stay blank after its first row). "
-                    + "Every row is checked first: any fault answers 422 listing each row and field, and nothing is recorded. "
-                    + "Ids derive from the cycle and the rows' refs (and key result titles), so importing the same file "
-                    + "again records nothing new: 200 instead of 201. Members import their teams' rows; leads and admins any. "
-                    + "The format: docs/import-export.md.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
-                    examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)),
-            @Content(mediaType = "application/json", schema = @Schema(type = "object"),
-                    examples = @ExampleObject(name = "json", value = JSON_EXAMPLE))})
+    @Operation(
+            summary = "Import a cycle's objectives and key results from CSV or JSON",
+            description =
+                    "One row per key result (an objective's columns repeat on its rows, or stay blank after its first row). "
+                            + "Every row is checked first: any fault answers 422 listing each row and field, and nothing is recorded. "
+                            + "Ids derive from the cycle and the rows' refs (and key result titles), so importing the same file "
+                            + "again records nothing new: 200 instead of 201. Members import their teams' rows; leads and admins any. "
+                            + "The format: docs/import-export.md.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = "string"),
+                        examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)),
+                @Content(
+                        mediaType = "application/json",
+                        schema = @Schema(type = "object"),
+                        examples = @ExampleObject(name = "json", value = JSON_EXAMPLE))
+            })
     @ApiResponse(responseCode = "201", description = "Recorded what was new")
     @ApiResponse(responseCode = "200", description = "Nothing new: every row was imported before (or dryRun)")
-    @ApiResponse(responseCode = "422", description = "Rows break rules; nothing recorded",
-            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_EXAMPLE)))
-    @ApiResponse(responseCode = "403", description = "Rows of teams the user is not a member of; nothing recorded",
+    @ApiResponse(
+            responseCode = "422",
+            description = "Rows break rules; nothing recorded",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(value = PROBLEM_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "Rows of teams the user is not a member of; nothing recorded",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "415", description = "Neither text/csv nor application/json",
+    @ApiResponse(
+            responseCode = "415",
+            description = "Neither text/csv nor application/json",
             content = @Content(mediaType = "application/problem+json"))
-    @Parameter(name = "dryRun", in = ParameterIn.QUERY, schema = @Schema(type = "boolean", defaultValue = "false"),
+    @Parameter(
+            name = "dryRun",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "boolean", defaultValue = "false"),
             description = "check the file and the permissions, record nothing")
     @PostMapping("/api/cycles/{id}/import")
-    ResponseEntity<ImportOutcome> importFile(@PathVariable UUID id, @Parameter(hidden = true) HttpServletRequest request)
-            throws IOException {
+    ResponseEntity<ImportOutcome> importFile(
+            @PathVariable UUID id, @Parameter(hidden = true) HttpServletRequest request) throws IOException {
         // the body is read here, after its type is known: Spring would parse a form-encoded file as parameters
         ImportFileReader.ImportFile file = ImportFileReader.read(request.getContentType(), body(request));
         boolean dryRun = Boolean.parseBoolean(request.getParameter("dryRun"));
         ImportOutcome outcome = imports.run(id, file, dryRun, metadata.current());
-        return ResponseEntity.status(outcome.created() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(outcome);
+        return ResponseEntity.status(outcome.created() > 0 ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(outcome);
     }
 
     /** Bodies sent in chunks carry no length for the request size filter: the same limit is kept here. */
     private byte[] body(HttpServletRequest request) throws IOException {
         byte[] body = request.getInputStream().readNBytes(maxRequestBytes + 1);
         if (body.length > maxRequestBytes) {
-            throw ImportProblem.of(HttpStatus.CONTENT_TOO_LARGE, "request-size-limit", null,
+            throw ImportProblem.of(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "request-size-limit",
+                    null,
                     "Request bodies are limited to " + maxRequestBytes + " bytes (okr.security.max-request-bytes)");
         }
         return body;

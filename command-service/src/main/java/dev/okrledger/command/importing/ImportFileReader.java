@@ -39,17 +39,18 @@ final class ImportFileReader {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    private ImportFileReader() {
-    }
+    private ImportFileReader() {}
 
     /** The rows, and those that could not be read as rows (their faults are listed with the other rows' faults). */
-    record ImportFile(List<ImportRow> rows, List<RowError> unreadableRows) {
-    }
+    record ImportFile(List<ImportRow> rows, List<RowError> unreadableRows) {}
 
     static ImportFile read(String contentType, byte[] body) {
         MediaType type = mediaType(contentType);
         if (body == null || body.length == 0) {
-            throw ImportProblem.of(HttpStatus.BAD_REQUEST, "import-file-empty", null,
+            throw ImportProblem.of(
+                    HttpStatus.BAD_REQUEST,
+                    "import-file-empty",
+                    null,
                     "The request body is empty: send the file's rows, with a header row for CSV");
         }
         String text = new String(body, type.getCharset() == null ? StandardCharsets.UTF_8 : charset(type));
@@ -58,7 +59,10 @@ final class ImportFileReader {
         ImportFile file = TEXT_CSV.includes(type) ? csv(text) : json(text);
         int rows = file.rows().size() + file.unreadableRows().size();
         if (rows > MAX_ROWS) {
-            throw ImportProblem.of(HttpStatus.BAD_REQUEST, "import-row-limit", null,
+            throw ImportProblem.of(
+                    HttpStatus.BAD_REQUEST,
+                    "import-row-limit",
+                    null,
                     "An import takes at most " + MAX_ROWS + " rows; this file has " + rows);
         }
         return file;
@@ -77,15 +81,22 @@ final class ImportFileReader {
     }
 
     static ImportProblem unsupported(String contentType) {
-        return ImportProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "import-content-type", "Content-Type",
-                "An import is text/csv or application/json; got " + (contentType == null ? "none" : "'" + contentType + "'"));
+        return ImportProblem.of(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "import-content-type",
+                "Content-Type",
+                "An import is text/csv or application/json; got "
+                        + (contentType == null ? "none" : "'" + contentType + "'"));
     }
 
     private static Charset charset(MediaType type) {
         try {
             return type.getCharset();
         } catch (IllegalArgumentException e) {
-            throw ImportProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "import-content-type", "Content-Type",
+            throw ImportProblem.of(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "import-content-type",
+                    "Content-Type",
                     "Unknown charset in Content-Type; send UTF-8");
         }
     }
@@ -99,7 +110,10 @@ final class ImportFileReader {
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             records = parser.getRecords();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw ImportProblem.of(HttpStatus.BAD_REQUEST, "malformed-csv", null,
+            throw ImportProblem.of(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-csv",
+                    null,
                     "The file is not valid CSV (RFC 4180): " + e.getMessage());
         }
         if (records.isEmpty()) {
@@ -115,7 +129,10 @@ final class ImportFileReader {
                 continue; // an empty line or a row of empty cells
             }
             if (record.size() != columns.size()) {
-                errors.add(new RowError(number, null, "import-row-cells",
+                errors.add(new RowError(
+                        number,
+                        null,
+                        "import-row-cells",
                         "The row has " + record.size() + " cells; the header has " + columns.size()));
                 continue;
             }
@@ -145,7 +162,10 @@ final class ImportFileReader {
         }
         for (ImportColumn column : ImportColumn.values()) {
             if (ImportColumn.isRequired(column) && !seen.contains(column)) {
-                errors.add(new RowError(1, column.header(), "import-column-required",
+                errors.add(new RowError(
+                        1,
+                        column.header(),
+                        "import-column-required",
                         "The header needs a column '" + column.header() + "'"));
             }
         }
@@ -157,10 +177,14 @@ final class ImportFileReader {
         try {
             root = JSON.readTree(text);
         } catch (JacksonException e) {
-            throw ImportProblem.of(HttpStatus.BAD_REQUEST, "malformed-json", null, "The request body is not valid JSON");
+            throw ImportProblem.of(
+                    HttpStatus.BAD_REQUEST, "malformed-json", null, "The request body is not valid JSON");
         }
         if (root == null || !root.path("rows").isArray()) {
-            throw ImportProblem.of(HttpStatus.BAD_REQUEST, "import-json-rows", "rows",
+            throw ImportProblem.of(
+                    HttpStatus.BAD_REQUEST,
+                    "import-json-rows",
+                    "rows",
                     "A JSON import is an object with an array 'rows' of objects keyed by the column names");
         }
         List<RowError> errors = new ArrayList<>();
@@ -169,7 +193,8 @@ final class ImportFileReader {
         for (JsonNode element : root.get("rows")) {
             number++;
             if (!element.isObject()) {
-                errors.add(new RowError(number, null, "import-json-rows", "Each row is an object keyed by the column names"));
+                errors.add(new RowError(
+                        number, null, "import-json-rows", "Each row is an object keyed by the column names"));
                 continue;
             }
             Map<ImportColumn, String> cells = new EnumMap<>(ImportColumn.class);
@@ -177,12 +202,18 @@ final class ImportFileReader {
                 Optional<ImportColumn> column = ImportColumn.byHeader(cell.getKey());
                 JsonNode value = cell.getValue();
                 if (column.isEmpty()) {
-                    errors.add(new RowError(number, cell.getKey(), "import-column-known", "Unknown column '" + cell.getKey() + "'"));
+                    errors.add(new RowError(
+                            number, cell.getKey(), "import-column-known", "Unknown column '" + cell.getKey() + "'"));
                 } else if (value.isContainer()) {
-                    errors.add(new RowError(number, cell.getKey(), "import-cell-text",
+                    errors.add(new RowError(
+                            number,
+                            cell.getKey(),
+                            "import-cell-text",
                             "A cell is text or a number, as in the CSV format (lists are separated by ';')"));
                 } else if (!value.isNull()) {
-                    cells.put(column.get(), value.isNumber() ? value.decimalValue().toPlainString() : value.asString());
+                    cells.put(
+                            column.get(),
+                            value.isNumber() ? value.decimalValue().toPlainString() : value.asString());
                 }
             }
             rows.add(new ImportRow(number, cells));
@@ -193,8 +224,11 @@ final class ImportFileReader {
     /** A header that does not follow the format leaves no row worth checking. */
     private static void rejectIfAny(List<RowError> errors) {
         if (!errors.isEmpty()) {
-            throw ImportProblem.rows(HttpStatus.UNPROCESSABLE_CONTENT, "import-rows-invalid",
-                    "The header does not follow the import format; nothing was recorded", errors);
+            throw ImportProblem.rows(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "import-rows-invalid",
+                    "The header does not follow the import format; nothing was recorded",
+                    errors);
         }
     }
 }

@@ -11,8 +11,7 @@ import java.util.UUID;
  */
 final class ImportIds {
 
-    private ImportIds() {
-    }
+    private ImportIds() {}
 
     static UUID objective(UUID cycleId, String objectiveRef) {
         return nameBased("okr-ledger:import:" + cycleId + ":objective:" + objectiveRef);

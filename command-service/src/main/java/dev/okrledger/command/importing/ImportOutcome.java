@@ -9,16 +9,19 @@ import java.util.UUID;
  * @param created        objectives and key results recorded by this request
  * @param alreadyPresent those an earlier import of the same rows had recorded: left as they are
  */
-public record ImportOutcome(UUID cycleId, boolean dryRun, int created, int alreadyPresent, List<Item> objectives,
-                            List<Item> keyResults) {
+public record ImportOutcome(
+        UUID cycleId, boolean dryRun, int created, int alreadyPresent, List<Item> objectives, List<Item> keyResults) {
 
-    public enum Status { CREATED, ALREADY_PRESENT, WOULD_CREATE }
+    public enum Status {
+        CREATED,
+        ALREADY_PRESENT,
+        WOULD_CREATE
+    }
 
     /**
      * @param row          the objective's first row, or the key result's row
      * @param objectiveRef the objective's ref in the file
      * @param title        as the file gives it
      */
-    public record Item(int row, String objectiveRef, String title, UUID id, Status outcome) {
-    }
+    public record Item(int row, String objectiveRef, String title, UUID id, Status outcome) {}
 }

@@ -12,10 +12,9 @@ import java.util.List;
 record ImportPlan(List<PlannedObjective> objectives, List<PlannedKeyResult> keyResults) {
 
     /** @param row the first row of the objective in the file */
-    record PlannedObjective(int row, String ref, DefineObjective command, boolean alreadyPresent) {
-    }
+    record PlannedObjective(int row, String ref, DefineObjective command, boolean alreadyPresent) {}
 
     /** @param team the owning team of its objective, which decides who may add it */
-    record PlannedKeyResult(int row, String objectiveRef, String team, DefineKeyResult command, boolean alreadyPresent) {
-    }
+    record PlannedKeyResult(
+            int row, String objectiveRef, String team, DefineKeyResult command, boolean alreadyPresent) {}
 }

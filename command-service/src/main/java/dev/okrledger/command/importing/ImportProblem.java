@@ -1,9 +1,9 @@
 package dev.okrledger.command.importing;
 
+import dev.okrledger.support.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
-import dev.okrledger.support.problem.Problems;
 
 import java.util.Comparator;
 import java.util.List;
@@ -30,18 +30,24 @@ class ImportProblem extends ErrorResponseException {
     /** Rows break rules (422) or may not be imported by this user (403): every one is listed, nothing is written. */
     static ImportProblem rows(HttpStatus status, String rule, String detail, List<RowError> errors) {
         ProblemDetail body = body(status, rule, detail);
-        body.setProperty("errors", errors.stream()
-                .sorted(Comparator.comparingInt(RowError::row)
-                        .thenComparing(RowError::field, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList());
+        body.setProperty(
+                "errors",
+                errors.stream()
+                        .sorted(Comparator.comparingInt(RowError::row)
+                                .thenComparing(RowError::field, Comparator.nullsFirst(Comparator.naturalOrder())))
+                        .toList());
         return new ImportProblem(status, body, null);
     }
 
     /** A command failed after earlier rows were recorded (a race with another change): re-importing completes it. */
     static ImportProblem interrupted(int row, int recorded, RuntimeException cause) {
-        ProblemDetail body = body(HttpStatus.CONFLICT, "import-interrupted", "Row " + row + " could not be recorded ("
-                + cause.getMessage() + "). The " + recorded + " objectives and key results before it were recorded; "
-                + "import the same file again once the cause is gone: nothing is recorded twice.");
+        ProblemDetail body = body(
+                HttpStatus.CONFLICT,
+                "import-interrupted",
+                "Row " + row + " could not be recorded ("
+                        + cause.getMessage() + "). The " + recorded
+                        + " objectives and key results before it were recorded; "
+                        + "import the same file again once the cause is gone: nothing is recorded twice.");
         body.setProperty("row", row);
         body.setProperty("recorded", recorded);
         return new ImportProblem(HttpStatus.CONFLICT, body, cause);

@@ -33,6 +33,8 @@ record ImportRow(int number, Map<ImportColumn, String> cells) {
     }
 
     boolean definesKeyResult() {
-        return Arrays.stream(ImportColumn.values()).filter(ImportColumn::describesKeyResult).anyMatch(this::has);
+        return Arrays.stream(ImportColumn.values())
+                .filter(ImportColumn::describesKeyResult)
+                .anyMatch(this::has);
     }
 }

@@ -86,23 +86,31 @@ final class ImportValidator {
         List<PlannedObjective> plannedObjectives = parentsFirst();
         List<PlannedKeyResult> plannedKeyResults = keyResults(keyResultRows);
         if (!errors.isEmpty()) {
-            throw ImportProblem.rows(HttpStatus.UNPROCESSABLE_CONTENT, "import-rows-invalid",
-                    errors.size() + " faults in " + errors.stream().map(RowError::row).distinct().count()
-                            + " rows of the file; nothing was recorded", errors);
+            throw ImportProblem.rows(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "import-rows-invalid",
+                    errors.size() + " faults in "
+                            + errors.stream().map(RowError::row).distinct().count()
+                            + " rows of the file; nothing was recorded",
+                    errors);
         }
         return new ImportPlan(plannedObjectives, plannedKeyResults);
     }
 
     private void collect(ImportRow row, String ref, CellReader cells) {
-        FileObjective objective = objectives.computeIfAbsent(ref,
-                r -> new FileObjective(r, row.number(), ImportIds.objective(cycleId, r)));
+        FileObjective objective = objectives.computeIfAbsent(
+                ref, r -> new FileObjective(r, row.number(), ImportIds.objective(cycleId, r)));
         for (ImportColumn column : OBJECTIVE_ATTRIBUTES) {
             String value = row.get(column);
             String known = objective.attributes.putIfAbsent(column, value);
-            if (value != null && known != null
+            if (value != null
+                    && known != null
                     && (column == ImportColumn.LEVEL ? !known.equalsIgnoreCase(value) : !known.equals(value))) {
-                cells.error(column, "import-objective-consistent", "Objective '" + ref + "' has " + column.header()
-                        + " '" + known + "' on an earlier row; every row of one objective agrees (or leaves it blank)");
+                cells.error(
+                        column,
+                        "import-objective-consistent",
+                        "Objective '" + ref + "' has " + column.header() + " '" + known
+                                + "' on an earlier row; every row of one objective agrees (or leaves it blank)");
             }
         }
         if (row.has(ImportColumn.LEVEL) && objective.level == null) {
@@ -119,7 +127,10 @@ final class ImportValidator {
         }
         for (ImportColumn column : List.of(ImportColumn.OBJECTIVE_TITLE, ImportColumn.LEVEL, ImportColumn.TEAM)) {
             if (!objective.attributes.containsKey(column)) {
-                errors.add(new RowError(objective.firstRow, column.header(), "invalid-field",
+                errors.add(new RowError(
+                        objective.firstRow,
+                        column.header(),
+                        "invalid-field",
                         column.header() + " of objective '" + objective.ref + "' must be given on one of its rows"));
             }
         }
@@ -136,10 +147,13 @@ final class ImportValidator {
             objective.parentId = inFile.id;
             return;
         }
-        Optional<ObjectiveFacts> inCycle = asId(parentRef).flatMap(directory::objective)
+        Optional<ObjectiveFacts> inCycle = asId(parentRef)
+                .flatMap(directory::objective)
                 .or(() -> directory.objective(ImportIds.objective(cycleId, parentRef)));
         if (inCycle.isEmpty()) {
-            parentError(objective, "unknown-objective",
+            parentError(
+                    objective,
+                    "unknown-objective",
                     "No objective '" + parentRef + "' in the file, and none with that ref or id in the cycle");
         } else if (!inCycle.get().cycleId().equals(cycleId)) {
             parentError(objective, "parent-in-same-cycle", "A parent objective must belong to the same cycle");
@@ -166,7 +180,9 @@ final class ImportValidator {
             chain.forEach(step -> placed.add(step.ref));
             if (current != null && chain.contains(current)) {
                 for (FileObjective member : chain.subList(chain.indexOf(current), chain.size())) {
-                    parentError(member, "alignment-without-loops",
+                    parentError(
+                            member,
+                            "alignment-without-loops",
                             "Objective '" + member.ref + "' aligns through its parents back to itself");
                 }
                 continue;
@@ -178,8 +194,16 @@ final class ImportValidator {
     }
 
     private PlannedObjective planned(FileObjective o) {
-        return new PlannedObjective(o.firstRow, o.ref, new DefineObjective(o.id, cycleId,
-                o.attributes.get(ImportColumn.OBJECTIVE_TITLE), o.level, o.attributes.get(ImportColumn.TEAM), o.parentId),
+        return new PlannedObjective(
+                o.firstRow,
+                o.ref,
+                new DefineObjective(
+                        o.id,
+                        cycleId,
+                        o.attributes.get(ImportColumn.OBJECTIVE_TITLE),
+                        o.level,
+                        o.attributes.get(ImportColumn.TEAM),
+                        o.parentId),
                 o.existing.isPresent());
     }
 
@@ -193,25 +217,32 @@ final class ImportValidator {
             if (title == null) {
                 continue;
             }
-            String key = row.has(ImportColumn.KEY_RESULT_REF) ? ImportIds.refKey(row.get(ImportColumn.KEY_RESULT_REF))
+            String key = row.has(ImportColumn.KEY_RESULT_REF)
+                    ? ImportIds.refKey(row.get(ImportColumn.KEY_RESULT_REF))
                     : ImportIds.titleKey(title);
             Integer earlier = firstRowOfKey.putIfAbsent(objective.ref + "\n" + key, row.number());
             if (earlier != null) {
-                ImportColumn keyColumn = row.has(ImportColumn.KEY_RESULT_REF) ? ImportColumn.KEY_RESULT_REF
+                ImportColumn keyColumn = row.has(ImportColumn.KEY_RESULT_REF)
+                        ? ImportColumn.KEY_RESULT_REF
                         : ImportColumn.KEY_RESULT_TITLE;
-                cells.error(keyColumn, "import-key-result-once", "Row " + earlier + " already defines this key result of objective '"
-                        + objective.ref + "' (a key result is known by its keyResultRef, else by its title)");
+                cells.error(
+                        keyColumn,
+                        "import-key-result-once",
+                        "Row " + earlier + " already defines this key result of objective '" + objective.ref
+                                + "' (a key result is known by its keyResultRef, else by its title)");
                 continue;
             }
             UUID id = ImportIds.keyResult(cycleId, objective.ref, key);
             boolean exists = directory.cycleOfKeyResult(id).isPresent();
             if (!exists && objective.existing.filter(ObjectiveFacts::retired).isPresent()) {
-                cells.error(ImportColumn.OBJECTIVE_REF, "objective-not-retired",
+                cells.error(
+                        ImportColumn.OBJECTIVE_REF,
+                        "objective-not-retired",
                         "Objective '" + objective.ref + "' was retired; key results cannot be added to it");
             }
             DefineKeyResult command = define(id, objective.id, title, cells, row);
-            String team = objective.existing.map(ObjectiveFacts::team)
-                    .orElse(objective.attributes.get(ImportColumn.TEAM));
+            String team =
+                    objective.existing.map(ObjectiveFacts::team).orElse(objective.attributes.get(ImportColumn.TEAM));
             planned.add(new PlannedKeyResult(row.number(), objective.ref, team, command, exists));
         }
         return planned;
@@ -226,30 +257,53 @@ final class ImportValidator {
         BigDecimal target = cells.decimal(ImportColumn.TARGET);
         List<String> milestones = cells.milestones();
         if (kind == KeyResultKind.MILESTONE && milestones.isEmpty()) {
-            cells.error(ImportColumn.MILESTONES, "milestone-key-result-has-milestones",
+            cells.error(
+                    ImportColumn.MILESTONES,
+                    "milestone-key-result-has-milestones",
                     "A MILESTONE key result needs its milestones, separated by ';'");
         }
         if (kind == KeyResultKind.METRIC) {
             if (!milestones.isEmpty()) {
-                cells.error(ImportColumn.MILESTONES, "metric-key-result-has-no-milestones", "Only a MILESTONE key result has milestones");
+                cells.error(
+                        ImportColumn.MILESTONES,
+                        "metric-key-result-has-no-milestones",
+                        "Only a MILESTONE key result has milestones");
             }
             if (baseline == null && !row.has(ImportColumn.BASELINE)) {
-                cells.error(ImportColumn.BASELINE, "metric-key-result-has-baseline", "A metric key result needs a baseline");
+                cells.error(
+                        ImportColumn.BASELINE,
+                        "metric-key-result-has-baseline",
+                        "A metric key result needs a baseline");
             }
             if (target == null && !row.has(ImportColumn.TARGET)) {
                 cells.error(ImportColumn.TARGET, "metric-key-result-has-target", "A metric key result needs a target");
             }
             if (baseline != null && target != null && baseline.compareTo(target) == 0) {
-                cells.error(ImportColumn.TARGET, "target-differs-from-baseline", "A key result's target must differ from its baseline");
+                cells.error(
+                        ImportColumn.TARGET,
+                        "target-differs-from-baseline",
+                        "A key result's target must differ from its baseline");
             }
         }
         String counted = row.get(ImportColumn.MEASUREMENT_COUNTED);
         String excluded = row.get(ImportColumn.MEASUREMENT_EXCLUDED);
         String source = row.get(ImportColumn.MEASUREMENT_SOURCE);
-        MeasurementDefinition measurement = counted == null && excluded == null && source == null ? null
+        MeasurementDefinition measurement = counted == null && excluded == null && source == null
+                ? null
                 : new MeasurementDefinition(counted, excluded, source);
-        return new DefineKeyResult(id, objectiveId, title, row.get(ImportColumn.UNIT), baseline, target, indicator, owner,
-                kind, measurement, kind == KeyResultKind.MILESTONE ? milestones : List.of(), cells.checkpoints(cycle));
+        return new DefineKeyResult(
+                id,
+                objectiveId,
+                title,
+                row.get(ImportColumn.UNIT),
+                baseline,
+                target,
+                indicator,
+                owner,
+                kind,
+                measurement,
+                kind == KeyResultKind.MILESTONE ? milestones : List.of(),
+                cells.checkpoints(cycle));
     }
 
     private static Optional<UUID> asId(String text) {

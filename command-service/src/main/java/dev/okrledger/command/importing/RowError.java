@@ -7,5 +7,4 @@ package dev.okrledger.command.importing;
  * @param field the column at fault, or null when the whole row is
  * @param rule  the stable name of the rule, the same the commands use where there is one
  */
-public record RowError(int row, String field, String rule, String message) {
-}
+public record RowError(int row, String field, String rule, String message) {}

@@ -32,6 +32,7 @@ public class Initiative {
 
     @EntityId
     private UUID initiativeId;
+
     private UUID keyResultId;
     private UUID objectiveId;
     private String approach;
@@ -56,11 +57,11 @@ public class Initiative {
     static InitiativeAdded added(UUID keyResultId, UUID objectiveId, AddInitiative command) {
         InitiativeStatus status = command.status() == null ? InitiativeStatus.ACTIVE : command.status();
         if (status != InitiativeStatus.PLANNED && status != InitiativeStatus.ACTIVE) {
-            throw new InvalidInput("initiative-starts-planned-or-active", "status",
-                    "A new initiative is PLANNED or ACTIVE");
+            throw new InvalidInput(
+                    "initiative-starts-planned-or-active", "status", "A new initiative is PLANNED or ACTIVE");
         }
-        return new InitiativeAdded(keyResultId, objectiveId, command.initiativeId(), command.title(),
-                command.approach(), status);
+        return new InitiativeAdded(
+                keyResultId, objectiveId, command.initiativeId(), command.title(), command.approach(), status);
     }
 
     /**
@@ -90,21 +91,35 @@ public class Initiative {
     private void pivot(PivotInitiative command, Set<UUID> checkInsOfTheKeyResult) {
         requireStatusIn(Set.of(InitiativeStatus.PLANNED, InitiativeStatus.ACTIVE), "pivot");
         if (command.checkInId() != null && !checkInsOfTheKeyResult.contains(command.checkInId())) {
-            throw new InvalidInput("pivot-links-a-check-in-of-this-key-result", "checkInId",
+            throw new InvalidInput(
+                    "pivot-links-a-check-in-of-this-key-result",
+                    "checkInId",
                     "No check-in " + command.checkInId() + " on this key result");
         }
         if (command.toApproach().equals(approach)) {
             throw new InvalidInput("edit-changes-something", "toApproach", "The new approach is the current approach");
         }
-        apply(new InitiativePivoted(keyResultId, objectiveId, initiativeId, approach, command.toApproach(),
-                command.reason(), command.checkInId()));
+        apply(new InitiativePivoted(
+                keyResultId,
+                objectiveId,
+                initiativeId,
+                approach,
+                command.toApproach(),
+                command.reason(),
+                command.checkInId()));
     }
 
     /** The rule is named after the move and the states it starts from, e.g. initiative-complete-from-active. */
     private void requireStatusIn(Set<InitiativeStatus> allowed, String action) {
         if (!allowed.contains(status)) {
-            throw new StateConflict("initiative-" + action + "-from-" + allowed.stream().map(Enum::name).sorted()
-                    .map(String::toLowerCase).reduce((a, b) -> a + "-or-" + b).orElse(""),
+            throw new StateConflict(
+                    "initiative-" + action + "-from-"
+                            + allowed.stream()
+                                    .map(Enum::name)
+                                    .sorted()
+                                    .map(String::toLowerCase)
+                                    .reduce((a, b) -> a + "-or-" + b)
+                                    .orElse(""),
                     "Cannot " + action + " an initiative that is " + status);
         }
     }
@@ -115,9 +130,12 @@ public class Initiative {
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Initiative that && Objects.equals(initiativeId, that.initiativeId)
-                && Objects.equals(keyResultId, that.keyResultId) && Objects.equals(objectiveId, that.objectiveId)
-                && Objects.equals(approach, that.approach) && status == that.status;
+        return other instanceof Initiative that
+                && Objects.equals(initiativeId, that.initiativeId)
+                && Objects.equals(keyResultId, that.keyResultId)
+                && Objects.equals(objectiveId, that.objectiveId)
+                && Objects.equals(approach, that.approach)
+                && status == that.status;
     }
 
     @Override

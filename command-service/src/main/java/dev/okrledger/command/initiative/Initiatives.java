@@ -37,7 +37,9 @@ public class Initiatives {
     public void change(InitiativeChange change, Set<UUID> checkInsOfTheKeyResult) {
         Initiative initiative = byId.get(change.initiativeId());
         if (initiative == null) {
-            throw new InvalidInput("initiative-exists", "initiativeId",
+            throw new InvalidInput(
+                    "initiative-exists",
+                    "initiativeId",
                     "No initiative " + change.initiativeId() + " on this key result");
         }
         initiative.decide(change, checkInsOfTheKeyResult);

@@ -15,9 +15,19 @@ import java.util.UUID;
  * @param milestones  required for MILESTONE, empty for METRIC
  * @param measurement may be null
  */
-public record DefineKeyResult(UUID keyResultId, UUID objectiveId, String title, String unit, BigDecimal baseline,
-                              BigDecimal target, Indicator indicator, String owner, KeyResultKind kind,
-                              MeasurementDefinition measurement, List<String> milestones, List<Checkpoint> checkpoints) {
+public record DefineKeyResult(
+        UUID keyResultId,
+        UUID objectiveId,
+        String title,
+        String unit,
+        BigDecimal baseline,
+        BigDecimal target,
+        Indicator indicator,
+        String owner,
+        KeyResultKind kind,
+        MeasurementDefinition measurement,
+        List<String> milestones,
+        List<Checkpoint> checkpoints) {
 
     public DefineKeyResult {
         kind = kind == null ? KeyResultKind.METRIC : kind;
@@ -26,9 +36,27 @@ public record DefineKeyResult(UUID keyResultId, UUID objectiveId, String title, 
     }
 
     /** A metric key result without measurement definition or checkpoints. */
-    public DefineKeyResult(UUID keyResultId, UUID objectiveId, String title, String unit, BigDecimal baseline,
-                           BigDecimal target, Indicator indicator, String owner) {
-        this(keyResultId, objectiveId, title, unit, baseline, target, indicator, owner, KeyResultKind.METRIC, null,
-                List.of(), List.of());
+    public DefineKeyResult(
+            UUID keyResultId,
+            UUID objectiveId,
+            String title,
+            String unit,
+            BigDecimal baseline,
+            BigDecimal target,
+            Indicator indicator,
+            String owner) {
+        this(
+                keyResultId,
+                objectiveId,
+                title,
+                unit,
+                baseline,
+                target,
+                indicator,
+                owner,
+                KeyResultKind.METRIC,
+                null,
+                List.of(),
+                List.of());
     }
 }

@@ -3,9 +3,9 @@ package dev.okrledger.command.keyresult;
 import dev.okrledger.command.directory.CycleFacts;
 import dev.okrledger.command.directory.CycleFacts.CycleStatus;
 import dev.okrledger.command.directory.ObjectiveFacts;
-import dev.okrledger.command.initiative.Initiatives;
 import dev.okrledger.command.initiative.InitiativeCommands.AddInitiative;
 import dev.okrledger.command.initiative.InitiativeCommands.InitiativeChange;
+import dev.okrledger.command.initiative.Initiatives;
 import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultOwner;
 import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultTarget;
 import dev.okrledger.command.keyresult.KeyResultEdits.DropKeyResult;
@@ -48,6 +48,7 @@ public class KeyResult {
 
     @AggregateIdentifier
     private UUID keyResultId;
+
     private UUID objectiveId;
     private UUID cycleId;
     private String title;
@@ -55,8 +56,10 @@ public class KeyResult {
     private KeyResultDefinition definition;
     private boolean dropped;
     private boolean graded;
+
     @AggregateMember
     private Readings readings = new Readings();
+
     @AggregateMember
     private Initiatives initiatives = new Initiatives();
 
@@ -72,9 +75,20 @@ public class KeyResult {
             throw new StateConflict("objective-not-retired", "Key results cannot be added to a retired objective");
         }
         KeyResultDefinition asked = KeyResultDefinition.of(command, cycle);
-        apply(new KeyResultDefined(command.keyResultId(), command.objectiveId(), objective.cycleId(), command.title(),
-                asked.unit(), asked.baseline(), asked.target(), command.indicator(), command.owner(), asked.kind(),
-                command.measurement(), asked.milestones(), asked.checkpoints()));
+        apply(new KeyResultDefined(
+                command.keyResultId(),
+                command.objectiveId(),
+                objective.cycleId(),
+                command.title(),
+                asked.unit(),
+                asked.baseline(),
+                asked.target(),
+                command.indicator(),
+                command.owner(),
+                asked.kind(),
+                command.measurement(),
+                asked.milestones(),
+                asked.checkpoints()));
     }
 
     CheckInOutcome.Status recordCheckIn(RecordCheckIn command, CycleFacts cycle, Instant now, OkrPolicy policy) {
@@ -99,8 +113,8 @@ public class KeyResult {
         if (command.target().compareTo(definition.target()) == 0) {
             throw new InvalidInput("edit-changes-something", "target", "The new target is the current target");
         }
-        apply(new KeyResultTargetChanged(keyResultId, objectiveId, definition.target(), command.target(),
-                command.reason()));
+        apply(new KeyResultTargetChanged(
+                keyResultId, objectiveId, definition.target(), command.target(), command.reason()));
     }
 
     void changeOwner(ChangeKeyResultOwner command, CycleFacts cycle) {

@@ -40,8 +40,8 @@ final class KeyResultChanges {
     }
 
     /** Lets the key result decide a check-in; answers what became of it and the version afterwards. */
-    CheckInOutcome checkIn(UUID keyResultId, Long expectedVersion,
-                           BiFunction<KeyResult, CycleFacts, CheckInOutcome.Status> decision) {
+    CheckInOutcome checkIn(
+            UUID keyResultId, Long expectedVersion, BiFunction<KeyResult, CycleFacts, CheckInOutcome.Status> decision) {
         CycleFacts cycle = cycleOfChangeable(keyResultId);
         Aggregate<KeyResult> keyResult = Aggregates.load(keyResults, keyResultId, expectedVersion);
         CheckInOutcome.Status status = keyResult.invoke(k -> decision.apply(k, cycle));
@@ -49,8 +49,8 @@ final class KeyResultChanges {
     }
 
     private CycleFacts cycleOfChangeable(UUID keyResultId) {
-        KeyResultFacts facts = directory.keyResult(keyResultId)
-                .orElseThrow(() -> new UnknownEntity("key-result", null, keyResultId));
+        KeyResultFacts facts =
+                directory.keyResult(keyResultId).orElseThrow(() -> new UnknownEntity("key-result", null, keyResultId));
         permissions.requireKeyResult(facts.access());
         return facts.cycle();
     }

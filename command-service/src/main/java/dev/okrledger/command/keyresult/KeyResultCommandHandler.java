@@ -33,8 +33,12 @@ class KeyResultCommandHandler {
     private final OkrPolicy policy;
     private final KeyResultChanges changes;
 
-    KeyResultCommandHandler(Repository<KeyResult> keyResults, Directory directory, Clock clock, OkrPolicy policy,
-                            Permissions permissions) {
+    KeyResultCommandHandler(
+            Repository<KeyResult> keyResults,
+            Directory directory,
+            Clock clock,
+            OkrPolicy policy,
+            Permissions permissions) {
         this.keyResults = keyResults;
         this.directory = directory;
         this.clock = clock;
@@ -44,7 +48,8 @@ class KeyResultCommandHandler {
 
     @CommandHandler
     long handle(DefineKeyResult command) throws Exception {
-        ObjectiveFacts objective = directory.objective(command.objectiveId())
+        ObjectiveFacts objective = directory
+                .objective(command.objectiveId())
                 .orElseThrow(() -> new UnknownEntity("objective", null, command.objectiveId()));
         CycleFacts cycle = directory.cycle(objective.cycleId()).orElseThrow();
         return Aggregates.version(keyResults.newInstance(() -> new KeyResult(command, objective, cycle)));
@@ -52,14 +57,17 @@ class KeyResultCommandHandler {
 
     @CommandHandler
     CheckInOutcome handle(RecordCheckIn command) {
-        return changes.checkIn(command.keyResultId(), command.expectedVersion(),
+        return changes.checkIn(
+                command.keyResultId(),
+                command.expectedVersion(),
                 (k, cycle) -> k.recordCheckIn(command, cycle, clock.instant(), policy));
     }
 
     /** Measurements: their sources are checked where they enter (HTTP or the measurements topic). */
     @CommandHandler
     CheckInOutcome handle(RecordMeasurement command) {
-        CycleFacts cycle = directory.cycleOfKeyResult(command.keyResultId())
+        CycleFacts cycle = directory
+                .cycleOfKeyResult(command.keyResultId())
                 .orElseThrow(() -> new UnknownEntity("key-result", null, command.keyResultId()));
         Aggregate<KeyResult> keyResult = Aggregates.load(keyResults, command.keyResultId(), null);
         CheckInOutcome.Status status = keyResult.invoke(k -> k.recordMeasurement(command, cycle, clock.instant()));
@@ -73,14 +81,14 @@ class KeyResultCommandHandler {
 
     @CommandHandler
     long handle(ChangeKeyResultTarget command) {
-        return changes.change(command.keyResultId(), command.expectedVersion(),
-                (k, cycle) -> k.changeTarget(command, cycle));
+        return changes.change(
+                command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.changeTarget(command, cycle));
     }
 
     @CommandHandler
     long handle(ChangeKeyResultOwner command) {
-        return changes.change(command.keyResultId(), command.expectedVersion(),
-                (k, cycle) -> k.changeOwner(command, cycle));
+        return changes.change(
+                command.keyResultId(), command.expectedVersion(), (k, cycle) -> k.changeOwner(command, cycle));
     }
 
     @CommandHandler

@@ -9,7 +9,9 @@ import java.util.UUID;
 record Measurement(UUID measurementId, BigDecimal value, Instant observedAt, String source) {
 
     boolean sameContentAs(RecordMeasurement command) {
-        return command.value() != null && value.compareTo(command.value()) == 0
-                && observedAt.equals(command.observedAt()) && Objects.equals(source, command.source());
+        return command.value() != null
+                && value.compareTo(command.value()) == 0
+                && observedAt.equals(command.observedAt())
+                && Objects.equals(source, command.source());
     }
 }

@@ -33,7 +33,12 @@ record ReadingGuard(boolean keyResultDropped, CycleFacts cycle, Instant now) {
      */
     enum Reading {
         CHECK_IN("check-in", "Check-in", "effectiveAt", "effective-at", "A check-in cannot be effective in the future"),
-        MEASUREMENT("measurement", "Measurement", "observedAt", "observed-at", "A measurement cannot be observed in the future");
+        MEASUREMENT(
+                "measurement",
+                "Measurement",
+                "observedAt",
+                "observed-at",
+                "A measurement cannot be observed in the future");
 
         private final String rule;
         private final String name;
@@ -59,7 +64,8 @@ record ReadingGuard(boolean keyResultDropped, CycleFacts cycle, Instant now) {
             return false;
         }
         if (!sameContent.test(earlier.get())) {
-            throw new StateConflict(reading.rule + "-id-reused",
+            throw new StateConflict(
+                    reading.rule + "-id-reused",
                     reading.name + " " + id + " was already recorded with different content");
         }
         return true;
@@ -71,15 +77,19 @@ record ReadingGuard(boolean keyResultDropped, CycleFacts cycle, Instant now) {
             throw KeyResult.droppedRefusal();
         }
         if (cycle.status() != CycleStatus.ACTIVE) {
-            throw new StateConflict(reading.rule + "-needs-active-cycle",
+            throw new StateConflict(
+                    reading.rule + "-needs-active-cycle",
                     reading.name + "s are accepted only while the cycle is active; it is " + cycle.status());
         }
         if (moment.isAfter(now.plus(CLOCK_SKEW))) {
             throw new InvalidInput(reading.momentRule + "-not-in-future", reading.momentField, reading.inTheFuture);
         }
         if (!cycle.covers(moment)) {
-            throw new InvalidInput(reading.momentRule + "-inside-cycle", reading.momentField, reading.momentField
-                    + " must fall inside the cycle (" + cycle.startsOn() + " to " + cycle.endsOn() + ")");
+            throw new InvalidInput(
+                    reading.momentRule + "-inside-cycle",
+                    reading.momentField,
+                    reading.momentField + " must fall inside the cycle (" + cycle.startsOn() + " to " + cycle.endsOn()
+                            + ")");
         }
     }
 }

@@ -33,10 +33,13 @@ class Readings {
      * A person's check-in with its confidence. A confidence that differs from the check-in before it
      * (in effective order) is a change of its own, with both bands.
      */
-    CheckInOutcome.Status checkIn(RecordCheckIn command, KeyResultDefinition definition, ReadingGuard guard,
-                                  OkrPolicy policy) {
+    CheckInOutcome.Status checkIn(
+            RecordCheckIn command, KeyResultDefinition definition, ReadingGuard guard, OkrPolicy policy) {
         BigDecimal value = definition.valueOf(command);
-        if (guard.recordedBefore(Reading.CHECK_IN, command.checkInId(), checkIns.withId(command.checkInId()),
+        if (guard.recordedBefore(
+                Reading.CHECK_IN,
+                command.checkInId(),
+                checkIns.withId(command.checkInId()),
                 earlier -> earlier.sameContentAs(command, value))) {
             return CheckInOutcome.Status.ALREADY_RECORDED;
         }
@@ -46,13 +49,27 @@ class Readings {
         Instant effectiveAt = command.effectiveAt() == null ? guard.now() : command.effectiveAt();
         guard.admit(Reading.CHECK_IN, effectiveAt);
         Optional<CheckIn> previous = checkIns.inEffectAt(effectiveAt);
-        apply(new CheckInRecorded(keyResultId, objectiveId, command.checkInId(), effectiveAt, value,
-                command.confidence(), command.note(), command.blockers(), command.decision(),
+        apply(new CheckInRecorded(
+                keyResultId,
+                objectiveId,
+                command.checkInId(),
+                effectiveAt,
+                value,
+                command.confidence(),
+                command.note(),
+                command.blockers(),
+                command.decision(),
                 definition.milestonesDone(command)));
         previous.filter(p -> p.confidence() != command.confidence())
-                .ifPresent(p -> apply(new ConfidenceChanged(keyResultId, objectiveId, command.checkInId(), effectiveAt,
-                        p.confidence(), command.confidence(),
-                        policy.bandOf(p.confidence()), policy.bandOf(command.confidence()))));
+                .ifPresent(p -> apply(new ConfidenceChanged(
+                        keyResultId,
+                        objectiveId,
+                        command.checkInId(),
+                        effectiveAt,
+                        p.confidence(),
+                        command.confidence(),
+                        policy.bandOf(p.confidence()),
+                        policy.bandOf(command.confidence()))));
         return CheckInOutcome.Status.RECORDED;
     }
 
@@ -61,7 +78,10 @@ class Readings {
      * value and pace but carries no confidence, so it never changes confidence.
      */
     CheckInOutcome.Status measurement(RecordMeasurement command, KeyResultDefinition definition, ReadingGuard guard) {
-        if (guard.recordedBefore(Reading.MEASUREMENT, command.measurementId(), measurements.withId(command.measurementId()),
+        if (guard.recordedBefore(
+                Reading.MEASUREMENT,
+                command.measurementId(),
+                measurements.withId(command.measurementId()),
                 earlier -> earlier.sameContentAs(command))) {
             return CheckInOutcome.Status.ALREADY_RECORDED;
         }
@@ -73,8 +93,13 @@ class Readings {
             throw new InvalidInput("measurement-has-observed-at", "observedAt", "A measurement needs observedAt");
         }
         guard.admit(Reading.MEASUREMENT, command.observedAt());
-        apply(new MeasurementRecorded(keyResultId, objectiveId, command.measurementId(), command.value(),
-                command.observedAt(), command.source()));
+        apply(new MeasurementRecorded(
+                keyResultId,
+                objectiveId,
+                command.measurementId(),
+                command.value(),
+                command.observedAt(),
+                command.source()));
         return CheckInOutcome.Status.RECORDED;
     }
 
@@ -83,7 +108,8 @@ class Readings {
         Optional<CheckIn> checkIn = checkIns.last();
         Optional<Measurement> measurement = measurements.latest();
         if (measurement.isPresent()
-                && (checkIn.isEmpty() || measurement.get().observedAt().isAfter(checkIn.get().effectiveAt()))) {
+                && (checkIn.isEmpty()
+                        || measurement.get().observedAt().isAfter(checkIn.get().effectiveAt()))) {
             return Optional.of(measurement.get().value());
         }
         return checkIn.map(CheckIn::value);
@@ -102,8 +128,15 @@ class Readings {
 
     @EventSourcingHandler
     void on(CheckInRecorded event) {
-        checkIns.record(new CheckIn(event.checkInId(), event.effectiveAt(), event.value(), event.confidence(),
-                event.note(), event.blockers(), event.decision(), event.milestonesDone()));
+        checkIns.record(new CheckIn(
+                event.checkInId(),
+                event.effectiveAt(),
+                event.value(),
+                event.confidence(),
+                event.note(),
+                event.blockers(),
+                event.decision(),
+                event.milestonesDone()));
     }
 
     @EventSourcingHandler

@@ -12,16 +12,31 @@ import java.util.UUID;
  * @param effectiveAt     the moment the check-in speaks for; null means now
  * @param expectedVersion the key result version the client saw, or null
  */
-public record RecordCheckIn(UUID keyResultId, UUID checkInId, BigDecimal value, int confidence, String note,
-                            String blockers, String decision, Instant effectiveAt, List<String> milestonesDone,
-                            Long expectedVersion) {
+public record RecordCheckIn(
+        UUID keyResultId,
+        UUID checkInId,
+        BigDecimal value,
+        int confidence,
+        String note,
+        String blockers,
+        String decision,
+        Instant effectiveAt,
+        List<String> milestonesDone,
+        Long expectedVersion) {
 
     public RecordCheckIn {
         milestonesDone = milestonesDone == null ? List.of() : List.copyOf(milestonesDone);
     }
 
-    public RecordCheckIn(UUID keyResultId, UUID checkInId, BigDecimal value, int confidence, String note,
-                         String blockers, String decision, Instant effectiveAt) {
+    public RecordCheckIn(
+            UUID keyResultId,
+            UUID checkInId,
+            BigDecimal value,
+            int confidence,
+            String note,
+            String blockers,
+            String decision,
+            Instant effectiveAt) {
         this(keyResultId, checkInId, value, confidence, note, blockers, decision, effectiveAt, List.of(), null);
     }
 }

@@ -11,6 +11,5 @@ import java.util.UUID;
  * @param measurementId chosen by the source: sending the same measurement again records it once
  * @param observedAt    the moment the value was observed; it is the measurement's effective moment
  */
-public record RecordMeasurement(UUID keyResultId, UUID measurementId, BigDecimal value, Instant observedAt,
-                                String source) {
-}
+public record RecordMeasurement(
+        UUID keyResultId, UUID measurementId, BigDecimal value, Instant observedAt, String source) {}

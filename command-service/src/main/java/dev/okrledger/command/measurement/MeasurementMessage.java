@@ -25,13 +25,18 @@ record MeasurementMessage(UUID keyResultId, UUID measurementId, BigDecimal value
             throw new MalformedMeasurement("keyResultId and measurementId are required");
         }
         if (key != null && !key.equals(message.keyResultId().toString())) {
-            throw new MalformedMeasurement("the record key " + key + " is not its keyResultId " + message.keyResultId());
+            throw new MalformedMeasurement(
+                    "the record key " + key + " is not its keyResultId " + message.keyResultId());
         }
         return message;
     }
 
     RecordMeasurement toCommand() {
-        return new RecordMeasurement(keyResultId, measurementId, value, observedAt,
+        return new RecordMeasurement(
+                keyResultId,
+                measurementId,
+                value,
+                observedAt,
                 source == null || source.isBlank() ? null : source.strip());
     }
 

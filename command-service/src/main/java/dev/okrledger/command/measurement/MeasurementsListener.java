@@ -26,13 +26,20 @@ class MeasurementsListener {
         this.commands = commands;
     }
 
-    @KafkaListener(id = "${spring.application.name}-measurements", topics = "${okr.kafka.measurements-topic}",
+    @KafkaListener(
+            id = "${spring.application.name}-measurements",
+            topics = "${okr.kafka.measurements-topic}",
             containerFactory = "measurementsContainerFactory")
     void on(ConsumerRecord<String, byte[]> record) {
         MeasurementMessage message = MeasurementMessage.parse(record.key(), record.value());
-        commands.sendAndWait(message.toCommand(), MetaData.from(Map.of(
-                EventHeaders.META_ACTOR, ACTOR,
-                EventHeaders.META_ACTOR_NAME, message.source() == null ? ACTOR : message.source(),
-                EventHeaders.META_CORRELATION_ID, message.measurementId().toString())));
+        commands.sendAndWait(
+                message.toCommand(),
+                MetaData.from(Map.of(
+                        EventHeaders.META_ACTOR,
+                        ACTOR,
+                        EventHeaders.META_ACTOR_NAME,
+                        message.source() == null ? ACTOR : message.source(),
+                        EventHeaders.META_CORRELATION_ID,
+                        message.measurementId().toString())));
     }
 }

@@ -43,18 +43,26 @@ class MeasurementsTopicConfiguration {
     static final String REASON_HEADER = "okr-refusal-reason";
 
     @Bean
-    NewTopic measurementsTopic(@Value("${okr.kafka.measurements-topic}") String topic,
-                               @Value("${okr.kafka.measurements-partitions:3}") int partitions,
-                               @Value("${okr.kafka.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build();
+    NewTopic measurementsTopic(
+            @Value("${okr.kafka.measurements-topic}") String topic,
+            @Value("${okr.kafka.measurements-partitions:3}") int partitions,
+            @Value("${okr.kafka.replication-factor:1}") short replicas) {
+        return TopicBuilder.name(topic)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 
     /** Same partitions as the topic: the recoverer writes a dead letter to the partition it came from. */
     @Bean
-    NewTopic measurementsDeadLetterTopic(@Value("${okr.kafka.measurements-topic}") String topic,
-                                         @Value("${okr.kafka.measurements-partitions:3}") int partitions,
-                                         @Value("${okr.kafka.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(topic + ".dlt").partitions(partitions).replicas(replicas).build();
+    NewTopic measurementsDeadLetterTopic(
+            @Value("${okr.kafka.measurements-topic}") String topic,
+            @Value("${okr.kafka.measurements-partitions:3}") int partitions,
+            @Value("${okr.kafka.replication-factor:1}") short replicas) {
+        return TopicBuilder.name(topic + ".dlt")
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 
     @Bean
@@ -64,22 +72,26 @@ class MeasurementsTopicConfiguration {
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer));
         factory.setCommonErrorHandler(deadLetters(template));
         return factory;
     }
 
     static DefaultErrorHandler deadLetters(KafkaTemplate<String, byte[]> template) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(record.topic() + ".dlt", record.partition()));
-        recoverer.setHeadersFunction((record, e) -> new RecordHeaders(new RecordHeader[]{
-                new RecordHeader(REASON_HEADER, reason(e).getBytes(StandardCharsets.UTF_8))}));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                template, (record, e) -> new TopicPartition(record.topic() + ".dlt", record.partition()));
+        recoverer.setHeadersFunction((record, e) -> new RecordHeaders(
+                new RecordHeader[] {new RecordHeader(REASON_HEADER, reason(e).getBytes(StandardCharsets.UTF_8))}));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
         handler.setBackOffFunction((record, e) -> backOffFor(e));
         // a refusal stays a refusal: trying again only delays the records behind it
-        handler.addNotRetryableExceptions(MeasurementMessage.MalformedMeasurement.class, InvalidInput.class,
-                StateConflict.class, UnknownEntity.class);
+        handler.addNotRetryableExceptions(
+                MeasurementMessage.MalformedMeasurement.class,
+                InvalidInput.class,
+                StateConflict.class,
+                UnknownEntity.class);
         return handler;
     }
 

@@ -30,6 +30,7 @@ public class Objective {
 
     @AggregateIdentifier
     private UUID objectiveId;
+
     private UUID cycleId;
     private String title;
     private UUID parentObjectiveId;
@@ -48,8 +49,13 @@ public class Objective {
             throw new StateConflict("cycle-not-closed", "Objectives cannot be added to a closed cycle");
         }
         requireParentInCycle(parent, command.cycleId());
-        apply(new ObjectiveDefined(command.objectiveId(), command.cycleId(), command.title(), command.level(),
-                command.team(), command.parentObjectiveId()));
+        apply(new ObjectiveDefined(
+                command.objectiveId(),
+                command.cycleId(),
+                command.title(),
+                command.level(),
+                command.team(),
+                command.parentObjectiveId()));
     }
 
     void reword(RewordObjective command, CycleFacts cycle) {
@@ -68,7 +74,9 @@ public class Objective {
         requireEditable(cycle);
         requireParentInCycle(parent, cycleId);
         if (objectiveId.equals(command.parentObjectiveId()) || ancestorsOfParent.contains(objectiveId)) {
-            throw new InvalidInput("alignment-without-loops", "parentObjectiveId",
+            throw new InvalidInput(
+                    "alignment-without-loops",
+                    "parentObjectiveId",
                     "Aligning to that objective would make the alignment tree a loop");
         }
         if (Objects.equals(command.parentObjectiveId(), parentObjectiveId)) {
@@ -84,15 +92,16 @@ public class Objective {
 
     void recordRetrospective(RecordRetrospective command, CycleFacts cycle) {
         if (cycle.status() != CycleStatus.CLOSED) {
-            throw new StateConflict("retrospective-after-close", "A retrospective note is recorded once the cycle is closed");
+            throw new StateConflict(
+                    "retrospective-after-close", "A retrospective note is recorded once the cycle is closed");
         }
         apply(new ObjectiveRetrospectiveRecorded(objectiveId, cycleId, command.note()));
     }
 
     private static void requireParentInCycle(ObjectiveFacts parent, UUID cycleId) {
         if (parent != null && !parent.cycleId().equals(cycleId)) {
-            throw new InvalidInput("parent-in-same-cycle", "parentObjectiveId",
-                    "A parent objective must belong to the same cycle");
+            throw new InvalidInput(
+                    "parent-in-same-cycle", "parentObjectiveId", "A parent objective must belong to the same cycle");
         }
     }
 

@@ -33,7 +33,8 @@ class ObjectiveCommandHandler {
 
     @CommandHandler
     long handle(DefineObjective command) throws Exception {
-        CycleFacts cycle = directory.cycle(command.cycleId())
+        CycleFacts cycle = directory
+                .cycle(command.cycleId())
                 .orElseThrow(() -> new UnknownEntity("cycle", "cycleId", command.cycleId()));
         ObjectiveFacts parent = parent(command.parentObjectiveId());
         return Aggregates.version(objectives.newInstance(() -> new Objective(command, cycle, parent)));
@@ -48,7 +49,9 @@ class ObjectiveCommandHandler {
     long handle(RealignObjective command) {
         ObjectiveFacts parent = parent(command.parentObjectiveId());
         List<UUID> ancestors = ancestorsOf(parent);
-        return edit(command.objectiveId(), command.expectedVersion(),
+        return edit(
+                command.objectiveId(),
+                command.expectedVersion(),
                 (o, cycle) -> o.realign(command, cycle, parent, ancestors));
     }
 
@@ -70,15 +73,20 @@ class ObjectiveCommandHandler {
     }
 
     private ObjectiveFacts parent(UUID parentObjectiveId) {
-        return parentObjectiveId == null ? null : directory.objective(parentObjectiveId)
-                .orElseThrow(() -> new UnknownEntity("objective", "parentObjectiveId", parentObjectiveId));
+        return parentObjectiveId == null
+                ? null
+                : directory
+                        .objective(parentObjectiveId)
+                        .orElseThrow(() -> new UnknownEntity("objective", "parentObjectiveId", parentObjectiveId));
     }
 
     /** The parent's chain up to the root; bounded, in case the tree was ever corrupted. */
     private List<UUID> ancestorsOf(ObjectiveFacts parent) {
         List<UUID> ancestors = new ArrayList<>();
         ObjectiveFacts current = parent;
-        while (current != null && current.parentObjectiveId() != null && ancestors.size() < 1_000
+        while (current != null
+                && current.parentObjectiveId() != null
+                && ancestors.size() < 1_000
                 && !ancestors.contains(current.parentObjectiveId())) {
             ancestors.add(current.parentObjectiveId());
             current = directory.objective(current.parentObjectiveId()).orElse(null);
@@ -87,8 +95,8 @@ class ObjectiveCommandHandler {
     }
 
     private CycleFacts cycleOf(UUID objectiveId) {
-        ObjectiveFacts objective = directory.objective(objectiveId)
-                .orElseThrow(() -> new UnknownEntity("objective", null, objectiveId));
+        ObjectiveFacts objective =
+                directory.objective(objectiveId).orElseThrow(() -> new UnknownEntity("objective", null, objectiveId));
         return directory.cycle(objective.cycleId()).orElseThrow();
     }
 }

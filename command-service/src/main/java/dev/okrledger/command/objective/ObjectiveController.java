@@ -1,10 +1,10 @@
 package dev.okrledger.command.objective;
 
+import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.objective.ObjectiveEdits.RealignObjective;
 import dev.okrledger.command.objective.ObjectiveEdits.RecordRetrospective;
 import dev.okrledger.command.objective.ObjectiveEdits.RetireObjective;
 import dev.okrledger.command.objective.ObjectiveEdits.RewordObjective;
-import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.web.CreatedId;
 import dev.okrledger.command.web.RequestMetadata;
 import dev.okrledger.command.web.VersionAnswer;
@@ -32,23 +32,25 @@ import java.util.UUID;
 @Tag(name = "Objectives")
 class ObjectiveController {
 
-    record DefineObjectiveRequest(@NotNull UUID cycleId, @NotBlank @Size(max = 300) String title,
-                                  @NotNull ObjectiveLevel level, @NotBlank @Size(max = 200) String team,
-                                  UUID parentObjectiveId) {
-    }
+    record DefineObjectiveRequest(
+            @NotNull UUID cycleId,
+            @NotBlank @Size(max = 300) String title,
+            @NotNull ObjectiveLevel level,
+            @NotBlank @Size(max = 200) String team,
+            UUID parentObjectiveId) {}
 
-    record RewordRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 1000) String reason) {
-    }
+    record RewordRequest(
+            @NotBlank @Size(max = 300) String title,
+            @NotBlank @Size(max = 1000) String reason) {}
 
     /** parentObjectiveId null (or absent) removes the alignment. */
-    record RealignRequest(UUID parentObjectiveId, @NotBlank @Size(max = 1000) String reason) {
-    }
+    record RealignRequest(
+            UUID parentObjectiveId,
+            @NotBlank @Size(max = 1000) String reason) {}
 
-    record ReasonRequest(@NotBlank @Size(max = 1000) String reason) {
-    }
+    record ReasonRequest(@NotBlank @Size(max = 1000) String reason) {}
 
-    record RetrospectiveRequest(@NotBlank @Size(max = 8000) String note) {
-    }
+    record RetrospectiveRequest(@NotBlank @Size(max = 8000) String note) {}
 
     private final CommandGateway commands;
     private final RequestMetadata metadata;
@@ -64,39 +66,59 @@ class ObjectiveController {
     ResponseEntity<CreatedId> define(@Valid @RequestBody DefineObjectiveRequest request) {
         permissions.requireTeam(request.team().strip());
         UUID id = UUID.randomUUID();
-        long version = commands.sendAndWait(new DefineObjective(id, request.cycleId(), request.title().strip(),
-                request.level(), request.team().strip(), request.parentObjectiveId()), metadata.current());
-        return ResponseEntity.created(URI.create("/api/objectives/" + id)).eTag("\"" + version + "\"")
+        long version = commands.sendAndWait(
+                new DefineObjective(
+                        id,
+                        request.cycleId(),
+                        request.title().strip(),
+                        request.level(),
+                        request.team().strip(),
+                        request.parentObjectiveId()),
+                metadata.current());
+        return ResponseEntity.created(URI.create("/api/objectives/" + id))
+                .eTag("\"" + version + "\"")
                 .body(new CreatedId(id));
     }
 
     @PostMapping("/{id}/reword")
-    ResponseEntity<VersionAnswer> reword(@PathVariable UUID id, @Valid @RequestBody RewordRequest request,
-                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<VersionAnswer> reword(
+            @PathVariable UUID id,
+            @Valid @RequestBody RewordRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         permissions.requireObjective(id);
-        return Versions.answer(commands.sendAndWait(new RewordObjective(id, request.title().strip(),
-                request.reason().strip(), Versions.fromIfMatch(ifMatch)), metadata.current()));
+        return Versions.answer(commands.sendAndWait(
+                new RewordObjective(
+                        id, request.title().strip(), request.reason().strip(), Versions.fromIfMatch(ifMatch)),
+                metadata.current()));
     }
 
     @PostMapping("/{id}/realign")
-    ResponseEntity<VersionAnswer> realign(@PathVariable UUID id, @Valid @RequestBody RealignRequest request,
-                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<VersionAnswer> realign(
+            @PathVariable UUID id,
+            @Valid @RequestBody RealignRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         permissions.requireObjective(id);
-        return Versions.answer(commands.sendAndWait(new RealignObjective(id, request.parentObjectiveId(),
-                request.reason().strip(), Versions.fromIfMatch(ifMatch)), metadata.current()));
+        return Versions.answer(commands.sendAndWait(
+                new RealignObjective(
+                        id, request.parentObjectiveId(), request.reason().strip(), Versions.fromIfMatch(ifMatch)),
+                metadata.current()));
     }
 
     @PostMapping("/{id}/retire")
-    ResponseEntity<VersionAnswer> retire(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request,
-                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<VersionAnswer> retire(
+            @PathVariable UUID id,
+            @Valid @RequestBody ReasonRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         permissions.requireObjective(id);
-        return Versions.answer(commands.sendAndWait(new RetireObjective(id, request.reason().strip(),
-                Versions.fromIfMatch(ifMatch)), metadata.current()));
+        return Versions.answer(commands.sendAndWait(
+                new RetireObjective(id, request.reason().strip(), Versions.fromIfMatch(ifMatch)), metadata.current()));
     }
 
     @PostMapping("/{id}/retrospective")
-    ResponseEntity<VersionAnswer> retrospective(@PathVariable UUID id, @Valid @RequestBody RetrospectiveRequest request) {
+    ResponseEntity<VersionAnswer> retrospective(
+            @PathVariable UUID id, @Valid @RequestBody RetrospectiveRequest request) {
         permissions.requireObjective(id);
-        return Versions.answer(commands.sendAndWait(new RecordRetrospective(id, request.note().strip()), metadata.current()));
+        return Versions.answer(
+                commands.sendAndWait(new RecordRetrospective(id, request.note().strip()), metadata.current()));
     }
 }

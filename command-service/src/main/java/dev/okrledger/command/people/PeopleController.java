@@ -36,17 +36,17 @@ import java.util.List;
 class PeopleController {
 
     /** Null or blank e-mail and time zone: none. Absent lists: none. */
-    record EditPersonRequest(@NotBlank @Size(max = 200) String displayName,
-                             @EmailAddress @Size(max = 254) String email,
-                             @IanaTimeZone String timeZone,
-                             @Size(max = 50) List<@NotBlank @Size(max = 200) String> teams,
-                             @Size(max = 50) List<@NotBlank @Size(max = 200) String> leads) {
-    }
+    record EditPersonRequest(
+            @NotBlank @Size(max = 200) String displayName,
+            @EmailAddress @Size(max = 254) String email,
+            @IanaTimeZone String timeZone,
+            @Size(max = 50) List<@NotBlank @Size(max = 200) String> teams,
+            @Size(max = 50) List<@NotBlank @Size(max = 200) String> leads) {}
 
     /** Handles as key-result owners write them; no slash, so that each can be looked up by path. */
-    record HandlesRequest(@NotNull @Size(max = 50)
-                          List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^/\\p{Cntrl}]+") String> handles) {
-    }
+    record HandlesRequest(
+            @NotNull @Size(max = 50)
+            List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^/\\p{Cntrl}]+") String> handles) {}
 
     private final CommandGateway commands;
     private final RequestMetadata metadata;
@@ -59,35 +59,50 @@ class PeopleController {
     }
 
     @PutMapping("/me")
-    @Operation(summary = "Sync the signed-in person from their token's claims: 201 at the first sign-in, "
-            + "then 200 (a new event only when a claim changed)")
+    @Operation(
+            summary = "Sync the signed-in person from their token's claims: 201 at the first sign-in, "
+                    + "then 200 (a new event only when a claim changed)")
     ResponseEntity<VersionAnswer> syncMe(@AuthenticationPrincipal Jwt token) {
         permissions.requirePerson();
         Synced synced = commands.sendAndWait(SignInClaims.read(token.getClaims()), metadata.current());
         if (synced.registered()) {
-            return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/people/" + token.getSubject()))
-                    .eTag("\"" + synced.version() + "\"").body(new VersionAnswer(synced.version()));
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .location(URI.create("/api/people/" + token.getSubject()))
+                    .eTag("\"" + synced.version() + "\"")
+                    .body(new VersionAnswer(synced.version()));
         }
         return Versions.answer(synced.version());
     }
 
     @PutMapping("/{subject}")
     @Operation(summary = "Set a person's name, e-mail, time zone, teams and led teams (admins)")
-    ResponseEntity<VersionAnswer> edit(@PathVariable String subject, @Valid @RequestBody EditPersonRequest request,
-                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<VersionAnswer> edit(
+            @PathVariable String subject,
+            @Valid @RequestBody EditPersonRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         permissions.requirePeopleAdministration();
-        return Versions.answer(commands.sendAndWait(new EditPerson(subject, request.displayName().strip(),
-                blankToNull(request.email()), blankToNull(request.timeZone()), stripped(request.teams()),
-                stripped(request.leads()), Versions.fromIfMatch(ifMatch)), metadata.current()));
+        return Versions.answer(commands.sendAndWait(
+                new EditPerson(
+                        subject,
+                        request.displayName().strip(),
+                        blankToNull(request.email()),
+                        blankToNull(request.timeZone()),
+                        stripped(request.teams()),
+                        stripped(request.leads()),
+                        Versions.fromIfMatch(ifMatch)),
+                metadata.current()));
     }
 
     @PutMapping("/{subject}/handles")
     @Operation(summary = "Set the key-result owner handles that name this person (admins); a handle names one person")
-    ResponseEntity<VersionAnswer> handles(@PathVariable String subject, @Valid @RequestBody HandlesRequest request,
-                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<VersionAnswer> handles(
+            @PathVariable String subject,
+            @Valid @RequestBody HandlesRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         permissions.requirePeopleAdministration();
-        return Versions.answer(commands.sendAndWait(new LinkHandles(subject, stripped(request.handles()),
-                Versions.fromIfMatch(ifMatch)), metadata.current()));
+        return Versions.answer(commands.sendAndWait(
+                new LinkHandles(subject, stripped(request.handles()), Versions.fromIfMatch(ifMatch)),
+                metadata.current()));
     }
 
     private static List<String> stripped(List<String> names) {

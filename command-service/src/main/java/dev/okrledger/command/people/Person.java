@@ -29,6 +29,7 @@ public class Person {
 
     @AggregateIdentifier
     private String personId;
+
     private String subject;
     // each part as last recorded, in the events' canonical form: an equal candidate changes nothing
     private PersonProfileUpdated profile;
@@ -48,18 +49,29 @@ public class Person {
     void syncFromClaims(SyncFromClaims claims) {
         requireValid(claims.email(), claims.timeZone(), "email", "zoneinfo");
         if (subject == null) {
-            apply(new PersonRegistered(claims.subject(), orElse(claims.displayName(), claims.subject()), claims.email(),
-                    claims.timeZone(), claims.teams(), List.of()));
+            apply(new PersonRegistered(
+                    claims.subject(),
+                    orElse(claims.displayName(), claims.subject()),
+                    claims.email(),
+                    claims.timeZone(),
+                    claims.teams(),
+                    List.of()));
             return;
         }
-        change(new PersonProfileUpdated(subject, orElse(claims.displayName(), profile.displayName()),
-                        orElse(claims.email(), profile.email()), orElse(claims.timeZone(), profile.timeZone())),
-                new PersonTeamsChanged(subject, claims.teams() == null ? teams.teams() : claims.teams(), teams.leads()));
+        change(
+                new PersonProfileUpdated(
+                        subject,
+                        orElse(claims.displayName(), profile.displayName()),
+                        orElse(claims.email(), profile.email()),
+                        orElse(claims.timeZone(), profile.timeZone())),
+                new PersonTeamsChanged(
+                        subject, claims.teams() == null ? teams.teams() : claims.teams(), teams.leads()));
     }
 
     void edit(EditPerson command) {
         requireValid(command.email(), command.timeZone(), "email", "timeZone");
-        change(new PersonProfileUpdated(subject, command.displayName(), command.email(), command.timeZone()),
+        change(
+                new PersonProfileUpdated(subject, command.displayName(), command.email(), command.timeZone()),
                 new PersonTeamsChanged(subject, command.teams(), command.leads()));
     }
 
@@ -68,7 +80,8 @@ public class Person {
         for (String handle : command.handles()) {
             String holder = holders.get(handle);
             if (holder != null && !holder.equals(subject)) {
-                throw new StateConflict("handle-names-one-person",
+                throw new StateConflict(
+                        "handle-names-one-person",
                         "The handle '" + handle + "' already names the person '" + holder + "'");
             }
         }
@@ -92,7 +105,9 @@ public class Person {
             throw new InvalidInput("email-address", emailField, "'" + email + "' is not an e-mail address");
         }
         if (timeZone != null && !PersonalDetails.isIanaTimeZone(timeZone)) {
-            throw new InvalidInput("iana-time-zone", timeZoneField,
+            throw new InvalidInput(
+                    "iana-time-zone",
+                    timeZoneField,
                     "'" + timeZone + "' is not an IANA time zone such as Europe/Berlin");
         }
     }

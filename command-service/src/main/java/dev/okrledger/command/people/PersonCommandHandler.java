@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 class PersonCommandHandler {
 
     /** What a sign-in's sync did, so its answer can say so (201 for a new person). */
-    record Synced(long version, boolean registered) {
-    }
+    record Synced(long version, boolean registered) {}
 
     private final Repository<Person> people;
     private final PersonDirectory directory;

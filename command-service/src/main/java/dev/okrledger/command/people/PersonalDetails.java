@@ -11,10 +11,10 @@ public final class PersonalDetails {
 
     /** Something, an at sign, a domain with a dot; no spaces. What a mail server then accepts is its business. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
     private static final int EMAIL_MAX = 254;
 
-    private PersonalDetails() {
-    }
+    private PersonalDetails() {}
 
     /** A zone of the IANA time zone database such as {@code Europe/Berlin} (or {@code UTC}); offsets like {@code +02:00} are not. */
     public static boolean isIanaTimeZone(String zone) {
@@ -22,6 +22,8 @@ public final class PersonalDetails {
     }
 
     public static boolean isEmailAddress(String email) {
-        return email != null && email.length() <= EMAIL_MAX && EMAIL.matcher(email).matches();
+        return email != null
+                && email.length() <= EMAIL_MAX
+                && EMAIL.matcher(email).matches();
     }
 }

@@ -14,19 +14,23 @@ import java.util.Map;
  */
 final class SignInClaims {
 
-    private SignInClaims() {
-    }
+    private SignInClaims() {}
 
     static SyncFromClaims read(Map<String, Object> claims) {
         OkrUser user = CurrentUser.fromClaims(claims);
         String name = text(claims, "name");
-        return new SyncFromClaims(user.subject(), name != null ? name : text(claims, "preferred_username"),
-                text(claims, "email"), text(claims, "zoneinfo"),
+        return new SyncFromClaims(
+                user.subject(),
+                name != null ? name : text(claims, "preferred_username"),
+                text(claims, "email"),
+                text(claims, "zoneinfo"),
                 claims.containsKey("teams") ? List.copyOf(user.teams()) : null);
     }
 
     private static String text(Map<String, Object> claims, String name) {
         Object value = claims.get(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+        return value == null || value.toString().isBlank()
+                ? null
+                : value.toString().strip();
     }
 }

@@ -11,9 +11,13 @@ class EventsTopicConfiguration {
 
     /** Created at start-up when missing; partitions bound how far consumers can scale out. */
     @Bean
-    NewTopic eventsTopic(@Value("${okr.kafka.events-topic}") String topic,
-                         @Value("${okr.kafka.events-partitions:6}") int partitions,
-                         @Value("${okr.kafka.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build();
+    NewTopic eventsTopic(
+            @Value("${okr.kafka.events-topic}") String topic,
+            @Value("${okr.kafka.events-partitions:6}") int partitions,
+            @Value("${okr.kafka.replication-factor:1}") short replicas) {
+        return TopicBuilder.name(topic)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 }

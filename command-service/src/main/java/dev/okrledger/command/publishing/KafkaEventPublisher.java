@@ -43,27 +43,35 @@ class KafkaEventPublisher {
     private final Duration acknowledgementTimeout;
     private final Counter published;
 
-    KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka,
-                        @Value("${okr.kafka.events-topic}") String topic,
-                        @Value("${okr.kafka.publish-ack-timeout:30s}") Duration acknowledgementTimeout,
-                        MeterRegistry meters) {
+    KafkaEventPublisher(
+            KafkaTemplate<String, byte[]> kafka,
+            @Value("${okr.kafka.events-topic}") String topic,
+            @Value("${okr.kafka.publish-ack-timeout:30s}") Duration acknowledgementTimeout,
+            MeterRegistry meters) {
         this.kafka = kafka;
         this.topic = topic;
         this.acknowledgementTimeout = acknowledgementTimeout;
         this.published = Counter.builder("okr.events.published")
-                .description("Events acknowledged by Kafka on the events topic").register(meters);
+                .description("Events acknowledged by Kafka on the events topic")
+                .register(meters);
     }
 
     @EventHandler
     void publish(OkrEvent event, DomainEventMessage<?> message) {
-        EventEnvelope envelope = new EventEnvelope(message.getIdentifier(), EventTypes.of(event).name(),
-                EventTypes.of(event).revision(), message.getType(), message.getAggregateIdentifier(),
-                message.getSequenceNumber(), message.getTimestamp(),
+        EventEnvelope envelope = new EventEnvelope(
+                message.getIdentifier(),
+                EventTypes.of(event).name(),
+                EventTypes.of(event).revision(),
+                message.getType(),
+                message.getAggregateIdentifier(),
+                message.getSequenceNumber(),
+                message.getTimestamp(),
                 (String) message.getMetaData().get(EventHeaders.META_ACTOR),
                 (String) message.getMetaData().get(EventHeaders.META_ACTOR_NAME),
                 (String) message.getMetaData().get(EventHeaders.META_CORRELATION_ID),
                 event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.partitionKey(), EventCodec.encode(envelope));
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(topic, event.partitionKey(), EventCodec.encode(envelope));
         header(record, EventHeaders.EVENT_ID, envelope.eventId());
         header(record, EventHeaders.EVENT_TYPE, envelope.type());
         header(record, EventHeaders.AGGREGATE_ID, envelope.aggregateId());
@@ -91,8 +99,8 @@ class KafkaEventPublisher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Kafka", e);
         } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge a batch of " + sends.size()
-                    + " events; the batch will be retried", e);
+            throw new IllegalStateException(
+                    "Kafka did not acknowledge a batch of " + sends.size() + " events; the batch will be retried", e);
         }
     }
 

@@ -29,33 +29,47 @@ class PublisherMetrics {
         this.jdbc = jdbc;
         this.processing = processing;
         Gauge.builder("okr.event.store.head", this, PublisherMetrics::head)
-                .description("Highest global index in the event store").register(meters);
+                .description("Highest global index in the event store")
+                .register(meters);
         Gauge.builder("okr.publisher.position", this, PublisherMetrics::position)
                 .description("Lowest global index published by this instance's kafka-publisher segments")
                 .register(meters);
         Gauge.builder("okr.publisher.segments", this, m -> m.statuses().size())
-                .description("kafka-publisher segments held by this instance").register(meters);
+                .description("kafka-publisher segments held by this instance")
+                .register(meters);
         Gauge.builder("okr.publisher.segments.stored", this, PublisherMetrics::segmentsInTokenStore)
-                .description("kafka-publisher segments in the token store, held or not").register(meters);
+                .description("kafka-publisher segments in the token store, held or not")
+                .register(meters);
     }
 
     private double segmentsInTokenStore() {
         return jdbc.sql("select count(*) from tokenentry where processorname = ?")
-                .param(KafkaEventPublisher.PROCESSING_GROUP).query(Long.class).single();
+                .param(KafkaEventPublisher.PROCESSING_GROUP)
+                .query(Long.class)
+                .single();
     }
 
     private double head() {
-        return jdbc.sql("select coalesce(max(globalindex), -1) from domainevententry").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(globalindex), -1) from domainevententry")
+                .query(Long.class)
+                .single();
     }
 
     private double position() {
-        return statuses().stream().map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong)
-                .min().stream().mapToDouble(p -> p).findFirst().orElse(Double.NaN);
+        return statuses().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min()
+                .stream()
+                .mapToDouble(p -> p)
+                .findFirst()
+                .orElse(Double.NaN);
     }
 
     private Collection<EventTrackerStatus> statuses() {
-        return processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .map(processor -> processor.processingStatus().values())
                 .orElseGet(java.util.List::of);
     }

@@ -21,12 +21,13 @@ import org.springframework.context.annotation.Configuration;
 class PublisherSegments {
 
     @Autowired
-    void splitByObjective(EventProcessingConfigurer processing,
-                          @Value("${okr.publisher.max-segments-per-instance:0}") int maxSegmentsPerInstance) {
+    void splitByObjective(
+            EventProcessingConfigurer processing,
+            @Value("${okr.publisher.max-segments-per-instance:0}") int maxSegmentsPerInstance) {
         processing.registerSequencingPolicy(KafkaEventPublisher.PROCESSING_GROUP, c -> PublisherSegments::objectiveOf);
         // one configuration per processor name: the last one registered wins, so both settings go here
-        processing.registerPooledStreamingEventProcessorConfiguration(KafkaEventPublisher.PROCESSING_GROUP,
-                (c, builder) -> {
+        processing.registerPooledStreamingEventProcessorConfiguration(
+                KafkaEventPublisher.PROCESSING_GROUP, (c, builder) -> {
                     builder.messageSource(new ArrivalSignallingSource(c.eventStore()));
                     if (maxSegmentsPerInstance > 0) {
                         builder.maxClaimedSegments(maxSegmentsPerInstance);

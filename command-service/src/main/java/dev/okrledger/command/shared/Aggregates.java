@@ -12,8 +12,7 @@ import java.util.UUID;
  */
 public final class Aggregates {
 
-    private Aggregates() {
-    }
+    private Aggregates() {}
 
     /** Loads the aggregate and refuses to go on when it moved past {@code expectedVersion} (null: no check). */
     public static <T> Aggregate<T> load(Repository<T> repository, UUID id, Long expectedVersion) {

@@ -49,7 +49,10 @@ class ProblemHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
-        return Problems.problem(HttpStatus.NOT_FOUND, ProblemRules.unknown("id"), null,
+        return Problems.problem(
+                HttpStatus.NOT_FOUND,
+                ProblemRules.unknown("id"),
+                null,
                 "No such resource: " + e.getAggregateIdentifier());
     }
 }

@@ -31,8 +31,10 @@ public class RequestMetadata {
         OkrUser user = CurrentUser.get();
         values.put(EventHeaders.META_ACTOR, user.subject());
         values.put(EventHeaders.META_ACTOR_NAME, user.displayName());
-        values.put(EventHeaders.META_CORRELATION_ID,
-                orDefault(request.getHeader(CORRELATION_HEADER), UUID.randomUUID().toString()));
+        values.put(
+                EventHeaders.META_CORRELATION_ID,
+                orDefault(
+                        request.getHeader(CORRELATION_HEADER), UUID.randomUUID().toString()));
         return MetaData.from(values);
     }
 

@@ -9,8 +9,7 @@ import org.springframework.http.ResponseEntity;
  */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /** Parses {@code If-Match: "7"} (or 7, or W/"7"); null when absent. */
     public static Long fromIfMatch(String ifMatch) {
@@ -21,7 +20,8 @@ public final class Versions {
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new InvalidInput("if-match-is-a-version", "If-Match", "If-Match must be an aggregate version such as \"7\"");
+            throw new InvalidInput(
+                    "if-match-is-a-version", "If-Match", "If-Match must be an aggregate version such as \"7\"");
         }
     }
 

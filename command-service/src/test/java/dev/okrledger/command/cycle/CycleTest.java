@@ -27,7 +27,8 @@ class CycleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Cycle.class);
         // a cycle without key results: closing grades nothing
-        fixture.registerAnnotatedCommandHandler(new CycleClosing(fixture.getRepository(),
+        fixture.registerAnnotatedCommandHandler(new CycleClosing(
+                fixture.getRepository(),
                 org.mockito.Mockito.mock(org.axonframework.modelling.command.Repository.class),
                 new dev.okrledger.command.support.InMemoryDirectory()));
     }
@@ -62,6 +63,8 @@ class CycleTest {
     @Test
     void onlyAnActiveCycleCanBeClosed() {
         fixture.given(PLANNED).when(new CloseCycle(CYCLE)).expectException(StateConflict.class);
-        fixture.given(PLANNED, new CycleActivated(CYCLE)).when(new CloseCycle(CYCLE)).expectEvents(new CycleClosed(CYCLE));
+        fixture.given(PLANNED, new CycleActivated(CYCLE))
+                .when(new CloseCycle(CYCLE))
+                .expectEvents(new CycleClosed(CYCLE));
     }
 }

@@ -65,12 +65,17 @@ class CaffeineCacheAdapterTest {
         cache.put("b", 3);
         cache.put("c", 4);
         // Caffeine picks the victim by recency and frequency, not strictly the least recently used
-        String evicted = Stream.of("a", "b", "c").filter(key -> !cache.containsKey(key)).findFirst().orElseThrow();
-        String kept = Stream.of("a", "b", "c").filter(cache::containsKey).findFirst().orElseThrow();
+        String evicted = Stream.of("a", "b", "c")
+                .filter(key -> !cache.containsKey(key))
+                .findFirst()
+                .orElseThrow();
+        String kept =
+                Stream.of("a", "b", "c").filter(cache::containsKey).findFirst().orElseThrow();
         cache.remove(kept);
 
-        assertThat(heard).containsExactly("created a", "updated a", "created b", "created c",
-                "expired " + evicted, "removed " + kept);
+        assertThat(heard)
+                .containsExactly(
+                        "created a", "updated a", "created b", "created c", "expired " + evicted, "removed " + kept);
     }
 
     @Test

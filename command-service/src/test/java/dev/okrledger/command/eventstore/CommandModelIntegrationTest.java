@@ -1,32 +1,30 @@
 package dev.okrledger.command.eventstore;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.okrledger.command.CommandServiceApplication;
 import dev.okrledger.command.support.RunningCommandService;
 import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.KeyResultDefined;
 import dev.okrledger.contract.event.KeyResultKind;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
-import dev.okrledger.command.CommandServiceApplication;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import com.zaxxer.hikari.HikariDataSource;
-
-import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,25 +33,32 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Upcasting of stored events, snapshots, concurrent check-ins and grading at close, on real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=command-service", "okr.snapshots.key-result-every=3"})
 class CommandModelIntegrationTest extends RunningCommandService {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     Environment environment;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     org.axonframework.config.Configuration axon;
+
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
+
     @Autowired
     @Qualifier("keyResultCache")
     Cache keyResultCache;
@@ -71,7 +76,8 @@ class CommandModelIntegrationTest extends RunningCommandService {
                 {"keyResultId":"%s","objectiveId":"%s","checkInId":"%s","effectiveAt":"2026-01-05T12:00:00Z",
                  "value":10,"confidence":7,"note":"first","blockers":null,"decision":null}""".formatted(kr, objective, checkIn));
 
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(kr.toString()).asStream().toList();
+        List<? extends DomainEventMessage<?>> events =
+                eventStore.readEvents(kr.toString()).asStream().toList();
         KeyResultDefined defined = (KeyResultDefined) events.get(0).getPayload();
         CheckInRecorded recorded = (CheckInRecorded) events.get(1).getPayload();
         assertThat(defined.kind()).isEqualTo(KeyResultKind.METRIC);
@@ -87,14 +93,22 @@ class CommandModelIntegrationTest extends RunningCommandService {
     void theConfiguredUpcasterChainLiftsRevisionOneJson() {
         byte[] stored = """
                 {"keyResultId":"%s","objectiveId":"%s","checkInId":"%s","effectiveAt":"2026-01-05T12:00:00Z",
-                 "value":10,"confidence":7,"note":null,"blockers":null,"decision":null}"""
-                .formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("KeyResult", "kr", 1,
-                UUID.randomUUID().toString(), Instant.now(), CheckInRecorded.class.getName(), "1", stored,
+                 "value":10,"confidence":7,"note":null,"blockers":null,"decision":null}""".formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID())
+                .getBytes(StandardCharsets.UTF_8);
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                "KeyResult",
+                "kr",
+                1,
+                UUID.randomUUID().toString(),
+                Instant.now(),
+                CheckInRecorded.class.getName(),
+                "1",
+                stored,
                 "{}".getBytes(StandardCharsets.UTF_8));
         IntermediateEventRepresentation upcast = axon.upcasterChain()
                 .upcast(Stream.of(new InitialEventRepresentation(entry, eventSerializer)))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(upcast.getType().getRevision()).isEqualTo("2");
         JsonNode json = upcast.getData(JsonNode.class).getData();
         assertThat(json.get("milestonesDone").isArray()).isTrue();
@@ -106,8 +120,13 @@ class CommandModelIntegrationTest extends RunningCommandService {
                         insert into domainevententry(eventidentifier, aggregateidentifier, sequencenumber, type,
                                                      timestamp, payloadtype, payloadrevision, payload, metadata)
                         values (?, ?, ?, 'KeyResult', ?, ?, '1', convert_to(?, 'UTF8'), convert_to('{}', 'UTF8'))""")
-                .params(UUID.randomUUID().toString(), aggregate.toString(), sequence, Instant.now().toString(),
-                        type.getName(), json)
+                .params(
+                        UUID.randomUUID().toString(),
+                        aggregate.toString(),
+                        sequence,
+                        Instant.now().toString(),
+                        type.getName(),
+                        json)
                 .update();
     }
 
@@ -131,14 +150,16 @@ class CommandModelIntegrationTest extends RunningCommandService {
         // and its initiative, whose pivot may name a check-in of the key result as the deciding one
         String initiativePath = "/api/key-results/" + kr + "/initiatives/" + initiative;
         assertThat(post(initiativePath + "/pivot", """
-                {"toApproach":"In-app checklist","reason":"Emails did not move completion","checkInId":"%s"}"""
-                .formatted(checkIns.get(0))).status()).isEqualTo(200);
+                {"toApproach":"In-app checklist","reason":"Emails did not move completion","checkInId":"%s"}""".formatted(checkIns.get(0)))
+                        .status())
+                .isEqualTo(200);
         assertThat(post(initiativePath + "/pivot", """
                 {"toApproach":"In-app checklist","reason":"again"}""").body().get("rule").asString())
                 .isEqualTo("edit-changes-something");
         assertThat(post(initiativePath + "/complete", "").status()).isEqualTo(200);
         assertThat(post(initiativePath + "/stop", """
-                {"reason":"too late"}""").body().get("rule").asString()).isEqualTo("initiative-stop-from-active-or-planned");
+                {"reason":"too late"}""").body().get("rule").asString())
+                .isEqualTo("initiative-stop-from-active-or-planned");
     }
 
     @Test
@@ -152,8 +173,7 @@ class CommandModelIntegrationTest extends RunningCommandService {
         jdbc.sql("""
                         update snapshotevententry
                            set payload = convert_to(replace(convert_from(payload, 'UTF8'), '"dropped":false', '"dropped":true'), 'UTF8')
-                         where aggregateidentifier = ?""")
-                .param(kr.toString()).update();
+                         where aggregateidentifier = ?""").param(kr.toString()).update();
         keyResultCache.removeAll();
         Answer answer = checkIn(kr, UUID.randomUUID(), 60, 7);
         assertThat(answer.status()).isEqualTo(409);
@@ -169,8 +189,12 @@ class CommandModelIntegrationTest extends RunningCommandService {
                         insert into snapshotevententry(aggregateidentifier, sequencenumber, type, eventidentifier,
                                                        timestamp, payloadtype, payloadrevision, payload, metadata)
                         values (?, 1, 'KeyResult', ?, ?, ?, null, convert_to(?, 'UTF8'), convert_to('{}', 'UTF8'))""")
-                .params(kr.toString(), UUID.randomUUID().toString(), Instant.now().toString(),
-                        "dev.okrledger.command.keyresult.KeyResult", """
+                .params(
+                        kr.toString(),
+                        UUID.randomUUID().toString(),
+                        Instant.now().toString(),
+                        "dev.okrledger.command.keyresult.KeyResult",
+                        """
                         {"keyResultId":"%s","baseline":55,"target":75,"kind":"METRIC","dropped":true,"graded":false,
                          "checkInsById":{},"timeline":[],"initiatives":{},"milestones":[]}""".formatted(kr))
                 .update();
@@ -189,7 +213,9 @@ class CommandModelIntegrationTest extends RunningCommandService {
 
     private long snapshots(UUID aggregate) {
         return jdbc.sql("select count(*) from snapshotevententry where aggregateidentifier = ?")
-                .param(aggregate.toString()).query(Long.class).single();
+                .param(aggregate.toString())
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -200,7 +226,8 @@ class CommandModelIntegrationTest extends RunningCommandService {
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 40; i++) {
             int value = 56 + (i % 10);
-            answers.add(pool.submit(() -> checkIn(kr, UUID.randomUUID(), value, 7).status()));
+            answers.add(
+                    pool.submit(() -> checkIn(kr, UUID.randomUUID(), value, 7).status()));
         }
         for (Future<Integer> answer : answers) {
             statuses.add(answer.get());
@@ -210,7 +237,9 @@ class CommandModelIntegrationTest extends RunningCommandService {
         List<Long> sequences = jdbc.sql("""
                         select sequencenumber from domainevententry
                          where aggregateidentifier = ? and payloadtype = ? order by sequencenumber""")
-                .params(kr.toString(), CheckInRecorded.class.getName()).query(Long.class).list();
+                .params(kr.toString(), CheckInRecorded.class.getName())
+                .query(Long.class)
+                .list();
         assertThat(sequences).hasSize(40).doesNotHaveDuplicates();
     }
 
@@ -219,16 +248,19 @@ class CommandModelIntegrationTest extends RunningCommandService {
         UUID kr = activeKeyResult();
         // warm this instance's cache, so the second instance's appends make it stale
         assertThat(checkIn(kr, UUID.randomUUID(), 56, 7).status()).isEqualTo(201);
-        try (ConfigurableApplicationContext second = CommandServiceApplication.builder().run(
-                "--server.port=0",
-                // the URL the running context really uses (the dynamic property would make a new database)
-                "--spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
-                "--okr.kafka.events-topic=" + environment.getProperty("okr.kafka.events-topic"),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location="
-                        + environment.getProperty("spring.security.oauth2.resourceserver.jwt.public-key-location"))) {
-            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        try (ConfigurableApplicationContext second = CommandServiceApplication.builder()
+                .run(
+                        "--server.port=0",
+                        // the URL the running context really uses (the dynamic property would make a new database)
+                        "--spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
+                        "--spring.datasource.username=postgres",
+                        "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
+                        "--okr.kafka.events-topic=" + environment.getProperty("okr.kafka.events-topic"),
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location="
+                                + environment.getProperty(
+                                        "spring.security.oauth2.resourceserver.jwt.public-key-location"))) {
+            int secondPort =
+                    ((WebServerApplicationContext) second).getWebServer().getPort();
             int firstPort = port;
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<Integer>> answers = new ArrayList<>();
@@ -247,20 +279,24 @@ class CommandModelIntegrationTest extends RunningCommandService {
         List<Long> sequences = jdbc.sql("""
                         select sequencenumber from domainevententry
                          where aggregateidentifier = ? and payloadtype = ? order by sequencenumber""")
-                .params(kr.toString(), CheckInRecorded.class.getName()).query(Long.class).list();
+                .params(kr.toString(), CheckInRecorded.class.getName())
+                .query(Long.class)
+                .list();
         assertThat(sequences).hasSize(41).doesNotHaveDuplicates();
     }
 
     private int checkInAt(int targetPort, UUID keyResult, int value) {
         return postTo(targetPort, "/api/key-results/" + keyResult + "/check-ins", """
-                {"checkInId":"%s","value":%d,"confidence":7}""".formatted(UUID.randomUUID(), value)).status();
+                {"checkInId":"%s","value":%d,"confidence":7}""".formatted(
+                                UUID.randomUUID(), value))
+                .status();
     }
 
     @Test
     void closingACycleGradesEveryKeyResultFromItsLastValue() {
         UUID cycle = activeCycle();
         UUID objective = objectiveIn(cycle);
-        UUID graded = metricKeyResultIn(objective);          // 55 -> 75
+        UUID graded = metricKeyResultIn(objective); // 55 -> 75
         UUID untouched = metricKeyResultIn(objective);
         UUID dropped = metricKeyResultIn(objective);
         checkIn(graded, UUID.randomUUID(), 71, 6);
@@ -269,21 +305,26 @@ class CommandModelIntegrationTest extends RunningCommandService {
 
         assertThat(post("/api/cycles/" + cycle + "/close", "").status()).isEqualTo(204);
 
-        assertThat(score(graded)).isEqualTo(0.8);     // (71-55)/(75-55)
+        assertThat(score(graded)).isEqualTo(0.8); // (71-55)/(75-55)
         assertThat(score(untouched)).isEqualTo(0.0);
-        assertThat(jdbc.sql("select count(*) from domainevententry where aggregateidentifier = ? and payloadtype like '%KeyResultGraded'")
-                .param(dropped.toString()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql(
+                                "select count(*) from domainevententry where aggregateidentifier = ? and payloadtype like '%KeyResultGraded'")
+                        .param(dropped.toString())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         // closed means final
         assertThat(checkIn(graded, UUID.randomUUID(), 72, 6).status()).isEqualTo(409);
         assertThat(post("/api/objectives/" + objective + "/retrospective", """
-                {"note":"Hiring was the constraint"}""").status()).isEqualTo(200);
+                {"note":"Hiring was the constraint"}""").status())
+                .isEqualTo(200);
     }
 
     private double score(UUID keyResult) {
-        String json = jdbc.sql("""
+        String json =
+                jdbc.sql("""
                         select convert_from(payload, 'UTF8') from domainevententry
-                         where aggregateidentifier = ? and payloadtype like '%KeyResultGraded'""")
-                .param(keyResult.toString()).query(String.class).single();
+                         where aggregateidentifier = ? and payloadtype like '%KeyResultGraded'""").param(keyResult.toString()).query(String.class).single();
         JsonNode graded = JSON.readTree(json);
         return graded.get("score").asDouble();
     }

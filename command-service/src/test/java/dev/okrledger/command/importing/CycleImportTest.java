@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kafka: every bad row named with nothing written, the corrected file recorded, and the same file
  * again recording nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=command-service")
 class CycleImportTest extends RunningCommandService {
 
@@ -66,8 +67,9 @@ class CycleImportTest extends RunningCommandService {
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().get("rule").asString()).isEqualTo("import-rows-invalid");
-        assertThat(errors(refused)).containsExactly("3 level invalid-field", "4 owner invalid-field",
-                "5 milestones milestone-names-unique");
+        assertThat(errors(refused))
+                .containsExactly(
+                        "3 level invalid-field", "4 owner invalid-field", "5 milestones milestone-names-unique");
         assertThat(storedEvents()).isEqualTo(before);
 
         Answer first = importFile(cycle, "text/csv", GOOD, ADMIN);
@@ -75,13 +77,19 @@ class CycleImportTest extends RunningCommandService {
         assertThat(first.status()).as("%s", first.body()).isEqualTo(201);
         assertThat(first.body().get("created").asInt()).isEqualTo(DEFINITIONS);
         assertThat(storedEvents()).isEqualTo(before + DEFINITIONS);
-        UUID support = UUID.fromString(first.body().get("objectives").get(1).get("id").asString());
-        assertThat(jdbc.sql("select parent_objective_id from objective_directory where objective_id = ?").param(support)
-                .query(UUID.class).single()).isEqualTo(UUID.fromString(first.body().get("objectives").get(0).get("id").asString()));
+        UUID support =
+                UUID.fromString(first.body().get("objectives").get(1).get("id").asString());
+        assertThat(jdbc.sql("select parent_objective_id from objective_directory where objective_id = ?")
+                        .param(support)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(UUID.fromString(
+                        first.body().get("objectives").get(0).get("id").asString()));
         JsonNode helpCentre = first.body().get("keyResults").get(3);
         assertThat(helpCentre.get("row").asInt()).isEqualTo(5);
         assertThat(definitionOf(helpCentre.get("id").asString()))
-                .contains("\"milestones\":[\"design\",\"beta\",\"launch\"]").contains("\"kind\":\"MILESTONE\"");
+                .contains("\"milestones\":[\"design\",\"beta\",\"launch\"]")
+                .contains("\"kind\":\"MILESTONE\"");
         assertThat(definitionOf(first.body().get("keyResults").get(1).get("id").asString()))
                 .contains("\"checkpoints\":[{\"date\":\"" + TODAY.plusDays(10) + "\",\"expectedValue\":9}");
 
@@ -91,7 +99,8 @@ class CycleImportTest extends RunningCommandService {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("created").asInt()).isZero();
         assertThat(again.body().get("alreadyPresent").asInt()).isEqualTo(DEFINITIONS);
-        assertThat(again.body().get("keyResults").get(3).get("id").asString()).isEqualTo(helpCentre.get("id").asString());
+        assertThat(again.body().get("keyResults").get(3).get("id").asString())
+                .isEqualTo(helpCentre.get("id").asString());
         assertThat(storedEvents()).isEqualTo(afterFirst);
     }
 
@@ -103,8 +112,11 @@ class CycleImportTest extends RunningCommandService {
         Answer answer = importFile(cycle, "text/csv", bad, ADMIN);
 
         assertThat(answer.status()).isEqualTo(422);
-        assertThat(errors(answer)).containsExactly("3 checkpoints checkpoints-inside-cycle", "3 level invalid-field",
-                "3 target target-differs-from-baseline");
+        assertThat(errors(answer))
+                .containsExactly(
+                        "3 checkpoints checkpoints-inside-cycle",
+                        "3 level invalid-field",
+                        "3 target target-differs-from-baseline");
     }
 
     @Test
@@ -118,8 +130,8 @@ class CycleImportTest extends RunningCommandService {
         Answer answer = importFile(cycle, "text/csv", bad, ADMIN);
 
         assertThat(answer.status()).isEqualTo(422);
-        assertThat(errors(answer)).containsExactly("3 parentRef unknown-objective", "4 row import-row-cells",
-                "5 kind invalid-field");
+        assertThat(errors(answer))
+                .containsExactly("3 parentRef unknown-objective", "4 row import-row-cells", "5 kind invalid-field");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -139,10 +151,16 @@ class CycleImportTest extends RunningCommandService {
             go.countDown();
             List<Answer> answers = List.of(one.get(60, TimeUnit.SECONDS), other.get(60, TimeUnit.SECONDS));
 
-            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as("%s", a.body()).isIn(200, 201));
-            assertThat(answers.stream().mapToInt(a -> a.body().get("created").asInt()).sum()).isEqualTo(DEFINITIONS);
-            assertThat(answers).allSatisfy(a -> assertThat(a.body().get("created").asInt()
-                    + a.body().get("alreadyPresent").asInt()).isEqualTo(DEFINITIONS));
+            assertThat(answers)
+                    .allSatisfy(a -> assertThat(a.status()).as("%s", a.body()).isIn(200, 201));
+            assertThat(answers.stream()
+                            .mapToInt(a -> a.body().get("created").asInt())
+                            .sum())
+                    .isEqualTo(DEFINITIONS);
+            assertThat(answers)
+                    .allSatisfy(a -> assertThat(a.body().get("created").asInt()
+                                    + a.body().get("alreadyPresent").asInt())
+                            .isEqualTo(DEFINITIONS));
             assertThat(storedEvents()).isEqualTo(before + DEFINITIONS);
         } finally {
             pool.shutdownNow();
@@ -162,8 +180,12 @@ class CycleImportTest extends RunningCommandService {
         long before = storedEvents();
 
         // the CSV row names the same key result: refs, and titles ignoring case and runs of spaces
-        Answer csv = importFile(cycle, "text/csv; charset=UTF-8", HEADER
-                + "company,Be trusted at peak,COMPANY,leadership,,reduce sev-1 incidents,,incidents,6,2.5,LAGGING,cto,,,\n", ADMIN);
+        Answer csv = importFile(
+                cycle,
+                "text/csv; charset=UTF-8",
+                HEADER
+                        + "company,Be trusted at peak,COMPANY,leadership,,reduce sev-1 incidents,,incidents,6,2.5,LAGGING,cto,,,\n",
+                ADMIN);
 
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().get("alreadyPresent").asInt()).isEqualTo(2);
@@ -180,13 +202,19 @@ class CycleImportTest extends RunningCommandService {
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body().get("rule").asString()).isEqualTo("import-rows-forbidden");
-        assertThat(errors(refused)).containsExactly("2 team team-membership-required", "2 team team-membership-required");
+        assertThat(errors(refused))
+                .containsExactly("2 team team-membership-required", "2 team team-membership-required");
         assertThat(storedEvents()).isEqualTo(before);
 
         // once a lead imported the company's row, kim's file issues only support's commands
-        assertThat(importFile(cycle, "text/csv", HEADER
-                + "company,Be trusted at peak,COMPANY,leadership,,Reduce Sev-1 incidents,METRIC,incidents,6,2,LAGGING,cto,pager,,\n",
-                ADMIN).status()).isEqualTo(201);
+        assertThat(importFile(
+                                cycle,
+                                "text/csv",
+                                HEADER
+                                        + "company,Be trusted at peak,COMPANY,leadership,,Reduce Sev-1 incidents,METRIC,incidents,6,2,LAGGING,cto,pager,,\n",
+                                ADMIN)
+                        .status())
+                .isEqualTo(201);
         Answer allowed = importFile(cycle, "text/csv", GOOD, kim);
         assertThat(allowed.status()).as("%s", allowed.body()).isEqualTo(201);
         assertThat(allowed.body().get("created").asInt()).isEqualTo(4);
@@ -199,14 +227,25 @@ class CycleImportTest extends RunningCommandService {
         UUID existing = objectiveIn(cycle);
         Answer aligned = importFile(cycle, "text/csv", HEADER + "x,X,TEAM,t," + existing + ",,,,,,,,,,\n", ADMIN);
         assertThat(aligned.status()).isEqualTo(201);
-        UUID x = UUID.fromString(aligned.body().get("objectives").get(0).get("id").asString());
-        assertThat(jdbc.sql("select parent_objective_id from objective_directory where objective_id = ?").param(x)
-                .query(UUID.class).single()).isEqualTo(existing);
+        UUID x = UUID.fromString(
+                aligned.body().get("objectives").get(0).get("id").asString());
+        assertThat(jdbc.sql("select parent_objective_id from objective_directory where objective_id = ?")
+                        .param(x)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(existing);
 
-        Answer loop = importFile(cycle, "text/csv", HEADER + "a,A,TEAM,t,b,,,,,,,,,,\nb,B,TEAM,t,a,,,,,,,,,,\nc,C,TEAM,t,c,,,,,,,,,,\n", ADMIN);
+        Answer loop = importFile(
+                cycle,
+                "text/csv",
+                HEADER + "a,A,TEAM,t,b,,,,,,,,,,\nb,B,TEAM,t,a,,,,,,,,,,\nc,C,TEAM,t,c,,,,,,,,,,\n",
+                ADMIN);
         assertThat(loop.status()).isEqualTo(422);
-        assertThat(errors(loop)).containsExactly("2 parentRef alignment-without-loops", "3 parentRef alignment-without-loops",
-                "4 parentRef alignment-without-loops");
+        assertThat(errors(loop))
+                .containsExactly(
+                        "2 parentRef alignment-without-loops",
+                        "3 parentRef alignment-without-loops",
+                        "4 parentRef alignment-without-loops");
     }
 
     @Test
@@ -214,10 +253,12 @@ class CycleImportTest extends RunningCommandService {
         UUID cycle = activeCycle();
         long before = storedEvents();
         Answer dry = send(HttpRequest.newBuilder(uri("/api/cycles/" + cycle + "/import?dryRun=true"))
-                .header("Content-Type", "text/csv").header("Authorization", ADMIN)
+                .header("Content-Type", "text/csv")
+                .header("Authorization", ADMIN)
                 .POST(HttpRequest.BodyPublishers.ofString(GOOD)));
         assertThat(dry.status()).isEqualTo(200);
-        assertThat(dry.body().get("keyResults").get(0).get("outcome").asString()).isEqualTo("WOULD_CREATE");
+        assertThat(dry.body().get("keyResults").get(0).get("outcome").asString())
+                .isEqualTo("WOULD_CREATE");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -239,7 +280,8 @@ class CycleImportTest extends RunningCommandService {
             assertThat(answer.body().get("rule").asString()).isEqualTo("import-content-type");
             assertThat(answer.body().get("field").asString()).isEqualTo("Content-Type");
         }
-        Answer none = send(HttpRequest.newBuilder(uri("/api/cycles/" + cycle + "/import")).header("Authorization", ADMIN)
+        Answer none = send(HttpRequest.newBuilder(uri("/api/cycles/" + cycle + "/import"))
+                .header("Authorization", ADMIN)
                 .POST(HttpRequest.BodyPublishers.ofString(GOOD)));
         assertThat(none.status()).isEqualTo(415);
     }
@@ -249,12 +291,16 @@ class CycleImportTest extends RunningCommandService {
         UUID cycle = activeCycle();
         long before = storedEvents();
         assertThat(rule(importFile(cycle, "text/csv", "", ADMIN))).isEqualTo("400 import-file-empty");
-        assertThat(rule(importFile(cycle, "text/csv", HEADER + "o,\"never closed,TEAM\n", ADMIN))).isEqualTo("400 malformed-csv");
-        assertThat(rule(importFile(cycle, "application/json", "{\"rows\": [", ADMIN))).isEqualTo("400 malformed-json");
+        assertThat(rule(importFile(cycle, "text/csv", HEADER + "o,\"never closed,TEAM\n", ADMIN)))
+                .isEqualTo("400 malformed-csv");
+        assertThat(rule(importFile(cycle, "application/json", "{\"rows\": [", ADMIN)))
+                .isEqualTo("400 malformed-json");
         assertThat(rule(importFile(cycle, "application/json", "[]", ADMIN))).isEqualTo("400 import-json-rows");
-        Answer unknownColumn = importFile(cycle, "text/csv", "objectiveRef,objectiveTitle,level,tema\no,O,TEAM,t\n", ADMIN);
+        Answer unknownColumn =
+                importFile(cycle, "text/csv", "objectiveRef,objectiveTitle,level,tema\no,O,TEAM,t\n", ADMIN);
         assertThat(unknownColumn.status()).isEqualTo(422);
-        assertThat(errors(unknownColumn)).containsExactly("1 team import-column-required", "1 tema import-column-known");
+        assertThat(errors(unknownColumn))
+                .containsExactly("1 team import-column-required", "1 tema import-column-known");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -269,20 +315,31 @@ class CycleImportTest extends RunningCommandService {
     @Test
     void theImportIsInTheOpenApiDocument() {
         Answer docs = get("/v3/api-docs");
-        JsonNode content = docs.body().get("paths").get("/api/cycles/{id}/import").get("post").get("requestBody").get("content");
+        JsonNode content = docs.body()
+                .get("paths")
+                .get("/api/cycles/{id}/import")
+                .get("post")
+                .get("requestBody")
+                .get("content");
         assertThat(content.has("text/csv")).isTrue();
         assertThat(content.has("application/json")).isTrue();
     }
 
     private String definitionOf(String keyResultId) {
         return jdbc.sql("select convert_from(payload, 'UTF8') from domainevententry where aggregateidentifier = ?"
-                + " and sequencenumber = 0").param(keyResultId).query(String.class).single();
+                        + " and sequencenumber = 0")
+                .param(keyResultId)
+                .query(String.class)
+                .single();
     }
 
     private static List<String> errors(Answer answer) {
         List<String> errors = new ArrayList<>();
-        answer.body().get("errors").forEach(e -> errors.add(e.get("row").asInt() + " "
-                + (e.get("field").isNull() ? "row" : e.get("field").asString()) + " " + e.get("rule").asString()));
+        answer.body()
+                .get("errors")
+                .forEach(e -> errors.add(e.get("row").asInt() + " "
+                        + (e.get("field").isNull() ? "row" : e.get("field").asString()) + " "
+                        + e.get("rule").asString()));
         return errors;
     }
 
@@ -292,7 +349,8 @@ class CycleImportTest extends RunningCommandService {
 
     private Answer importFile(UUID cycle, String contentType, String body, String authorization) {
         return send(HttpRequest.newBuilder(uri("/api/cycles/" + cycle + "/import"))
-                .header("Content-Type", contentType).header("Authorization", authorization)
+                .header("Content-Type", contentType)
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
@@ -304,8 +362,8 @@ class CycleImportTest extends RunningCommandService {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
-                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             }
             return new Answer(response.statusCode(), JSON.readTree(response.body()), null);
         } catch (IOException e) {

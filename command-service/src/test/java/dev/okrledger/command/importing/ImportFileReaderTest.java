@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ImportFileReaderTest {
 
     private static final UUID CYCLE = UUID.randomUUID();
-    private static final CycleFacts FACTS = new CycleFacts(CYCLE, LocalDate.parse("2026-01-05"),
-            LocalDate.parse("2026-04-06"), Cadence.WEEKLY, CycleStatus.ACTIVE);
+    private static final CycleFacts FACTS = new CycleFacts(
+            CYCLE, LocalDate.parse("2026-01-05"), LocalDate.parse("2026-04-06"), Cadence.WEEKLY, CycleStatus.ACTIVE);
 
     private static ImportPlan plan(String contentType, String body) {
         return new ImportValidator(CYCLE, FACTS, new InMemoryDirectory().cycle(FACTS))
@@ -31,10 +31,12 @@ class ImportFileReaderTest {
     }
 
     private static List<RowError> faults(String contentType, String body) {
-        ErrorResponseException problem = catchThrowableOfType(ErrorResponseException.class, () -> plan(contentType, body));
+        ErrorResponseException problem =
+                catchThrowableOfType(ErrorResponseException.class, () -> plan(contentType, body));
         assertThat(problem).as("the file was accepted").isNotNull();
         @SuppressWarnings("unchecked")
-        List<RowError> errors = (List<RowError>) problem.getBody().getProperties().get("errors");
+        List<RowError> errors =
+                (List<RowError>) problem.getBody().getProperties().get("errors");
         return errors;
     }
 
@@ -49,11 +51,14 @@ class ImportFileReaderTest {
 
         assertThat(plan.objectives()).hasSize(1);
         assertThat(plan.objectives().get(0).command().title()).isEqualTo("Faster, kinder\nsupport");
-        assertThat(plan.keyResults()).extracting(ImportPlan.PlannedKeyResult::row).containsExactly(2, 3);
+        assertThat(plan.keyResults())
+                .extracting(ImportPlan.PlannedKeyResult::row)
+                .containsExactly(2, 3);
         assertThat(plan.keyResults().get(0).command().target()).isEqualByComparingTo("4.5");
-        assertThat(plan.keyResults().get(0).command().checkpoints()).containsExactly(
-                new Checkpoint(LocalDate.parse("2026-02-01"), new BigDecimal("10")),
-                new Checkpoint(LocalDate.parse("2026-03-01"), new BigDecimal("7")));
+        assertThat(plan.keyResults().get(0).command().checkpoints())
+                .containsExactly(
+                        new Checkpoint(LocalDate.parse("2026-02-01"), new BigDecimal("10")),
+                        new Checkpoint(LocalDate.parse("2026-03-01"), new BigDecimal("7")));
     }
 
     @Test
@@ -65,10 +70,12 @@ class ImportFileReaderTest {
                 o,O,TEAM,t,C,1,2,LEADING,kim,2026-02-01:1
                 """);
 
-        assertThat(errors).extracting(e -> e.row() + " " + e.field() + " " + e.message()).containsExactly(
-                "2 baseline baseline is a plain decimal with a dot, such as 12.5; got '1,5'",
-                "3 checkpoints A checkpoint's date is an ISO date (YYYY-MM-DD); got '2026-02-30'",
-                "4 checkpoints A checkpoint is date=expectedValue, such as 2026-02-01=70; got '2026-02-01:1'");
+        assertThat(errors)
+                .extracting(e -> e.row() + " " + e.field() + " " + e.message())
+                .containsExactly(
+                        "2 baseline baseline is a plain decimal with a dot, such as 12.5; got '1,5'",
+                        "3 checkpoints A checkpoint's date is an ISO date (YYYY-MM-DD); got '2026-02-30'",
+                        "4 checkpoints A checkpoint is date=expectedValue, such as 2026-02-01=70; got '2026-02-01:1'");
     }
 
     @Test
@@ -79,8 +86,9 @@ class ImportFileReaderTest {
                 o,O,team,other,CHURN,5,3,LAGGING,kim
                 """);
 
-        assertThat(errors).extracting(e -> e.row() + " " + e.field() + " " + e.rule()).containsExactly(
-                "3 keyResultTitle import-key-result-once", "3 team import-objective-consistent");
+        assertThat(errors)
+                .extracting(e -> e.row() + " " + e.field() + " " + e.rule())
+                .containsExactly("3 keyResultTitle import-key-result-once", "3 team import-objective-consistent");
     }
 
     @Test
@@ -95,9 +103,11 @@ class ImportFileReaderTest {
                    "baseline": 1, "target": 2, "colour": "red"}
                 ]}""");
 
-        assertThat(errors).extracting(e -> e.row() + " " + e.field() + " " + e.rule()).containsExactly(
-                "1 milestones milestone-key-result-has-milestones", "2 milestones import-cell-text",
-                "2 milestones milestone-key-result-has-milestones", "3 colour import-column-known");
+        assertThat(errors)
+                .extracting(e -> e.row() + " " + e.field() + " " + e.rule())
+                .containsExactly(
+                        "1 milestones milestone-key-result-has-milestones", "2 milestones import-cell-text",
+                        "2 milestones milestone-key-result-has-milestones", "3 colour import-column-known");
     }
 
     @Test
@@ -111,7 +121,8 @@ class ImportFileReaderTest {
                            "keyResultTitle": "launch the help centre", "kind": "MILESTONE", "indicator": "LEADING",
                            "owner": "kim", "milestones": "design;beta;launch"}]}""");
 
-        assertThat(csv.keyResults().get(0).command().keyResultId()).isEqualTo(json.keyResults().get(0).command().keyResultId());
+        assertThat(csv.keyResults().get(0).command().keyResultId())
+                .isEqualTo(json.keyResults().get(0).command().keyResultId());
         assertThat(csv.keyResults().get(0).command().kind()).isEqualTo(KeyResultKind.MILESTONE);
         assertThat(csv.objectives().get(0).command().objectiveId()).isEqualTo(ImportIds.objective(CYCLE, "o"));
     }

@@ -38,8 +38,13 @@ class ImportRaceTest {
             b,B,TEAM,t,,,,,
             """;
 
-    private final InMemoryDirectory directory = new InMemoryDirectory().cycle(new CycleFacts(CYCLE,
-            LocalDate.parse("2026-01-05"), LocalDate.parse("2026-04-06"), Cadence.WEEKLY, CycleStatus.ACTIVE));
+    private final InMemoryDirectory directory = new InMemoryDirectory()
+            .cycle(new CycleFacts(
+                    CYCLE,
+                    LocalDate.parse("2026-01-05"),
+                    LocalDate.parse("2026-04-06"),
+                    Cadence.WEEKLY,
+                    CycleStatus.ACTIVE));
     private final CommandGateway commands = mock(CommandGateway.class);
     private final CycleImport imports = new CycleImport(directory, commands);
 
@@ -56,7 +61,8 @@ class ImportRaceTest {
     @Test
     void aRowAnotherImportRecordedMeanwhileIsAlreadyPresent() {
         when(commands.sendAndWait(any(), any(MetaData.class))).thenAnswer(call -> {
-            if (call.getArgument(0) instanceof DefineObjective define && define.title().equals("A")) {
+            if (call.getArgument(0) instanceof DefineObjective define
+                    && define.title().equals("A")) {
                 directory.objective(new ObjectiveFacts(define.objectiveId(), CYCLE, "t"));
                 throw new IllegalStateException("duplicate key value violates unique constraint");
             }
@@ -65,15 +71,19 @@ class ImportRaceTest {
 
         ImportOutcome outcome = run();
 
-        assertThat(outcome.objectives()).extracting(ImportOutcome.Item::outcome)
+        assertThat(outcome.objectives())
+                .extracting(ImportOutcome.Item::outcome)
                 .containsExactly(ImportOutcome.Status.ALREADY_PRESENT, ImportOutcome.Status.CREATED);
-        assertThat(outcome.keyResults()).extracting(ImportOutcome.Item::outcome).containsExactly(ImportOutcome.Status.CREATED);
+        assertThat(outcome.keyResults())
+                .extracting(ImportOutcome.Item::outcome)
+                .containsExactly(ImportOutcome.Status.CREATED);
     }
 
     @Test
     void anyOtherFailureStopsTheImportNamingTheRowAndWhatWasRecorded() {
         when(commands.sendAndWait(any(), any(MetaData.class))).thenAnswer(call -> {
-            if (call.getArgument(0) instanceof DefineObjective define && define.title().equals("B")) {
+            if (call.getArgument(0) instanceof DefineObjective define
+                    && define.title().equals("B")) {
                 throw new IllegalStateException("Objectives cannot be added to a closed cycle");
             }
             return 0L;
@@ -82,13 +92,18 @@ class ImportRaceTest {
         ErrorResponseException problem = catchThrowableOfType(ErrorResponseException.class, this::run);
 
         assertThat(problem.getStatusCode().value()).isEqualTo(409);
-        assertThat(problem.getBody().getProperties()).containsEntry("rule", "import-interrupted")
-                .containsEntry("row", 3).containsEntry("recorded", 1);
+        assertThat(problem.getBody().getProperties())
+                .containsEntry("rule", "import-interrupted")
+                .containsEntry("row", 3)
+                .containsEntry("recorded", 1);
         assertThat(problem.getBody().getDetail()).contains("Objectives cannot be added to a closed cycle");
     }
 
     private ImportOutcome run() {
-        return imports.run(CYCLE, ImportFileReader.read("text/csv", FILE.getBytes(StandardCharsets.UTF_8)), false,
+        return imports.run(
+                CYCLE,
+                ImportFileReader.read("text/csv", FILE.getBytes(StandardCharsets.UTF_8)),
+                false,
                 MetaData.emptyInstance());
     }
 }

@@ -1,5 +1,6 @@
 package dev.okrledger.command.keyresult;
 
+import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.directory.CycleFacts;
 import dev.okrledger.command.directory.CycleFacts.CycleStatus;
 import dev.okrledger.command.directory.ObjectiveFacts;
@@ -12,12 +13,11 @@ import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultOwner;
 import dev.okrledger.command.keyresult.KeyResultEdits.ChangeKeyResultTarget;
 import dev.okrledger.command.keyresult.KeyResultEdits.DropKeyResult;
 import dev.okrledger.command.keyresult.KeyResultEdits.RewordKeyResult;
-import dev.okrledger.command.access.Permissions;
-import dev.okrledger.command.support.InMemoryDirectory;
-import dev.okrledger.command.support.SignedIn;
 import dev.okrledger.command.shared.InvalidInput;
 import dev.okrledger.command.shared.StateConflict;
 import dev.okrledger.command.shared.VersionConflict;
+import dev.okrledger.command.support.InMemoryDirectory;
+import dev.okrledger.command.support.SignedIn;
 import dev.okrledger.contract.event.Cadence;
 import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.Checkpoint;
@@ -67,12 +67,18 @@ class KeyResultChangesTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(KeyResult.class);
-        directory = new InMemoryDirectory().objective(new ObjectiveFacts(OBJECTIVE, CYCLE, "growth")).keyResult(KR, CYCLE);
+        directory = new InMemoryDirectory()
+                .objective(new ObjectiveFacts(OBJECTIVE, CYCLE, "growth"))
+                .keyResult(KR, CYCLE);
         cycleIs(CycleStatus.ACTIVE);
-        fixture.registerAnnotatedCommandHandler(new KeyResultCommandHandler(fixture.getRepository(), directory,
-                Clock.fixed(NOW, ZoneOffset.UTC), OkrPolicy.defaults(), new Permissions(directory)));
-        fixture.registerAnnotatedCommandHandler(new InitiativeCommandHandler(fixture.getRepository(), directory,
+        fixture.registerAnnotatedCommandHandler(new KeyResultCommandHandler(
+                fixture.getRepository(),
+                directory,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                OkrPolicy.defaults(),
                 new Permissions(directory)));
+        fixture.registerAnnotatedCommandHandler(
+                new InitiativeCommandHandler(fixture.getRepository(), directory, new Permissions(directory)));
         SignedIn.asAdmin();
     }
 
@@ -82,24 +88,54 @@ class KeyResultChangesTest {
     }
 
     private void cycleIs(CycleStatus status) {
-        directory.cycle(new CycleFacts(CYCLE, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"),
-                Cadence.WEEKLY, status));
+        directory.cycle(new CycleFacts(
+                CYCLE, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"), Cadence.WEEKLY, status));
     }
 
     private static KeyResultDefined metric() {
-        return new KeyResultDefined(KR, OBJECTIVE, CYCLE, "Increase activation", "%", new BigDecimal("45"),
-                new BigDecimal("60"), Indicator.LEADING, "growth-pm");
+        return new KeyResultDefined(
+                KR,
+                OBJECTIVE,
+                CYCLE,
+                "Increase activation",
+                "%",
+                new BigDecimal("45"),
+                new BigDecimal("60"),
+                Indicator.LEADING,
+                "growth-pm");
     }
 
     private static KeyResultDefined milestones() {
-        return new KeyResultDefined(KR, OBJECTIVE, CYCLE, "Ship the new onboarding", "milestones", BigDecimal.ZERO,
-                new BigDecimal("3"), Indicator.LEADING, "growth-eng", KeyResultKind.MILESTONE, null,
-                List.of("design", "beta", "launch"), List.of());
+        return new KeyResultDefined(
+                KR,
+                OBJECTIVE,
+                CYCLE,
+                "Ship the new onboarding",
+                "milestones",
+                BigDecimal.ZERO,
+                new BigDecimal("3"),
+                Indicator.LEADING,
+                "growth-eng",
+                KeyResultKind.MILESTONE,
+                null,
+                List.of("design", "beta", "launch"),
+                List.of());
     }
 
     private static DefineKeyResult defineMilestones(List<String> names) {
-        return new DefineKeyResult(KR, OBJECTIVE, "Ship the new onboarding", null, null, null, Indicator.LEADING,
-                "growth-eng", KeyResultKind.MILESTONE, null, names, List.of());
+        return new DefineKeyResult(
+                KR,
+                OBJECTIVE,
+                "Ship the new onboarding",
+                null,
+                null,
+                null,
+                Indicator.LEADING,
+                "growth-eng",
+                KeyResultKind.MILESTONE,
+                null,
+                names,
+                List.of());
     }
 
     @Test
@@ -112,7 +148,9 @@ class KeyResultChangesTest {
     @Test
     void milestoneKeyResultNeedsUniqueNamedMilestones() {
         fixture.givenNoPriorActivity().when(defineMilestones(List.of())).expectException(InvalidInput.class);
-        fixture.givenNoPriorActivity().when(defineMilestones(List.of("beta", "beta"))).expectException(InvalidInput.class);
+        fixture.givenNoPriorActivity()
+                .when(defineMilestones(List.of("beta", "beta")))
+                .expectException(InvalidInput.class);
     }
 
     @Test
@@ -120,7 +158,16 @@ class KeyResultChangesTest {
         UUID checkIn = new UUID(0, 7);
         fixture.given(milestones())
                 .when(new RecordCheckIn(KR, checkIn, null, 7, null, null, null, null, List.of("design", "beta"), null))
-                .expectEvents(new CheckInRecorded(KR, OBJECTIVE, checkIn, NOW, new BigDecimal("2"), 7, null, null, null,
+                .expectEvents(new CheckInRecorded(
+                        KR,
+                        OBJECTIVE,
+                        checkIn,
+                        NOW,
+                        new BigDecimal("2"),
+                        7,
+                        null,
+                        null,
+                        null,
                         List.of("design", "beta")));
     }
 
@@ -142,9 +189,18 @@ class KeyResultChangesTest {
     @Test
     void checkpointsMustFallInsideTheCycle() {
         fixture.givenNoPriorActivity()
-                .when(new DefineKeyResult(KR, OBJECTIVE, "Increase activation", "%", new BigDecimal("45"),
-                        new BigDecimal("60"), Indicator.LEADING, "growth-pm", KeyResultKind.METRIC,
-                        new MeasurementDefinition("activated accounts", "test accounts", "warehouse"), List.of(),
+                .when(new DefineKeyResult(
+                        KR,
+                        OBJECTIVE,
+                        "Increase activation",
+                        "%",
+                        new BigDecimal("45"),
+                        new BigDecimal("60"),
+                        Indicator.LEADING,
+                        "growth-pm",
+                        KeyResultKind.METRIC,
+                        new MeasurementDefinition("activated accounts", "test accounts", "warehouse"),
+                        List.of(),
                         List.of(new Checkpoint(LocalDate.parse("2026-09-01"), new BigDecimal("50")))))
                 .expectException(InvalidInput.class);
     }
@@ -153,8 +209,8 @@ class KeyResultChangesTest {
     void targetChangeKeepsTheOriginalAndTheReason() {
         fixture.given(metric())
                 .when(new ChangeKeyResultTarget(KR, new BigDecimal("55"), "Market shrank", null))
-                .expectEvents(new KeyResultTargetChanged(KR, OBJECTIVE, new BigDecimal("60"), new BigDecimal("55"),
-                        "Market shrank"));
+                .expectEvents(new KeyResultTargetChanged(
+                        KR, OBJECTIVE, new BigDecimal("60"), new BigDecimal("55"), "Market shrank"));
     }
 
     @Test
@@ -168,8 +224,8 @@ class KeyResultChangesTest {
     void rewordingKeepsTheOriginalWording() {
         fixture.given(metric())
                 .when(new RewordKeyResult(KR, "Increase weekly activation", "Sharper definition", null))
-                .expectEvents(new KeyResultReworded(KR, OBJECTIVE, "Increase activation", "Increase weekly activation",
-                        "Sharper definition"));
+                .expectEvents(new KeyResultReworded(
+                        KR, OBJECTIVE, "Increase activation", "Increase weekly activation", "Sharper definition"));
     }
 
     @Test
@@ -203,8 +259,18 @@ class KeyResultChangesTest {
 
     @Test
     void staleExpectedVersionIsAConflict() {
-        fixture.given(metric(), new CheckInRecorded(KR, OBJECTIVE, UUID.randomUUID(), NOW.minusSeconds(60),
-                        new BigDecimal("46"), 7, null, null, null))
+        fixture.given(
+                        metric(),
+                        new CheckInRecorded(
+                                KR,
+                                OBJECTIVE,
+                                UUID.randomUUID(),
+                                NOW.minusSeconds(60),
+                                new BigDecimal("46"),
+                                7,
+                                null,
+                                null,
+                                null))
                 .when(new RewordKeyResult(KR, "Increase weekly activation", "Sharper", 0L))
                 .expectException(VersionConflict.class)
                 .expectNoEvents();
@@ -222,37 +288,63 @@ class KeyResultChangesTest {
     void initiativeStartsActiveUnlessPlanned() {
         fixture.given(metric())
                 .when(new AddInitiative(KR, INITIATIVE, "Onboarding email redesign", "Emails", null))
-                .expectEvents(new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding email redesign", "Emails",
-                        InitiativeStatus.ACTIVE));
+                .expectEvents(new InitiativeAdded(
+                        KR, OBJECTIVE, INITIATIVE, "Onboarding email redesign", "Emails", InitiativeStatus.ACTIVE));
     }
 
     @Test
     void pivotReplacesTheApproachWithAReasonAndTheDecidingCheckIn() {
         UUID checkIn = UUID.randomUUID();
-        fixture.given(metric(),
-                        new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding", "Email redesign", InitiativeStatus.ACTIVE),
-                        new CheckInRecorded(KR, OBJECTIVE, checkIn, NOW.minusSeconds(60), new BigDecimal("46"), 4, null,
-                                null, "Pivot to in-app checklist"))
-                .when(new PivotInitiative(KR, INITIATIVE, "In-app checklist experiment",
-                        "Completion fell after the email redesign shipped", checkIn))
-                .expectEvents(new InitiativePivoted(KR, OBJECTIVE, INITIATIVE, "Email redesign",
-                        "In-app checklist experiment", "Completion fell after the email redesign shipped", checkIn));
+        fixture.given(
+                        metric(),
+                        new InitiativeAdded(
+                                KR, OBJECTIVE, INITIATIVE, "Onboarding", "Email redesign", InitiativeStatus.ACTIVE),
+                        new CheckInRecorded(
+                                KR,
+                                OBJECTIVE,
+                                checkIn,
+                                NOW.minusSeconds(60),
+                                new BigDecimal("46"),
+                                4,
+                                null,
+                                null,
+                                "Pivot to in-app checklist"))
+                .when(new PivotInitiative(
+                        KR,
+                        INITIATIVE,
+                        "In-app checklist experiment",
+                        "Completion fell after the email redesign shipped",
+                        checkIn))
+                .expectEvents(new InitiativePivoted(
+                        KR,
+                        OBJECTIVE,
+                        INITIATIVE,
+                        "Email redesign",
+                        "In-app checklist experiment",
+                        "Completion fell after the email redesign shipped",
+                        checkIn));
     }
 
     @Test
     void pivotLinksOnlyACheckInOfThisKeyResult() {
-        fixture.given(metric(), new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.ACTIVE))
+        fixture.given(
+                        metric(),
+                        new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.ACTIVE))
                 .when(new PivotInitiative(KR, INITIATIVE, "Checklist", "why", UUID.randomUUID()))
                 .expectException(InvalidInput.class);
     }
 
     @Test
     void doneInitiativeCannotPivotOrStop() {
-        fixture.given(metric(), new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.ACTIVE),
+        fixture.given(
+                        metric(),
+                        new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.ACTIVE),
                         new InitiativeCompleted(KR, OBJECTIVE, INITIATIVE))
                 .when(new PivotInitiative(KR, INITIATIVE, "Checklist", "why", null))
                 .expectException(StateConflict.class);
-        fixture.given(metric(), new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.ACTIVE),
+        fixture.given(
+                        metric(),
+                        new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.ACTIVE),
                         new InitiativeCompleted(KR, OBJECTIVE, INITIATIVE))
                 .when(new StopInitiative(KR, INITIATIVE, "why"))
                 .expectException(StateConflict.class);
@@ -260,17 +352,25 @@ class KeyResultChangesTest {
 
     @Test
     void plannedInitiativeIsStartedBeforeItCanBeCompleted() {
-        fixture.given(metric(), new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.PLANNED))
+        fixture.given(
+                        metric(),
+                        new InitiativeAdded(
+                                KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.PLANNED))
                 .when(new CompleteInitiative(KR, INITIATIVE))
                 .expectException(StateConflict.class);
-        fixture.given(metric(), new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.PLANNED))
+        fixture.given(
+                        metric(),
+                        new InitiativeAdded(
+                                KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.PLANNED))
                 .when(new StartInitiative(KR, INITIATIVE))
                 .expectEvents(new InitiativeStarted(KR, OBJECTIVE, INITIATIVE));
     }
 
     @Test
     void stoppingAnInitiativeRecordsWhy() {
-        fixture.given(metric(), new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.ACTIVE))
+        fixture.given(
+                        metric(),
+                        new InitiativeAdded(KR, OBJECTIVE, INITIATIVE, "Onboarding", "Emails", InitiativeStatus.ACTIVE))
                 .when(new StopInitiative(KR, INITIATIVE, "Lower impact than the experiments"))
                 .expectEvents(new InitiativeStopped(KR, OBJECTIVE, INITIATIVE, "Lower impact than the experiments"));
     }
@@ -283,7 +383,8 @@ class KeyResultChangesTest {
         return new CustomTypeSafeMatcher<>("a refusal by rule " + name) {
             @Override
             protected boolean matchesSafely(Exception e) {
-                return e instanceof StateConflict conflict ? conflict.rule().equals(name)
+                return e instanceof StateConflict conflict
+                        ? conflict.rule().equals(name)
                         : e instanceof InvalidInput invalid && invalid.rule().equals(name);
             }
         };
@@ -291,11 +392,17 @@ class KeyResultChangesTest {
 
     @Test
     void eventsReachOnlyTheInitiativeTheyAreAbout() {
-        fixture.given(metric(), added(INITIATIVE, "Emails"), added(OTHER_INITIATIVE, "Checklist"),
+        fixture.given(
+                        metric(),
+                        added(INITIATIVE, "Emails"),
+                        added(OTHER_INITIATIVE, "Checklist"),
                         new InitiativeCompleted(KR, OBJECTIVE, INITIATIVE))
                 .when(new StopInitiative(KR, OTHER_INITIATIVE, "Lower impact"))
                 .expectEvents(new InitiativeStopped(KR, OBJECTIVE, OTHER_INITIATIVE, "Lower impact"));
-        fixture.given(metric(), added(INITIATIVE, "Emails"), added(OTHER_INITIATIVE, "Checklist"),
+        fixture.given(
+                        metric(),
+                        added(INITIATIVE, "Emails"),
+                        added(OTHER_INITIATIVE, "Checklist"),
                         new InitiativeCompleted(KR, OBJECTIVE, INITIATIVE))
                 .when(new StopInitiative(KR, INITIATIVE, "Lower impact"))
                 .expectException(rule("initiative-stop-from-active-or-planned"))
@@ -304,11 +411,20 @@ class KeyResultChangesTest {
 
     @Test
     void aPivotStartsFromTheApproachOfTheLastPivot() {
-        fixture.given(metric(), added(INITIATIVE, "Email redesign"),
-                        new InitiativePivoted(KR, OBJECTIVE, INITIATIVE, "Email redesign", "In-app checklist", "why", null))
+        fixture.given(
+                        metric(),
+                        added(INITIATIVE, "Email redesign"),
+                        new InitiativePivoted(
+                                KR, OBJECTIVE, INITIATIVE, "Email redesign", "In-app checklist", "why", null))
                 .when(new PivotInitiative(KR, INITIATIVE, "Email redesign", "The checklist confused people", null))
-                .expectEvents(new InitiativePivoted(KR, OBJECTIVE, INITIATIVE, "In-app checklist", "Email redesign",
-                        "The checklist confused people", null));
+                .expectEvents(new InitiativePivoted(
+                        KR,
+                        OBJECTIVE,
+                        INITIATIVE,
+                        "In-app checklist",
+                        "Email redesign",
+                        "The checklist confused people",
+                        null));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.okrledger.command.keyresult;
 
+import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.directory.CycleFacts;
 import dev.okrledger.command.directory.CycleFacts.CycleStatus;
 import dev.okrledger.command.directory.ObjectiveFacts;
 import dev.okrledger.command.shared.InvalidInput;
 import dev.okrledger.command.shared.StateConflict;
-import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.support.InMemoryDirectory;
 import dev.okrledger.command.support.SignedIn;
 import dev.okrledger.contract.event.Cadence;
@@ -41,8 +41,7 @@ class KeyResultMeasurementTest {
     private static final UUID CYCLE = UUID.randomUUID();
 
     /** What a cycle close does to each key result, as a command so the fixture can drive it. */
-    record Grade(UUID keyResultId) {
-    }
+    record Grade(UUID keyResultId) {}
 
     private AggregateTestFixture<KeyResult> fixture;
     private InMemoryDirectory directory;
@@ -54,8 +53,12 @@ class KeyResultMeasurementTest {
                 .objective(new ObjectiveFacts(OBJECTIVE, CYCLE, "support"))
                 .keyResult(KR, CYCLE);
         cycleIs(CycleStatus.ACTIVE);
-        fixture.registerAnnotatedCommandHandler(new KeyResultCommandHandler(fixture.getRepository(), directory,
-                Clock.fixed(NOW, ZoneOffset.UTC), OkrPolicy.defaults(), new Permissions(directory)));
+        fixture.registerAnnotatedCommandHandler(new KeyResultCommandHandler(
+                fixture.getRepository(),
+                directory,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                OkrPolicy.defaults(),
+                new Permissions(directory)));
         SignedIn.asAdmin();
         fixture.registerAnnotatedCommandHandler(new Object() {
             @CommandHandler
@@ -71,17 +74,26 @@ class KeyResultMeasurementTest {
     }
 
     private void cycleIs(CycleStatus status) {
-        directory.cycle(new CycleFacts(CYCLE, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"),
-                Cadence.WEEKLY, status));
+        directory.cycle(new CycleFacts(
+                CYCLE, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"), Cadence.WEEKLY, status));
     }
 
     private static KeyResultDefined defined() {
-        return new KeyResultDefined(KR, OBJECTIVE, CYCLE, "Reduce median first response", "hours",
-                new BigDecimal("12"), new BigDecimal("4"), Indicator.LEADING, "support-lead");
+        return new KeyResultDefined(
+                KR,
+                OBJECTIVE,
+                CYCLE,
+                "Reduce median first response",
+                "hours",
+                new BigDecimal("12"),
+                new BigDecimal("4"),
+                Indicator.LEADING,
+                "support-lead");
     }
 
     private static RecordMeasurement measure(UUID id, String value, Instant observedAt) {
-        return new RecordMeasurement(KR, id, value == null ? null : new BigDecimal(value), observedAt, "helpdesk-export");
+        return new RecordMeasurement(
+                KR, id, value == null ? null : new BigDecimal(value), observedAt, "helpdesk-export");
     }
 
     private static MeasurementRecorded measured(UUID id, String value, Instant observedAt) {
@@ -89,8 +101,8 @@ class KeyResultMeasurementTest {
     }
 
     private static CheckInRecorded checkedIn(String value, Instant effectiveAt) {
-        return new CheckInRecorded(KR, OBJECTIVE, UUID.randomUUID(), effectiveAt, new BigDecimal(value), 6,
-                null, null, null);
+        return new CheckInRecorded(
+                KR, OBJECTIVE, UUID.randomUUID(), effectiveAt, new BigDecimal(value), 6, null, null, null);
     }
 
     @Test
@@ -135,7 +147,10 @@ class KeyResultMeasurementTest {
     @Test
     void measurementObservedInTheFutureIsRefused() {
         fixture.given(defined())
-                .when(measure(UUID.randomUUID(), "9", NOW.plus(ReadingGuard.CLOCK_SKEW).plusSeconds(1)))
+                .when(measure(
+                        UUID.randomUUID(),
+                        "9",
+                        NOW.plus(ReadingGuard.CLOCK_SKEW).plusSeconds(1)))
                 .expectException(InvalidInput.class)
                 .expectExceptionMessage("A measurement cannot be observed in the future")
                 .expectNoEvents();
@@ -143,9 +158,20 @@ class KeyResultMeasurementTest {
 
     @Test
     void milestoneKeyResultTakesNoMeasurements() {
-        KeyResultDefined milestones = new KeyResultDefined(KR, OBJECTIVE, CYCLE, "Ship the portal", "milestones",
-                BigDecimal.ZERO, BigDecimal.valueOf(2), Indicator.LAGGING, "support-lead", KeyResultKind.MILESTONE,
-                null, List.of("beta", "launch"), List.of());
+        KeyResultDefined milestones = new KeyResultDefined(
+                KR,
+                OBJECTIVE,
+                CYCLE,
+                "Ship the portal",
+                "milestones",
+                BigDecimal.ZERO,
+                BigDecimal.valueOf(2),
+                Indicator.LAGGING,
+                "support-lead",
+                KeyResultKind.MILESTONE,
+                null,
+                List.of("beta", "launch"),
+                List.of());
         fixture.given(milestones)
                 .when(measure(UUID.randomUUID(), "1", NOW.minusSeconds(60)))
                 .expectException(InvalidInput.class)
@@ -183,20 +209,29 @@ class KeyResultMeasurementTest {
         Instant week3 = Instant.parse("2026-04-20T09:00:00Z");
         fixture.given(defined(), checkedIn("10", week3), measured(UUID.randomUUID(), "6", week3.plusSeconds(3600)))
                 .when(new Grade(KR))
-                .expectEvents(new KeyResultGraded(KR, OBJECTIVE, CYCLE, new BigDecimal("6"),
-                        Progress.of(new BigDecimal("12"), new BigDecimal("4"),
-                                new BigDecimal("6"))));
+                .expectEvents(new KeyResultGraded(
+                        KR,
+                        OBJECTIVE,
+                        CYCLE,
+                        new BigDecimal("6"),
+                        Progress.of(new BigDecimal("12"), new BigDecimal("4"), new BigDecimal("6"))));
     }
 
     @Test
     void gradeTakesALateCheckInEffectiveAfterTheMeasurement() {
         Instant week3 = Instant.parse("2026-04-20T09:00:00Z");
         // the measurement was recorded first but observed earlier than the check-in recorded after it
-        fixture.given(defined(), measured(UUID.randomUUID(), "6", week3), checkedIn("8", week3.plusSeconds(3600)),
+        fixture.given(
+                        defined(),
+                        measured(UUID.randomUUID(), "6", week3),
+                        checkedIn("8", week3.plusSeconds(3600)),
                         checkedIn("11", week3.minusSeconds(86_400)))
                 .when(new Grade(KR))
-                .expectEvents(new KeyResultGraded(KR, OBJECTIVE, CYCLE, new BigDecimal("8"),
-                        Progress.of(new BigDecimal("12"), new BigDecimal("4"),
-                                new BigDecimal("8"))));
+                .expectEvents(new KeyResultGraded(
+                        KR,
+                        OBJECTIVE,
+                        CYCLE,
+                        new BigDecimal("8"),
+                        Progress.of(new BigDecimal("12"), new BigDecimal("4"), new BigDecimal("8"))));
     }
 }

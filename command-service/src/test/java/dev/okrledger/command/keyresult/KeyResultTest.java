@@ -1,13 +1,13 @@
 package dev.okrledger.command.keyresult;
 
+import dev.okrledger.command.access.Permissions;
 import dev.okrledger.command.directory.CycleFacts;
 import dev.okrledger.command.directory.CycleFacts.CycleStatus;
 import dev.okrledger.command.directory.ObjectiveFacts;
-import dev.okrledger.command.access.Permissions;
-import dev.okrledger.command.support.InMemoryDirectory;
-import dev.okrledger.command.support.SignedIn;
 import dev.okrledger.command.shared.InvalidInput;
 import dev.okrledger.command.shared.StateConflict;
+import dev.okrledger.command.support.InMemoryDirectory;
+import dev.okrledger.command.support.SignedIn;
 import dev.okrledger.contract.event.Cadence;
 import dev.okrledger.contract.event.CheckInRecorded;
 import dev.okrledger.contract.event.ConfidenceBand;
@@ -46,8 +46,12 @@ class KeyResultTest {
                 .objective(new ObjectiveFacts(OBJECTIVE, CYCLE, "support"))
                 .keyResult(KR, CYCLE);
         cycleIs(CycleStatus.ACTIVE);
-        fixture.registerAnnotatedCommandHandler(new KeyResultCommandHandler(fixture.getRepository(), directory,
-                Clock.fixed(NOW, ZoneOffset.UTC), OkrPolicy.defaults(), new Permissions(directory)));
+        fixture.registerAnnotatedCommandHandler(new KeyResultCommandHandler(
+                fixture.getRepository(),
+                directory,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                OkrPolicy.defaults(),
+                new Permissions(directory)));
         SignedIn.asAdmin();
     }
 
@@ -57,18 +61,26 @@ class KeyResultTest {
     }
 
     static void cycleIs(InMemoryDirectory directory, CycleStatus status) {
-        directory.cycle(new CycleFacts(CYCLE, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"),
-                Cadence.WEEKLY, status));
+        directory.cycle(new CycleFacts(
+                CYCLE, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"), Cadence.WEEKLY, status));
     }
 
     private void cycleIs(CycleStatus status) {
-        directory.cycle(new CycleFacts(CYCLE, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"),
-                Cadence.WEEKLY, status));
+        directory.cycle(new CycleFacts(
+                CYCLE, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"), Cadence.WEEKLY, status));
     }
 
     private static KeyResultDefined defined() {
-        return new KeyResultDefined(KR, OBJECTIVE, CYCLE, "Reduce median first response", "hours",
-                new BigDecimal("12"), new BigDecimal("4"), Indicator.LEADING, "support-lead");
+        return new KeyResultDefined(
+                KR,
+                OBJECTIVE,
+                CYCLE,
+                "Reduce median first response",
+                "hours",
+                new BigDecimal("12"),
+                new BigDecimal("4"),
+                Indicator.LEADING,
+                "support-lead");
     }
 
     private static RecordCheckIn checkIn(UUID id, String value, int confidence, Instant effectiveAt) {
@@ -82,8 +94,15 @@ class KeyResultTest {
     @Test
     void targetMustDifferFromBaseline() {
         fixture.givenNoPriorActivity()
-                .when(new DefineKeyResult(KR, OBJECTIVE, "Flat", "hours", BigDecimal.TEN, new BigDecimal("10.0"),
-                        Indicator.LAGGING, "owner"))
+                .when(new DefineKeyResult(
+                        KR,
+                        OBJECTIVE,
+                        "Flat",
+                        "hours",
+                        BigDecimal.TEN,
+                        new BigDecimal("10.0"),
+                        Indicator.LAGGING,
+                        "owner"))
                 .expectException(InvalidInput.class)
                 .expectExceptionMessage("A key result's target must differ from its baseline")
                 .expectNoEvents();
@@ -92,8 +111,15 @@ class KeyResultTest {
     @Test
     void keyResultIsDefinedInTheCycleOfItsObjective() {
         fixture.givenNoPriorActivity()
-                .when(new DefineKeyResult(KR, OBJECTIVE, "Reduce median first response", "hours",
-                        new BigDecimal("12"), new BigDecimal("4"), Indicator.LEADING, "support-lead"))
+                .when(new DefineKeyResult(
+                        KR,
+                        OBJECTIVE,
+                        "Reduce median first response",
+                        "hours",
+                        new BigDecimal("12"),
+                        new BigDecimal("4"),
+                        Indicator.LEADING,
+                        "support-lead"))
                 .expectEvents(defined());
     }
 
@@ -191,8 +217,10 @@ class KeyResultTest {
         Instant earlier = NOW.minusSeconds(7 * 86400);
         fixture.given(defined(), recorded(first, "10", 8, earlier))
                 .when(checkIn(second, "9", 4, null))
-                .expectEvents(recorded(second, "9", 4, NOW),
-                        new ConfidenceChanged(KR, OBJECTIVE, second, NOW, 8, 4, ConfidenceBand.GREEN, ConfidenceBand.AMBER));
+                .expectEvents(
+                        recorded(second, "9", 4, NOW),
+                        new ConfidenceChanged(
+                                KR, OBJECTIVE, second, NOW, 8, 4, ConfidenceBand.GREEN, ConfidenceBand.AMBER));
     }
 
     @Test
@@ -208,9 +236,14 @@ class KeyResultTest {
         Instant week2 = Instant.parse("2026-04-14T12:00:00Z");
         Instant week3 = Instant.parse("2026-04-21T12:00:00Z");
         UUID late = new UUID(0, 3);
-        fixture.given(defined(), recorded(UUID.randomUUID(), "12", 9, week1), recorded(UUID.randomUUID(), "10", 8, week3))
+        fixture.given(
+                        defined(),
+                        recorded(UUID.randomUUID(), "12", 9, week1),
+                        recorded(UUID.randomUUID(), "10", 8, week3))
                 .when(checkIn(late, "11", 5, week2))
-                .expectEvents(recorded(late, "11", 5, week2),
-                        new ConfidenceChanged(KR, OBJECTIVE, late, week2, 9, 5, ConfidenceBand.GREEN, ConfidenceBand.AMBER));
+                .expectEvents(
+                        recorded(late, "11", 5, week2),
+                        new ConfidenceChanged(
+                                KR, OBJECTIVE, late, week2, 9, 5, ConfidenceBand.GREEN, ConfidenceBand.AMBER));
     }
 }

@@ -19,8 +19,10 @@ class MeasurementsBackOffTest {
 
     @Test
     void aRecordFailingOnADatabaseOutageIsTriedAgainWithoutEnd() {
-        BackOff backOff = MeasurementsTopicConfiguration.backOffFor(new ListenerExecutionFailedException("listener failed",
-                new IllegalStateException("command failed", new SQLTransientConnectionException("no connection in 5 s"))));
+        BackOff backOff = MeasurementsTopicConfiguration.backOffFor(new ListenerExecutionFailedException(
+                "listener failed",
+                new IllegalStateException(
+                        "command failed", new SQLTransientConnectionException("no connection in 5 s"))));
 
         assertThat(backOff).isNotNull();
         BackOffExecution execution = backOff.start();
@@ -35,15 +37,23 @@ class MeasurementsBackOffTest {
 
     @Test
     void aBrokenConnectionIsAnOutageToo() {
-        assertThat(MeasurementsTopicConfiguration.backOffFor(new ListenerExecutionFailedException("listener failed",
-                new SQLException("terminating connection due to administrator command", "57P01")))).isNotNull();
+        assertThat(MeasurementsTopicConfiguration.backOffFor(new ListenerExecutionFailedException(
+                        "listener failed",
+                        new SQLException("terminating connection due to administrator command", "57P01"))))
+                .isNotNull();
     }
 
     @Test
     void aRefusedOrFaultyRecordKeepsTheHandlersFewAttempts() {
-        assertThat(MeasurementsTopicConfiguration.backOffFor(new ListenerExecutionFailedException("listener failed",
-                new InvalidInput("observed-not-in-future", "observedAt", "A measurement cannot be observed in the future")))).isNull();
-        assertThat(MeasurementsTopicConfiguration.backOffFor(new ListenerExecutionFailedException("listener failed",
-                new IllegalStateException("a bug")))).isNull();
+        assertThat(MeasurementsTopicConfiguration.backOffFor(new ListenerExecutionFailedException(
+                        "listener failed",
+                        new InvalidInput(
+                                "observed-not-in-future",
+                                "observedAt",
+                                "A measurement cannot be observed in the future"))))
+                .isNull();
+        assertThat(MeasurementsTopicConfiguration.backOffFor(
+                        new ListenerExecutionFailedException("listener failed", new IllegalStateException("a bug"))))
+                .isNull();
     }
 }

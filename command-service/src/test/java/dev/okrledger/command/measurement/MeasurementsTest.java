@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * service: the same measurement sent again records nothing twice, check-ins interleave by their
  * effective moments, and a poison record goes to the dead-letter topic without stopping the stream.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=command-service")
 class MeasurementsTest extends RunningCommandService {
 
@@ -50,7 +51,8 @@ class MeasurementsTest extends RunningCommandService {
     @Test
     void restAndTopicRecordEachMeasurementOnceAndGradingTakesTheLatestInEffectiveOrder() {
         UUID viaRest = UUID.randomUUID();
-        assertThat(measure(viaRest, "60", now.minus(Duration.ofDays(5))).status()).isEqualTo(201);
+        assertThat(measure(viaRest, "60", now.minus(Duration.ofDays(5))).status())
+                .isEqualTo(201);
         Answer again = measure(viaRest, "60.0", now.minus(Duration.ofDays(5)));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
@@ -61,8 +63,10 @@ class MeasurementsTest extends RunningCommandService {
         // a check-in effective a day after the latest measurement, then the stream catches up with
         // an older observation (sent twice: redelivery) and one newer than the check-in
         assertThat(post("/api/key-results/" + keyResult + "/check-ins", """
-                {"checkInId":"%s","value":66,"confidence":6,"effectiveAt":"%s"}"""
-                .formatted(UUID.randomUUID(), now.minus(Duration.ofDays(3)))).status()).isEqualTo(201);
+                {"checkInId":"%s","value":66,"confidence":6,"effectiveAt":"%s"}""".formatted(
+                                        UUID.randomUUID(), now.minus(Duration.ofDays(3))))
+                        .status())
+                .isEqualTo(201);
         UUID older = UUID.randomUUID();
         UUID newer = UUID.randomUUID();
         send(keyResult.toString(), message(older, "63", now.minus(Duration.ofDays(4))));
@@ -70,13 +74,14 @@ class MeasurementsTest extends RunningCommandService {
         send(keyResult.toString(), message(newer, "71", now.minus(Duration.ofDays(1))));
         send(keyResult.toString(), message(newer, "71", now.minus(Duration.ofDays(1))));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(measurements()).isEqualTo(3));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(measurements()).isEqualTo(3));
         assertThat(post("/api/cycles/" + cycle + "/close", "").status()).isEqualTo(204);
         assertThat(measurements()).isEqualTo(3);
-        JsonNode graded = JSON.readTree(jdbc.sql("""
+        JsonNode graded = JSON.readTree(
+                jdbc.sql("""
                         select convert_from(payload, 'UTF8') from domainevententry
-                         where aggregateidentifier = ? and payloadtype like '%KeyResultGraded'""")
-                .param(keyResult.toString()).query(String.class).single());
+                         where aggregateidentifier = ? and payloadtype like '%KeyResultGraded'""").param(keyResult.toString()).query(String.class).single());
         assertThat(graded.get("finalValue").decimalValue()).isEqualByComparingTo("71");
         assertThat(graded.get("score").asDouble()).isEqualTo(0.8); // (71-55)/(75-55)
     }
@@ -85,35 +90,45 @@ class MeasurementsTest extends RunningCommandService {
     void poisonRecordsGoToTheDeadLetterTopicWithTheirReasonAndTheNextGoodOneIsApplied() {
         UUID refused = UUID.randomUUID();
         send(keyResult.toString(), "not json at all");
-        send(keyResult.toString(), message(UUID.randomUUID(), "60", now.minusSeconds(60))
-                .replace(keyResult.toString(), "00000000-0000-0000-0000-00000000000a"));
+        send(
+                keyResult.toString(),
+                message(UUID.randomUUID(), "60", now.minusSeconds(60))
+                        .replace(keyResult.toString(), "00000000-0000-0000-0000-00000000000a"));
         send(keyResult.toString(), message(refused, "60", now.plus(Duration.ofDays(2))));
         UUID good = UUID.randomUUID();
         send(keyResult.toString(), message(good, "62", now.minusSeconds(60)));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(measurements()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(measurements()).isEqualTo(1));
         assertThat(jdbc.sql("""
                         select count(*) from domainevententry
-                         where payloadtype like '%MeasurementRecorded' and convert_from(payload, 'UTF8') like ?""")
-                .param("%" + good + "%").query(Long.class).single()).isEqualTo(1);
+                         where payloadtype like '%MeasurementRecorded' and convert_from(payload, 'UTF8') like ?""").param("%" + good + "%").query(Long.class).single())
+                .isEqualTo(1);
 
         // the dead-letter topic is shared by the tests of this class: each reads its own key result's records
-        List<ConsumerRecord<String, byte[]>> deadLetters = TopicRecords.readAll(topic + ".dlt", 3, Duration.ofSeconds(30)).stream()
-                .filter(r -> r.key().equals(keyResult.toString())).toList();
+        List<ConsumerRecord<String, byte[]>> deadLetters =
+                TopicRecords.readAll(topic + ".dlt", 3, Duration.ofSeconds(30)).stream()
+                        .filter(r -> r.key().equals(keyResult.toString()))
+                        .toList();
         assertThat(deadLetters).hasSize(3);
         assertThat(reason(deadLetters.get(0))).contains("not a measurement JSON object");
         assertThat(reason(deadLetters.get(1))).contains("is not its keyResultId");
         assertThat(reason(deadLetters.get(2))).isEqualTo("A measurement cannot be observed in the future");
-        assertThat(new String(deadLetters.get(2).value(), StandardCharsets.UTF_8)).contains(refused.toString());
+        assertThat(new String(deadLetters.get(2).value(), StandardCharsets.UTF_8))
+                .contains(refused.toString());
     }
 
     @Test
     void unknownKeyResultOnTheTopicIsADeadLetter() {
         UUID unknown = UUID.randomUUID();
-        send(unknown.toString(), message(UUID.randomUUID(), "60", now.minusSeconds(60)).replace(keyResult.toString(),
-                unknown.toString()));
-        List<ConsumerRecord<String, byte[]>> deadLetters = TopicRecords.readAll(topic + ".dlt", 1, Duration.ofSeconds(30)).stream()
-                .filter(r -> r.key().equals(unknown.toString())).toList();
+        send(
+                unknown.toString(),
+                message(UUID.randomUUID(), "60", now.minusSeconds(60))
+                        .replace(keyResult.toString(), unknown.toString()));
+        List<ConsumerRecord<String, byte[]>> deadLetters =
+                TopicRecords.readAll(topic + ".dlt", 1, Duration.ofSeconds(30)).stream()
+                        .filter(r -> r.key().equals(unknown.toString()))
+                        .toList();
         assertThat(deadLetters).hasSize(1);
         assertThat(reason(deadLetters.get(0))).contains(unknown.toString());
         assertThat(measurements()).isZero();
@@ -121,25 +136,29 @@ class MeasurementsTest extends RunningCommandService {
 
     private Answer measure(UUID measurementId, String value, Instant observedAt) {
         return post("/api/key-results/" + keyResult + "/measurements", """
-                {"measurementId":"%s","value":%s,"observedAt":"%s","source":"helpdesk"}"""
-                .formatted(measurementId, value, observedAt));
+                {"measurementId":"%s","value":%s,"observedAt":"%s","source":"helpdesk"}""".formatted(measurementId, value, observedAt));
     }
 
     private String message(UUID measurementId, String value, Instant observedAt) {
         return """
-                {"keyResultId":"%s","measurementId":"%s","value":%s,"observedAt":"%s","source":"helpdesk-stream"}"""
-                .formatted(keyResult, measurementId, value, observedAt);
+                {"keyResultId":"%s","measurementId":"%s","value":%s,"observedAt":"%s","source":"helpdesk-stream"}""".formatted(keyResult, measurementId, value, observedAt);
     }
 
     private long measurements() {
-        return jdbc.sql("select count(*) from domainevententry where aggregateidentifier = ? and payloadtype like '%MeasurementRecorded'")
-                .param(keyResult.toString()).query(Long.class).single();
+        return jdbc.sql(
+                        "select count(*) from domainevententry where aggregateidentifier = ? and payloadtype like '%MeasurementRecorded'")
+                .param(keyResult.toString())
+                .query(Long.class)
+                .single();
     }
 
     private void send(String key, String json) {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.kafka().bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedTestInfrastructure.kafka().bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, json)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);

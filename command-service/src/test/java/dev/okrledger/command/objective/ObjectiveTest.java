@@ -7,9 +7,9 @@ import dev.okrledger.command.objective.ObjectiveEdits.RealignObjective;
 import dev.okrledger.command.objective.ObjectiveEdits.RecordRetrospective;
 import dev.okrledger.command.objective.ObjectiveEdits.RetireObjective;
 import dev.okrledger.command.objective.ObjectiveEdits.RewordObjective;
-import dev.okrledger.command.support.InMemoryDirectory;
 import dev.okrledger.command.shared.InvalidInput;
 import dev.okrledger.command.shared.StateConflict;
+import dev.okrledger.command.support.InMemoryDirectory;
 import dev.okrledger.contract.event.Cadence;
 import dev.okrledger.contract.event.ObjectiveDefined;
 import dev.okrledger.contract.event.ObjectiveLevel;
@@ -48,8 +48,8 @@ class ObjectiveTest {
     }
 
     private void cycleIs(UUID cycle, CycleStatus status) {
-        directory.cycle(new CycleFacts(cycle, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"),
-                Cadence.WEEKLY, status));
+        directory.cycle(new CycleFacts(
+                cycle, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-07-01"), Cadence.WEEKLY, status));
     }
 
     private static ObjectiveDefined team() {
@@ -59,7 +59,8 @@ class ObjectiveTest {
     @Test
     void parentObjectiveMustBeInTheSameCycle() {
         fixture.givenNoPriorActivity()
-                .when(new DefineObjective(UUID.randomUUID(), OTHER_CYCLE, "Elsewhere", ObjectiveLevel.TEAM, "x", COMPANY))
+                .when(new DefineObjective(
+                        UUID.randomUUID(), OTHER_CYCLE, "Elsewhere", ObjectiveLevel.TEAM, "x", COMPANY))
                 .expectException(InvalidInput.class)
                 .expectNoEvents();
     }
@@ -75,8 +76,12 @@ class ObjectiveTest {
     @Test
     void rewordingKeepsBothWordingsAndTheReason() {
         fixture.given(team())
-                .when(new RewordObjective(TEAM, "Make support fast and predictable", "Customers asked for predictability", null))
-                .expectEvents(new ObjectiveReworded(TEAM, "Make support faster", "Make support fast and predictable",
+                .when(new RewordObjective(
+                        TEAM, "Make support fast and predictable", "Customers asked for predictability", null))
+                .expectEvents(new ObjectiveReworded(
+                        TEAM,
+                        "Make support faster",
+                        "Make support fast and predictable",
                         "Customers asked for predictability"));
     }
 

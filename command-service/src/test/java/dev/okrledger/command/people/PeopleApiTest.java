@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The people directory over real HTTP, PostgreSQL and Kafka: each person's own record from the claims
  * of their token, admins' edits and handles, and every refusal as a problem that writes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=command-service")
 class PeopleApiTest extends RunningCommandService {
 
@@ -39,12 +40,16 @@ class PeopleApiTest extends RunningCommandService {
 
     /** A token as an identity provider would issue it, with whatever claims the test names. */
     private static String bearer(String subject, Map<String, Object> claims) {
-        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().issuer(TokenMinter.ISSUER).subject(subject)
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(3600)));
+        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
+                .issuer(TokenMinter.ISSUER)
+                .subject(subject)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
         claims.forEach(set::claim);
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
-            jwt.sign(new RSASSASigner(TokenKeys.loadOrCreate(TestTokens.keyDir()).privateKey()));
+            jwt.sign(
+                    new RSASSASigner(TokenKeys.loadOrCreate(TestTokens.keyDir()).privateKey()));
             return "Bearer " + jwt.serialize();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -52,13 +57,15 @@ class PeopleApiTest extends RunningCommandService {
     }
 
     private static String signIn(String subject, String name, String email, String zone, List<String> teams) {
-        return bearer(subject, Map.of("name", name, "email", email, "zoneinfo", zone, "teams", teams,
-                "roles", List.of("MEMBER")));
+        return bearer(
+                subject,
+                Map.of("name", name, "email", email, "zoneinfo", zone, "teams", teams, "roles", List.of("MEMBER")));
     }
 
     private Answer put(String path, String body, String authorization, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .PUT(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
@@ -66,10 +73,12 @@ class PeopleApiTest extends RunningCommandService {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
-                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             }
-            return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()),
+            return new Answer(
+                    response.statusCode(),
+                    response.body().isBlank() ? null : JSON.readTree(response.body()),
                     response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -86,15 +95,16 @@ class PeopleApiTest extends RunningCommandService {
     /** A person signed in once; their subject. */
     private String registered() {
         String subject = "p-" + UUID.randomUUID();
-        assertThat(syncMe(signIn(subject, "Pat", "pat@example.org", "Europe/Berlin", List.of("support"))).status())
+        assertThat(syncMe(signIn(subject, "Pat", "pat@example.org", "Europe/Berlin", List.of("support")))
+                        .status())
                 .isEqualTo(201);
         return subject;
     }
 
     private static String person(String name, String email, String zone) {
         return """
-                {"displayName":"%s","email":%s,"timeZone":%s,"teams":["support"],"leads":["support"]}"""
-                .formatted(name, email == null ? "null" : "\"" + email + "\"", zone == null ? "null" : "\"" + zone + "\"");
+                {"displayName":"%s","email":%s,"timeZone":%s,"teams":["support"],"leads":["support"]}""".formatted(
+                        name, email == null ? "null" : "\"" + email + "\"", zone == null ? "null" : "\"" + zone + "\"");
     }
 
     @Test
@@ -117,7 +127,10 @@ class PeopleApiTest extends RunningCommandService {
         assertThat(moved.body().get("version").asLong()).isEqualTo(1);
         assertThat(storedEvents()).isEqualTo(before + 1);
         assertThat(jdbc.sql("select type from domainevententry where aggregateidentifier = ? order by sequencenumber")
-                .param("person:" + subject).query(String.class).list()).containsExactly("Person", "Person");
+                        .param("person:" + subject)
+                        .query(String.class)
+                        .list())
+                .containsExactly("Person", "Person");
     }
 
     @Test
@@ -130,8 +143,8 @@ class PeopleApiTest extends RunningCommandService {
 
     @Test
     void aMeasurementSourceIsNoPerson() {
-        Answer answer = syncMe(bearer("helpdesk-export", Map.of("teams", List.of("support"),
-                "roles", List.of("MEASUREMENT_SOURCE"))));
+        Answer answer = syncMe(
+                bearer("helpdesk-export", Map.of("teams", List.of("support"), "roles", List.of("MEASUREMENT_SOURCE"))));
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body().get("rule").asString()).isEqualTo("people-directory-is-for-people");
     }
@@ -139,8 +152,12 @@ class PeopleApiTest extends RunningCommandService {
     @Test
     void anAdminSetsAPersonsDetailsAndVersionsGuardTheEdit() {
         String subject = registered();
-        Answer edited = put("/api/people/" + subject, person("Pat Lee", "pat.lee@example.org", "Asia/Tokyo"), ADMIN,
-                "If-Match", "\"0\"");
+        Answer edited = put(
+                "/api/people/" + subject,
+                person("Pat Lee", "pat.lee@example.org", "Asia/Tokyo"),
+                ADMIN,
+                "If-Match",
+                "\"0\"");
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.body().get("version").asLong()).isEqualTo(2); // profile, then teams led
 
@@ -154,12 +171,17 @@ class PeopleApiTest extends RunningCommandService {
     void onlyAdminsEditPeople() {
         String subject = registered();
         for (Role role : List.of(Role.OKR_LEAD, Role.MEMBER)) {
-            Answer answer = put("/api/people/" + subject, person("Pat", null, null),
+            Answer answer = put(
+                    "/api/people/" + subject,
+                    person("Pat", null, null),
                     bearer("someone", Set.of("support"), Set.of(role)));
             assertThat(answer.status()).as("%s", role).isEqualTo(403);
             assertThat(answer.body().get("rule").asString()).isEqualTo("people-directory-needs-admin");
         }
-        Answer own = put("/api/people/" + subject, person("Pat", null, null), bearer(subject, Set.of("support"), Set.of(Role.MEMBER)));
+        Answer own = put(
+                "/api/people/" + subject,
+                person("Pat", null, null),
+                bearer(subject, Set.of("support"), Set.of(Role.MEMBER)));
         assertThat(own.status()).isEqualTo(403);
     }
 
@@ -195,8 +217,11 @@ class PeopleApiTest extends RunningCommandService {
         Answer linked = put("/api/people/" + pat + "/handles", """
                 {"handles":["%s"]}""".formatted(handle), ADMIN);
         assertThat(linked.status()).isEqualTo(200);
-        assertThat(jdbc.sql("select subject from person_handle_directory where handle = ?").param(handle)
-                .query(String.class).single()).isEqualTo(pat);
+        assertThat(jdbc.sql("select subject from person_handle_directory where handle = ?")
+                        .param(handle)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(pat);
 
         Answer taken = put("/api/people/" + kim + "/handles", """
                 {"handles":["%s"]}""".formatted(handle), ADMIN);
@@ -207,9 +232,13 @@ class PeopleApiTest extends RunningCommandService {
                 {"handles":["%s"]}""".formatted(pat), ADMIN);
         assertThat(anotherSubject.status()).isEqualTo(409);
 
-        assertThat(put("/api/people/" + pat + "/handles", "{\"handles\":[]}", ADMIN).status()).isEqualTo(200);
+        assertThat(put("/api/people/" + pat + "/handles", "{\"handles\":[]}", ADMIN)
+                        .status())
+                .isEqualTo(200);
         assertThat(put("/api/people/" + kim + "/handles", """
-                {"handles":["%s"]}""".formatted(handle), ADMIN).status()).isEqualTo(200);
+                {"handles":["%s"]}""".formatted(handle), ADMIN)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -218,7 +247,9 @@ class PeopleApiTest extends RunningCommandService {
         Answer slash = put("/api/people/" + subject + "/handles", "{\"handles\":[\"support/lead\"]}", ADMIN);
         assertThat(slash.status()).isEqualTo(400);
         assertThat(slash.body().get("field").asString()).startsWith("handles");
-        Answer lead = put("/api/people/" + subject + "/handles", "{\"handles\":[\"support-lead\"]}",
+        Answer lead = put(
+                "/api/people/" + subject + "/handles",
+                "{\"handles\":[\"support-lead\"]}",
                 bearer("lee", Set.of(), Set.of(Role.OKR_LEAD)));
         assertThat(lead.status()).isEqualTo(403);
     }

@@ -24,10 +24,10 @@ import java.util.Map;
 
 class PersonTest {
 
-    private static final PersonRegistered ANA = new PersonRegistered("ana", "Ana Souza", "ana@example.org",
-            "America/Sao_Paulo", List.of("support"), List.of());
-    private static final SyncFromClaims ANA_SIGNS_IN = new SyncFromClaims("ana", "Ana Souza", "ana@example.org",
-            "America/Sao_Paulo", List.of("support"));
+    private static final PersonRegistered ANA = new PersonRegistered(
+            "ana", "Ana Souza", "ana@example.org", "America/Sao_Paulo", List.of("support"), List.of());
+    private static final SyncFromClaims ANA_SIGNS_IN =
+            new SyncFromClaims("ana", "Ana Souza", "ana@example.org", "America/Sao_Paulo", List.of("support"));
 
     private AggregateTestFixture<Person> fixture;
     /** Who holds a handle already, as the directory would answer; ana is the one person in it. */
@@ -36,19 +36,20 @@ class PersonTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Person.class);
-        fixture.registerAnnotatedCommandHandler(new PersonCommandHandler(fixture.getRepository(), new PersonDirectory() {
-            @Override
-            public boolean isPerson(String subject) {
-                return subject.equals("ana");
-            }
+        fixture.registerAnnotatedCommandHandler(new PersonCommandHandler(
+                fixture.getRepository(), new PersonDirectory() {
+                    @Override
+                    public boolean isPerson(String subject) {
+                        return subject.equals("ana");
+                    }
 
-            @Override
-            public Map<String, String> holdersOf(Collection<String> handles) {
-                Map<String, String> held = new HashMap<>(holders);
-                held.keySet().retainAll(handles);
-                return held;
-            }
-        }));
+                    @Override
+                    public Map<String, String> holdersOf(Collection<String> handles) {
+                        Map<String, String> held = new HashMap<>(holders);
+                        held.keySet().retainAll(handles);
+                        return held;
+                    }
+                }));
     }
 
     @Test
@@ -61,24 +62,24 @@ class PersonTest {
 
     @Test
     void signingInAgainWithTheSameClaimsRecordsNothing() {
-        fixture.given(ANA)
-                .when(ANA_SIGNS_IN)
-                .expectNoEvents()
-                .expectResultMessagePayload(new Synced(0, false));
+        fixture.given(ANA).when(ANA_SIGNS_IN).expectNoEvents().expectResultMessagePayload(new Synced(0, false));
     }
 
     @Test
     void aChangedClaimRecordsOneUpdate() {
         fixture.given(ANA)
-                .when(new SyncFromClaims("ana", "Ana Souza", "ana.souza@example.org", "America/Sao_Paulo", List.of("support")))
-                .expectEvents(new PersonProfileUpdated("ana", "Ana Souza", "ana.souza@example.org", "America/Sao_Paulo"))
+                .when(new SyncFromClaims(
+                        "ana", "Ana Souza", "ana.souza@example.org", "America/Sao_Paulo", List.of("support")))
+                .expectEvents(
+                        new PersonProfileUpdated("ana", "Ana Souza", "ana.souza@example.org", "America/Sao_Paulo"))
                 .expectResultMessagePayload(new Synced(1, false));
     }
 
     @Test
     void aChangedTeamsClaimKeepsTheTeamsAnAdminSaidThePersonLeads() {
         fixture.given(ANA, new PersonTeamsChanged("ana", List.of("support"), List.of("support")))
-                .when(new SyncFromClaims("ana", "Ana Souza", "ana@example.org", "America/Sao_Paulo", List.of("support", "growth")))
+                .when(new SyncFromClaims(
+                        "ana", "Ana Souza", "ana@example.org", "America/Sao_Paulo", List.of("support", "growth")))
                 .expectEvents(new PersonTeamsChanged("ana", List.of("growth", "support"), List.of("support")));
     }
 
@@ -108,16 +109,22 @@ class PersonTest {
     @Test
     void anAdminsEditRecordsWhatChangedAndOnlyThat() {
         fixture.given(ANA)
-                .when(new EditPerson("ana", "Ana Souza", "ana@example.org", "America/Sao_Paulo", List.of("support"),
-                        List.of("support"), null))
+                .when(new EditPerson(
+                        "ana",
+                        "Ana Souza",
+                        "ana@example.org",
+                        "America/Sao_Paulo",
+                        List.of("support"),
+                        List.of("support"),
+                        null))
                 .expectEvents(new PersonTeamsChanged("ana", List.of("support"), List.of("support")));
     }
 
     @Test
     void anEditThatChangesNothingRecordsNothing() {
         fixture.given(ANA)
-                .when(new EditPerson("ana", "Ana Souza", "ana@example.org", "America/Sao_Paulo", List.of("support"),
-                        List.of(), 0L))
+                .when(new EditPerson(
+                        "ana", "Ana Souza", "ana@example.org", "America/Sao_Paulo", List.of("support"), List.of(), 0L))
                 .expectNoEvents()
                 .expectResultMessagePayload(0L);
     }

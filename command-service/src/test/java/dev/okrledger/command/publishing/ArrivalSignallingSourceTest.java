@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 class ArrivalSignallingSourceTest {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine()).build();
+            .storageEngine(new InMemoryEventStorageEngine())
+            .build();
     private final ArrivalSignallingSource source = new ArrivalSignallingSource(store);
 
     @AfterEach

@@ -60,8 +60,10 @@ public class InMemoryDirectory implements Directory {
 
     @Override
     public java.util.List<UUID> keyResultsOf(UUID cycleId) {
-        return cycleOfKeyResult.entrySet().stream().filter(e -> e.getValue().equals(cycleId))
-                .map(Map.Entry::getKey).toList();
+        return cycleOfKeyResult.entrySet().stream()
+                .filter(e -> e.getValue().equals(cycleId))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     @Override

@@ -18,9 +18,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,11 +43,12 @@ public abstract class RunningCommandService {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                TestTokens::publicKeyLocation);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
         registry.add("spring.datasource.url", () -> SharedTestInfrastructure.freshDatabase("cmd"));
         registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
+        registry.add(
+                "spring.kafka.bootstrap-servers",
+                () -> SharedTestInfrastructure.kafka().bootstrapServers());
         String events = SharedTestInfrastructure.uniqueTopicName("okr.events");
         registry.add("okr.kafka.events-topic", () -> events);
         // named once: the supplier is asked again at every lookup, and the listener, the topic bean
@@ -58,11 +59,11 @@ public abstract class RunningCommandService {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected JdbcClient jdbc;
 
-    public record Answer(int status, JsonNode body, String etag) {
-    }
+    public record Answer(int status, JsonNode body, String etag) {}
 
     protected Answer post(String path, String body, String... headers) {
         return postTo(port, path, body, headers);
@@ -82,10 +83,12 @@ public abstract class RunningCommandService {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
-                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             }
-            return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()),
+            return new Answer(
+                    response.statusCode(),
+                    response.body().isBlank() ? null : JSON.readTree(response.body()),
                     response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -97,10 +100,16 @@ public abstract class RunningCommandService {
 
     protected Answer get(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", ADMIN).build(), HttpResponse.BodyHandlers.ofString());
-            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
-            return new Answer(response.statusCode(), json && !response.body().isBlank() ? JSON.readTree(response.body()) : null,
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Authorization", ADMIN)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            boolean json =
+                    response.headers().firstValue("Content-Type").orElse("").contains("json");
+            return new Answer(
+                    response.statusCode(),
+                    json && !response.body().isBlank() ? JSON.readTree(response.body()) : null,
                     response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -143,11 +152,14 @@ public abstract class RunningCommandService {
     }
 
     protected Answer checkIn(UUID keyResult, UUID checkInId, int value, int confidence, String... headers) {
-        return post("/api/key-results/" + keyResult + "/check-ins", """
+        return post(
+                "/api/key-results/" + keyResult + "/check-ins", """
                 {"checkInId":"%s","value":%d,"confidence":%d}""".formatted(checkInId, value, confidence), headers);
     }
 
     protected long storedEvents() {
-        return jdbc.sql("select count(*) from domainevententry").query(Long.class).single();
+        return jdbc.sql("select count(*) from domainevententry")
+                .query(Long.class)
+                .single();
     }
 }

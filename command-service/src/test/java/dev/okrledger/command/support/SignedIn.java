@@ -9,12 +9,15 @@ import java.util.List;
 /** The user of a test that calls handlers without HTTP, on the thread as the filter chain would put them. */
 public final class SignedIn {
 
-    private SignedIn() {
-    }
+    private SignedIn() {}
 
     public static void as(String subject, List<String> teams, List<String> roles) {
-        Jwt token = Jwt.withTokenValue("t").header("alg", "none").subject(subject)
-                .claim("teams", teams).claim("roles", roles).build();
+        Jwt token = Jwt.withTokenValue("t")
+                .header("alg", "none")
+                .subject(subject)
+                .claim("teams", teams)
+                .claim("roles", roles)
+                .build();
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(token));
     }
 

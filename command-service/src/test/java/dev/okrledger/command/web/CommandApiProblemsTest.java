@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every way a client can get a command wrong ends in a 4xx RFC 9457 problem naming the rule and
  * the field, and nothing is written; over real HTTP, PostgreSQL and Kafka.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=command-service")
 class CommandApiProblemsTest extends RunningCommandService {
 
@@ -199,15 +200,21 @@ class CommandApiProblemsTest extends RunningCommandService {
     void storedEventsAreReadableJsonWithActorAndCorrelation() {
         UUID kr = activeKeyResult();
         // the body and a header both claim another actor: the token's subject wins
-        Answer answer = post("/api/key-results/" + kr + "/check-ins", """
+        Answer answer = post(
+                "/api/key-results/" + kr + "/check-ins",
+                """
                         {"checkInId":"%s","value":60,"confidence":7,"actor":"mallory"}""".formatted(UUID.randomUUID()),
-                "X-Actor", "mallory", "X-Correlation-Id", "corr-42",
-                "Authorization", bearer("ana", Set.of(), Set.of(Role.OKR_LEAD)));
+                "X-Actor",
+                "mallory",
+                "X-Correlation-Id",
+                "corr-42",
+                "Authorization",
+                bearer("ana", Set.of(), Set.of(Role.OKR_LEAD)));
         assertThat(answer.status()).isEqualTo(201);
-        String[] stored = jdbc.sql("""
+        String[] stored =
+                jdbc.sql("""
                         select convert_from(payload, 'UTF8') || '|' || convert_from(metadata, 'UTF8')
-                          from domainevententry where aggregateidentifier = ? order by sequencenumber desc limit 1""")
-                .param(kr.toString()).query(String.class).single().split("\\|");
+                          from domainevententry where aggregateidentifier = ? order by sequencenumber desc limit 1""").param(kr.toString()).query(String.class).single().split("\\|");
         assertThat(JSON.readTree(stored[0]).get("confidence").asInt()).isEqualTo(7);
         JsonNode metadata = JSON.readTree(stored[1]);
         assertThat(metadata.get("actor").asString()).isEqualTo("ana");
@@ -218,8 +225,13 @@ class CommandApiProblemsTest extends RunningCommandService {
     void openApiDocumentListsTheCommands() {
         Answer answer = get("/v3/api-docs");
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().get("paths").propertyNames()).contains("/api/cycles", "/api/objectives",
-                "/api/key-results/{keyResultId}/check-ins", "/api/key-results/{keyResultId}/change-target",
-                "/api/key-results/{keyResultId}/initiatives/{initiativeId}/pivot", "/api/objectives/{id}/realign");
+        assertThat(answer.body().get("paths").propertyNames())
+                .contains(
+                        "/api/cycles",
+                        "/api/objectives",
+                        "/api/key-results/{keyResultId}/check-ins",
+                        "/api/key-results/{keyResultId}/change-target",
+                        "/api/key-results/{keyResultId}/initiatives/{initiativeId}/pivot",
+                        "/api/objectives/{id}/realign");
     }
 }

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 @Controller
 class AlertsPage {
 
-    static final List<String> KINDS = List.of("CONFIDENCE_DROP", "RED_WITHOUT_DECISION", "BEHIND_PACE", "MISSED_CHECK_IN");
+    static final List<String> KINDS =
+            List.of("CONFIDENCE_DROP", "RED_WITHOUT_DECISION", "BEHIND_PACE", "MISSED_CHECK_IN");
     static final List<String> SEVERITIES = List.of("RED", "AMBER");
     static final List<String> STATUSES = List.of("open", "acknowledged", "resolved", "all");
 
@@ -43,15 +44,21 @@ class AlertsPage {
     }
 
     @GetMapping("/alerts")
-    String inbox(@RequestParam(required = false) UUID cycleId, @RequestParam(required = false) String team,
-                 @RequestParam(required = false) String kind, @RequestParam(required = false) String severity,
-                 @RequestParam(defaultValue = "open") String status, HttpServletRequest request,
-                 HttpServletResponse response, Model model) {
+    String inbox(
+            @RequestParam(required = false) UUID cycleId,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String severity,
+            @RequestParam(defaultValue = "open") String status,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         String shownStatus = oneOf(STATUSES, status, "open");
         String shownKind = oneOf(KINDS, kind, "");
         String shownSeverity = oneOf(SEVERITIES, severity, "");
-        model.addAttribute("filters", new Filters(cycleId, team == null ? "" : team.trim(), shownKind, shownSeverity,
-                shownStatus));
+        model.addAttribute(
+                "filters",
+                new Filters(cycleId, team == null ? "" : team.trim(), shownKind, shownSeverity, shownStatus));
         model.addAttribute("kinds", KINDS);
         model.addAttribute("severities", SEVERITIES);
         model.addAttribute("statuses", STATUSES);
@@ -62,11 +69,13 @@ class AlertsPage {
         model.addAttribute("back", request.getQueryString() == null ? "" : request.getQueryString());
         String token = signedIn.bearerToken(request, response).orElse(null);
         if (token == null) {
-            model.addAttribute("unavailable", "Your sign-in has no token for the notifier any more: sign out and in again.");
+            model.addAttribute(
+                    "unavailable", "Your sign-in has no token for the notifier any more: sign out and in again.");
             return "alerts";
         }
-        NotifierClient.Answer<List<AlertItem>> answer = notifier.alerts(token, new NotifierClient.Query(cycleId,
-                team, shownSeverity, shownStatus.equals("all") ? null : shownStatus));
+        NotifierClient.Answer<List<AlertItem>> answer = notifier.alerts(
+                token,
+                new NotifierClient.Query(cycleId, team, shownSeverity, shownStatus.equals("all") ? null : shownStatus));
         if (!answer.ok()) {
             model.addAttribute("unavailable", answer.refusal());
             return "alerts";
@@ -75,39 +84,67 @@ class AlertsPage {
                 .filter(a -> shownKind.isEmpty() || shownKind.equals(a.kind()))
                 .toList();
         model.addAttribute("alerts", alerts);
-        model.addAttribute("keyResults", readModels.names(Set.of(), alerts.stream().map(AlertItem::keyResultId)
-                        .collect(Collectors.toSet())).keyResults().stream()
-                .collect(Collectors.toMap(Names.KeyResultName::id, name -> name)));
+        model.addAttribute(
+                "keyResults",
+                readModels
+                        .names(
+                                Set.of(),
+                                alerts.stream().map(AlertItem::keyResultId).collect(Collectors.toSet()))
+                        .keyResults()
+                        .stream()
+                        .collect(Collectors.toMap(Names.KeyResultName::id, name -> name)));
         return "alerts";
     }
 
     @PostMapping("/alerts/{id}/acknowledge")
-    String acknowledge(@PathVariable UUID id, @RequestParam(defaultValue = "") String back, HttpServletRequest request,
-                       HttpServletResponse response, RedirectAttributes flash) {
+    String acknowledge(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String back,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         return act(id, "acknowledge", back, request, response, flash);
     }
 
     @PostMapping("/alerts/{id}/resolve")
-    String resolve(@PathVariable UUID id, @RequestParam(defaultValue = "") String back, HttpServletRequest request,
-                   HttpServletResponse response, RedirectAttributes flash) {
+    String resolve(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String back,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         return act(id, "resolve", back, request, response, flash);
     }
 
-    private String act(UUID id, String action, String back, HttpServletRequest request, HttpServletResponse response,
-                       RedirectAttributes flash) {
+    private String act(
+            UUID id,
+            String action,
+            String back,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         String token = signedIn.bearerToken(request, response).orElse(null);
         NotifierClient.Answer<AlertItem> answer = token == null
-                ? new NotifierClient.Answer<>(null, 401, "Your sign-in has no token for the notifier any more: sign out and in again.")
+                ? new NotifierClient.Answer<>(
+                        null, 401, "Your sign-in has no token for the notifier any more: sign out and in again.")
                 : notifier.act(token, id, action);
         if (answer.ok()) {
-            flash.addFlashAttribute("done", (action.equals("acknowledge") ? "Acknowledged" : "Resolved") + ": "
-                    + words(answer.value().kind()) + " on team " + answer.value().team() + ".");
+            flash.addFlashAttribute(
+                    "done",
+                    (action.equals("acknowledge") ? "Acknowledged" : "Resolved") + ": "
+                            + words(answer.value().kind()) + " on team "
+                            + answer.value().team() + ".");
         } else {
-            flash.addFlashAttribute("refused", "Not " + (action.equals("acknowledge") ? "acknowledged" : "resolved")
-                    + ": " + answer.refusal());
+            flash.addFlashAttribute(
+                    "refused",
+                    "Not " + (action.equals("acknowledge") ? "acknowledged" : "resolved") + ": " + answer.refusal());
         }
         flash.addFlashAttribute("changed", id);
-        return "redirect:" + UriComponentsBuilder.fromPath("/alerts").query(onlyFilters(back)).build().toUriString();
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/alerts")
+                        .query(onlyFilters(back))
+                        .build()
+                        .toUriString();
     }
 
     /** The inbox's own filters only: the way back never leads anywhere else. */
@@ -128,6 +165,5 @@ class AlertsPage {
         return kind == null ? "" : kind.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
-    public record Filters(UUID cycleId, String team, String kind, String severity, String status) {
-    }
+    public record Filters(UUID cycleId, String team, String kind, String severity, String status) {}
 }

@@ -1,8 +1,8 @@
 package dev.okrledger.dashboard.alerts;
 
+import dev.okrledger.dashboard.readmodel.Upstream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
-import dev.okrledger.dashboard.readmodel.Upstream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -34,25 +34,25 @@ class NotifierClient {
     }
 
     /** Filters the API understands; null means any. */
-    record Query(UUID cycleId, String team, String severity, String status) {
-    }
+    record Query(UUID cycleId, String team, String severity, String status) {}
 
-    private static final ParameterizedTypeReference<List<AlertItem>> ALERTS = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<List<AlertItem>> ALERTS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM =
+            new ParameterizedTypeReference<>() {};
 
     private final RestClient http;
     private final String baseUrl;
 
-    NotifierClient(@Value("${okr.dashboard.notifier-url:http://localhost:8083}") String baseUrl,
-                   @Value("${okr.dashboard.notifier-timeout:PT5S}") Duration timeout) {
+    NotifierClient(
+            @Value("${okr.dashboard.notifier-url:http://localhost:8083}") String baseUrl,
+            @Value("${okr.dashboard.notifier-timeout:PT5S}") Duration timeout) {
         this.http = Upstream.client(baseUrl, timeout);
         this.baseUrl = baseUrl;
     }
 
     Answer<List<AlertItem>> alerts(String token, Query query) {
-        return call(() -> http.get().uri(b -> uri(b, query))
+        return call(() -> http.get()
+                .uri(b -> uri(b, query))
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange((request, response) -> response.getStatusCode().is2xxSuccessful()
                         ? new Answer<>(response.bodyTo(ALERTS), 200, null)
@@ -61,10 +61,14 @@ class NotifierClient {
 
     /** @param action {@code acknowledge} or {@code resolve} */
     Answer<AlertItem> act(String token, UUID alertId, String action) {
-        return call(() -> http.post().uri("/api/alerts/{id}/{action}", alertId, action)
+        return call(() -> http.post()
+                .uri("/api/alerts/{id}/{action}", alertId, action)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange((request, response) -> response.getStatusCode().is2xxSuccessful()
-                        ? new Answer<>(response.bodyTo(AlertItem.class), response.getStatusCode().value(), null)
+                        ? new Answer<>(
+                                response.bodyTo(AlertItem.class),
+                                response.getStatusCode().value(),
+                                null)
                         : refused(response.getStatusCode().value(), problem(response))));
     }
 
@@ -73,14 +77,25 @@ class NotifierClient {
         if (query.cycleId() != null) {
             builder.queryParam("cycleId", query.cycleId());
         }
-        for (Map.Entry<String, String> filter : Map.of("team", nullToEmpty(query.team()),
-                "severity", nullToEmpty(query.severity()), "status", nullToEmpty(query.status())).entrySet()) {
+        for (Map.Entry<String, String> filter : Map.of(
+                        "team",
+                        nullToEmpty(query.team()),
+                        "severity",
+                        nullToEmpty(query.severity()),
+                        "status",
+                        nullToEmpty(query.status()))
+                .entrySet()) {
             if (!filter.getValue().isBlank()) {
                 builder.queryParam(filter.getKey(), "{" + filter.getKey() + "}");
             }
         }
-        return builder.build(Map.of("team", nullToEmpty(query.team()), "severity", nullToEmpty(query.severity()),
-                "status", nullToEmpty(query.status())));
+        return builder.build(Map.of(
+                "team",
+                nullToEmpty(query.team()),
+                "severity",
+                nullToEmpty(query.severity()),
+                "status",
+                nullToEmpty(query.status())));
     }
 
     /** The problem body of a refusal, if it has a readable one. */
@@ -101,7 +116,8 @@ class NotifierClient {
         try {
             return call.get();
         } catch (ResourceAccessException e) {
-            return new Answer<>(null, 503, "The notifier at " + baseUrl + " cannot be reached right now; try again shortly.");
+            return new Answer<>(
+                    null, 503, "The notifier at " + baseUrl + " cannot be reached right now; try again shortly.");
         }
     }
 

@@ -20,9 +20,12 @@ public record BoardLinks(UUID cycleId, String team, ObjectiveLevel level, String
     }
 
     public String board(int page) {
-        return filtered("/cycles/{id}").queryParamIfPresent("asOf", optional(asOf))
+        return filtered("/cycles/{id}")
+                .queryParamIfPresent("asOf", optional(asOf))
                 .queryParamIfPresent("page", page == 0 ? Optional.empty() : Optional.of(page))
-                .buildAndExpand(cycleId).encode().toUriString();
+                .buildAndExpand(cycleId)
+                .encode()
+                .toUriString();
     }
 
     public String replay(int week) {
@@ -30,14 +33,21 @@ public record BoardLinks(UUID cycleId, String team, ObjectiveLevel level, String
     }
 
     public String replay(int week, int page) {
-        return filtered("/cycles/{id}/replay").queryParam("week", week)
+        return filtered("/cycles/{id}/replay")
+                .queryParam("week", week)
                 .queryParamIfPresent("page", page == 0 ? Optional.empty() : Optional.of(page))
-                .buildAndExpand(cycleId).encode().toUriString();
+                .buildAndExpand(cycleId)
+                .encode()
+                .toUriString();
     }
 
     public String live(int page, String shown) {
-        return filtered("/cycles/{id}/live").queryParam("page", page).queryParam("shown", shown)
-                .buildAndExpand(cycleId).encode().toUriString();
+        return filtered("/cycles/{id}/live")
+                .queryParam("page", page)
+                .queryParam("shown", shown)
+                .buildAndExpand(cycleId)
+                .encode()
+                .toUriString();
     }
 
     public String today() {
@@ -45,12 +55,16 @@ public record BoardLinks(UUID cycleId, String team, ObjectiveLevel level, String
     }
 
     public String keyResult(UUID keyResultId) {
-        return UriComponentsBuilder.fromPath("/key-results/{id}").queryParamIfPresent("asOf", optional(asOf))
-                .buildAndExpand(keyResultId).encode().toUriString();
+        return UriComponentsBuilder.fromPath("/key-results/{id}")
+                .queryParamIfPresent("asOf", optional(asOf))
+                .buildAndExpand(keyResultId)
+                .encode()
+                .toUriString();
     }
 
     private UriComponentsBuilder filtered(String path) {
-        return UriComponentsBuilder.fromPath(path).queryParamIfPresent("team", optional(team))
+        return UriComponentsBuilder.fromPath(path)
+                .queryParamIfPresent("team", optional(team))
                 .queryParamIfPresent("level", Optional.ofNullable(level));
     }
 

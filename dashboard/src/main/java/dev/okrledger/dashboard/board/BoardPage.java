@@ -44,28 +44,43 @@ class BoardPage {
     }
 
     @GetMapping("/cycles/{id}")
-    String board(@PathVariable UUID id, @RequestParam(required = false) String team,
-                 @RequestParam(required = false) ObjectiveLevel level, @RequestParam(defaultValue = "0") int page,
-                 @RequestParam(required = false) String asOf, Model model) {
+    String board(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) ObjectiveLevel level,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String asOf,
+            Model model) {
         Cycle cycle = readModels.cycle(id);
         Optional<LocalDate> day = day(asOf);
         Dashboard.Filters filters = filters(team, level);
         common(model, cycle, filters);
         model.addAttribute("asOf", day.map(LocalDate::toString).orElse(""));
         model.addAttribute("page", "board");
-        model.addAttribute("links", new BoardLinks(id, filters.team(), level, day.map(LocalDate::toString).orElse(null), null));
-        model.addAttribute("yesterday", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1).toString());
+        model.addAttribute(
+                "links",
+                new BoardLinks(
+                        id, filters.team(), level, day.map(LocalDate::toString).orElse(null), null));
+        model.addAttribute(
+                "yesterday",
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                        .minusDays(1)
+                        .toString());
         if (day.isEmpty()) {
             model.addAttribute("board", views.of(dashboard(id, filters, page(page), null), clock.instant()));
             model.addAttribute("live", true);
             return "board";
         }
         Instant endOfDay = AsOfDay.endOf(day.get());
-        model.addAttribute("past", "as it was known at the end of " + Display.INSTANCE.day(day.get())
-                + " (UTC): check-ins recorded later are left out, even when they speak for earlier weeks");
+        model.addAttribute(
+                "past",
+                "as it was known at the end of " + Display.INSTANCE.day(day.get())
+                        + " (UTC): check-ins recorded later are left out, even when they speak for earlier weeks");
         if (readModels.cycle(id, endOfDay).isEmpty()) {
-            model.addAttribute("notYet", "Nothing was known about this cycle yet on " + Display.INSTANCE.day(day.get())
-                    + ". Pick a day on or after " + Display.INSTANCE.day(cycle.plannedAt()) + ".");
+            model.addAttribute(
+                    "notYet",
+                    "Nothing was known about this cycle yet on " + Display.INSTANCE.day(day.get())
+                            + ". Pick a day on or after " + Display.INSTANCE.day(cycle.plannedAt()) + ".");
             return "board";
         }
         model.addAttribute("board", views.of(dashboard(id, filters, page(page), endOfDay), endOfDay));
@@ -77,13 +92,16 @@ class BoardPage {
      * the page shows, so an unchanged board costs a few bytes and nothing moves under the reader.
      */
     @GetMapping("/cycles/{id}/live")
-    ModelAndView live(@PathVariable UUID id, @RequestParam(required = false) String team,
-                      @RequestParam(required = false) ObjectiveLevel level, @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(required = false) String shown) {
+    ModelAndView live(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) ObjectiveLevel level,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String shown) {
         Dashboard dashboard = dashboard(id, filters(team, level), page(page), null);
         BoardView board = views.of(dashboard, clock.instant());
         if (board.version().equals(shown)) {
-            ModelAndView unchanged = new ModelAndView((model, request, response) -> { });
+            ModelAndView unchanged = new ModelAndView((model, request, response) -> {});
             unchanged.setStatus(HttpStatus.NO_CONTENT);
             return unchanged;
         }
@@ -100,16 +118,26 @@ class BoardPage {
 
     /** The board at the end of a finished week, by effective time, with everything known today. */
     @GetMapping("/cycles/{id}/replay")
-    String replay(@PathVariable UUID id, @RequestParam(required = false) Integer week,
-                  @RequestParam(required = false) String team, @RequestParam(required = false) ObjectiveLevel level,
-                  @RequestParam(defaultValue = "0") int page, Model model) {
+    String replay(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer week,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) ObjectiveLevel level,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         Cycle cycle = readModels.cycle(id);
         Dashboard.Filters filters = filters(team, level);
         common(model, cycle, filters);
         model.addAttribute("page", "replay");
-        ReplayedWeek replayed = readModels.get(ReplayedWeek.class, b -> filtered(b, filters, page(page))
-                .path("/api/cycles/{id}/replay/board").queryParamIfPresent("week", Optional.ofNullable(week)).build(id));
-        model.addAttribute("weeks", IntStream.rangeClosed(1, replayed.finishedWeeks()).boxed().toList());
+        ReplayedWeek replayed = readModels.get(
+                ReplayedWeek.class,
+                b -> filtered(b, filters, page(page))
+                        .path("/api/cycles/{id}/replay/board")
+                        .queryParamIfPresent("week", Optional.ofNullable(week))
+                        .build(id));
+        model.addAttribute(
+                "weeks",
+                IntStream.rangeClosed(1, replayed.finishedWeeks()).boxed().toList());
         if (replayed.finishedWeeks() == 0) {
             model.addAttribute("links", new BoardLinks(id, filters.team(), level, null, null));
             return "board";
@@ -117,21 +145,29 @@ class BoardPage {
         int shown = replayed.week();
         model.addAttribute("week", shown);
         model.addAttribute("links", new BoardLinks(id, filters.team(), level, null, shown));
-        model.addAttribute("past", "at the end of week " + shown + " (" + Display.INSTANCE.day(replayed.endsAt().minusSeconds(1))
-                + "), by the week each check-in speaks for, with everything known today");
+        model.addAttribute(
+                "past",
+                "at the end of week " + shown + " ("
+                        + Display.INSTANCE.day(replayed.endsAt().minusSeconds(1))
+                        + "), by the week each check-in speaks for, with everything known today");
         model.addAttribute("board", views.of(replayed.board(), replayed.endsAt().minusMillis(1)));
         return "board";
     }
 
     private Dashboard dashboard(UUID id, Dashboard.Filters filters, int page, Instant asOf) {
-        return readModels.get(Dashboard.class, b -> filtered(b, filters, page).path("/api/cycles/{id}/dashboard")
-                .queryParamIfPresent("asOf", Optional.ofNullable(asOf)).build(id));
+        return readModels.get(
+                Dashboard.class,
+                b -> filtered(b, filters, page)
+                        .path("/api/cycles/{id}/dashboard")
+                        .queryParamIfPresent("asOf", Optional.ofNullable(asOf))
+                        .build(id));
     }
 
     private static UriBuilder filtered(UriBuilder builder, Dashboard.Filters filters, int page) {
         return builder.queryParamIfPresent("team", Optional.ofNullable(filters.team()))
                 .queryParamIfPresent("level", Optional.ofNullable(filters.level()))
-                .queryParam("page", page).queryParam("size", PAGE_SIZE);
+                .queryParam("page", page)
+                .queryParam("size", PAGE_SIZE);
     }
 
     private void common(Model model, Cycle cycle, Dashboard.Filters filters) {

@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param finishedWeeks how many weeks have ended (0: none yet, and the rest is null)
  * @param endsAt        the end of the week shown, the moment its board stands at
  */
-record ReplayedWeek(int finishedWeeks, Integer week, Instant endsAt, Dashboard board) {
-}
+record ReplayedWeek(int finishedWeeks, Integer week, Instant endsAt, Dashboard board) {}

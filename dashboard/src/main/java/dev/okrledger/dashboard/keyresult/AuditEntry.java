@@ -8,9 +8,14 @@ import java.util.List;
  *
  * @param changes before/after per field; {@code before} is null where the event created the value
  */
-record AuditEntry(long position, String type, Instant occurredAt, String actor, String actorName, String reason,
-                  List<Change> changes) {
+record AuditEntry(
+        long position,
+        String type,
+        Instant occurredAt,
+        String actor,
+        String actorName,
+        String reason,
+        List<Change> changes) {
 
-    record Change(String field, Object before, Object after) {
-    }
+    record Change(String field, Object before, Object after) {}
 }

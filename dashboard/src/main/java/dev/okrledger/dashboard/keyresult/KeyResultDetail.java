@@ -25,34 +25,60 @@ import java.util.UUID;
  * @param checkpoints   the planned checkpoints (date → expected value) its expected progress follows; empty: linear
  * @param initiatives   initiatives added by then, with their current status and approach
  */
-public record KeyResultDetail(UUID id, UUID objectiveId, UUID cycleId, String title, String unit, String indicator,
-                              String kind, String owner, BigDecimal baseline, BigDecimal target, Instant asOf,
-                              String status, Dropped dropped, boolean objectiveRetired, Measurement measurement,
-                              List<Milestone> milestones, List<Checkpoint> checkpoints, Current current,
-                              List<Point> series, List<ExpectedPoint> expectedLine, List<Conversation> conversations,
-                              List<Initiative> initiatives, List<Pivot> pivots, List<TargetChange> targetChanges) {
+public record KeyResultDetail(
+        UUID id,
+        UUID objectiveId,
+        UUID cycleId,
+        String title,
+        String unit,
+        String indicator,
+        String kind,
+        String owner,
+        BigDecimal baseline,
+        BigDecimal target,
+        Instant asOf,
+        String status,
+        Dropped dropped,
+        boolean objectiveRetired,
+        Measurement measurement,
+        List<Milestone> milestones,
+        List<Checkpoint> checkpoints,
+        Current current,
+        List<Point> series,
+        List<ExpectedPoint> expectedLine,
+        List<Conversation> conversations,
+        List<Initiative> initiatives,
+        List<Pivot> pivots,
+        List<TargetChange> targetChanges) {
 
-    public record Dropped(Instant at, String reason) {
-    }
+    public record Dropped(Instant at, String reason) {}
 
-    public record Measurement(String counted, String excluded, String dataSource) {
-    }
+    public record Measurement(String counted, String excluded, String dataSource) {}
 
-    public record Milestone(String name, boolean done) {
-    }
+    public record Milestone(String name, boolean done) {}
 
     /** @param stoppedReason why it was stopped; null unless {@code status} is STOPPED */
-    public record Initiative(UUID id, String title, String approach, String status, Instant addedAt,
-                             Instant changedAt, String stoppedReason) {
-    }
+    public record Initiative(
+            UUID id,
+            String title,
+            String approach,
+            String status,
+            Instant addedAt,
+            Instant changedAt,
+            String stoppedReason) {}
 
     /** @param checkInId the check-in that prompted the pivot, if any */
-    public record Pivot(UUID initiativeId, String initiativeTitle, Instant at, String by, String fromApproach,
-                        String toApproach, String reason, UUID checkInId) {
-    }
+    public record Pivot(
+            UUID initiativeId,
+            String initiativeTitle,
+            Instant at,
+            String by,
+            String fromApproach,
+            String toApproach,
+            String reason,
+            UUID checkInId) {}
 
-    public record TargetChange(Instant at, String by, BigDecimal fromTarget, BigDecimal toTarget, String reason) {
-    }
+    public record TargetChange(Instant at, String by, BigDecimal fromTarget, BigDecimal toTarget, String reason) {}
 
     /**
      * @param value            the latest value in effective order, checked in or measured
@@ -61,10 +87,17 @@ public record KeyResultDetail(UUID id, UUID objectiveId, UUID cycleId, String ti
      * @param lastCheckInAt    effective moment of the latest check-in; a measurement is no check-in for staleness
      * @param measured         the value is a measurement's
      */
-    public record Current(BigDecimal value, double progress, Double expectedProgress, PaceVerdict pace,
-                          Integer confidence, ConfidenceBand band, Trend trend, boolean stale, Instant lastCheckInAt,
-                          boolean measured) {
-    }
+    public record Current(
+            BigDecimal value,
+            double progress,
+            Double expectedProgress,
+            PaceVerdict pace,
+            Integer confidence,
+            ConfidenceBand band,
+            Trend trend,
+            boolean stale,
+            Instant lastCheckInAt,
+            boolean measured) {}
 
     /**
      * A value on the key result's timeline: a check-in, or a measurement from a data source.
@@ -77,20 +110,34 @@ public record KeyResultDetail(UUID id, UUID objectiveId, UUID cycleId, String ti
      * @param confidence       the check-in's, with its {@code band}; null for a measured point
      * @param measured         true for a measurement, which names its {@code measurementId} and {@code source}
      */
-    public record Point(UUID checkInId, Instant effectiveAt, BigDecimal value, double progress, Double expectedProgress,
-                        PaceVerdict pace, Integer confidence, ConfidenceBand band, Instant recordedAt,
-                        boolean measured, UUID measurementId, String source) {
-    }
+    public record Point(
+            UUID checkInId,
+            Instant effectiveAt,
+            BigDecimal value,
+            double progress,
+            Double expectedProgress,
+            PaceVerdict pace,
+            Integer confidence,
+            ConfidenceBand band,
+            Instant recordedAt,
+            boolean measured,
+            UUID measurementId,
+            String source) {}
 
     /**
      * A corner of the expected-progress line: the cycle start, each planned checkpoint, the moment shown
      * and the cycle end. The line is straight between corners, linear over the cycle without checkpoints.
      */
-    public record ExpectedPoint(Instant at, double expectedProgress) {
-    }
+    public record ExpectedPoint(Instant at, double expectedProgress) {}
 
     /** A check-in that said something: note, blockers or decision. */
-    public record Conversation(UUID checkInId, Instant effectiveAt, Instant recordedAt, String recordedBy,
-                               int confidence, String note, String blockers, String decision) {
-    }
+    public record Conversation(
+            UUID checkInId,
+            Instant effectiveAt,
+            Instant recordedAt,
+            String recordedBy,
+            int confidence,
+            String note,
+            String blockers,
+            String decision) {}
 }

@@ -25,8 +25,7 @@ import java.util.UUID;
 @Controller
 class KeyResultPage {
 
-    private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {};
 
     private final ReadModels readModels;
     private final OkrPolicy policy;
@@ -41,18 +40,26 @@ class KeyResultPage {
     @GetMapping("/key-results/{id}")
     String keyResult(@PathVariable UUID id, @RequestParam(required = false) String asOf, Model model) {
         Optional<Instant> at = AsOfDay.parse(asOf).map(AsOfDay::endOf);
-        KeyResultDetail detail = readModels.get(KeyResultDetail.class, b -> b.path("/api/key-results/{id}/detail")
-                .queryParamIfPresent("asOf", at).build(id));
+        KeyResultDetail detail = readModels.get(
+                KeyResultDetail.class,
+                b -> b.path("/api/key-results/{id}/detail")
+                        .queryParamIfPresent("asOf", at)
+                        .build(id));
         Optional<Cycle> cycle = readModels.cycle(detail.cycleId(), at.orElse(null));
         model.addAttribute("kr", detail);
         model.addAttribute("cycle", cycle.orElse(null));
-        model.addAttribute("objective", readModels.names(Set.of(), Set.of(id)).keyResults().stream()
-                .filter(k -> k.id().equals(id)).findFirst().orElse(null));
+        model.addAttribute(
+                "objective",
+                readModels.names(Set.of(), Set.of(id)).keyResults().stream()
+                        .filter(k -> k.id().equals(id))
+                        .findFirst()
+                        .orElse(null));
         model.addAttribute("asOf", asOf == null ? "" : asOf.trim());
         model.addAttribute("past", at.isPresent());
         model.addAttribute("display", Display.INSTANCE);
         model.addAttribute("current", detail.current());
-        cycle.ifPresent(c -> model.addAttribute("chart",
+        cycle.ifPresent(c -> model.addAttribute(
+                "chart",
                 json.writeValueAsString(KeyResultChart.of(detail, c, policy.greenFrom(), policy.amberFrom()))));
         model.addAttribute("audit", audit(id, at));
         return "key-result";
@@ -60,10 +67,10 @@ class KeyResultPage {
 
     /** Newest first, as far as known at the moment shown. */
     private List<AuditEntry> audit(UUID id, Optional<Instant> at) {
-        List<AuditEntry> entries = new ArrayList<>(readModels.get(AUDIT, b -> b.path("/api/key-results/{id}/audit")
-                .build(id)).stream()
-                .filter(e -> at.isEmpty() || !e.occurredAt().isAfter(at.get()))
-                .toList());
+        List<AuditEntry> entries = new ArrayList<>(
+                readModels.get(AUDIT, b -> b.path("/api/key-results/{id}/audit").build(id)).stream()
+                        .filter(e -> at.isEmpty() || !e.occurredAt().isAfter(at.get()))
+                        .toList());
         Collections.reverse(entries);
         return entries;
     }

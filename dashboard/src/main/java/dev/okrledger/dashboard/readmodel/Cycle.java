@@ -13,8 +13,16 @@ import java.util.UUID;
  * @param status   PLANNING, ACTIVE or CLOSED as known at that moment
  * @param endsOn   exclusive: cycle days are read in UTC and the end date is not part of the cycle
  */
-public record Cycle(UUID id, String name, LocalDate startsOn, LocalDate endsOn, Cadence cadence, String status,
-                    Instant plannedAt, Instant activatedAt, Instant closedAt) {
+public record Cycle(
+        UUID id,
+        String name,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        Cadence cadence,
+        String status,
+        Instant plannedAt,
+        Instant activatedAt,
+        Instant closedAt) {
 
     public Instant start() {
         return startsOn.atStartOfDay(ZoneOffset.UTC).toInstant();

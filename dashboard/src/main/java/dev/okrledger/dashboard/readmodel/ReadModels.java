@@ -12,8 +12,8 @@ import org.springframework.web.util.UriBuilder;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,15 +33,17 @@ public class ReadModels {
     /** The query service answers names for up to this many ids of a kind per request. */
     static final int NAMES_PER_REQUEST = 100;
 
-    private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM =
+            new ParameterizedTypeReference<>() {};
 
     private final RestClient http;
     private final String baseUrl;
     private final SignedIn signedIn;
 
-    ReadModels(@Value("${okr.dashboard.query-url:http://localhost:8082}") String baseUrl,
-               @Value("${okr.dashboard.upstream-timeout:PT5S}") Duration timeout, SignedIn signedIn) {
+    ReadModels(
+            @Value("${okr.dashboard.query-url:http://localhost:8082}") String baseUrl,
+            @Value("${okr.dashboard.upstream-timeout:PT5S}") Duration timeout,
+            SignedIn signedIn) {
         this.http = Upstream.client(baseUrl, timeout);
         this.baseUrl = baseUrl;
         this.signedIn = signedIn;
@@ -58,8 +60,9 @@ public class ReadModels {
 
     /** Every cycle, newest first. */
     public List<Cycle> cycles() {
-        return get(new ParameterizedTypeReference<>() {
-        }, b -> b.path("/api/cycles").build());
+        return get(
+                new ParameterizedTypeReference<>() {},
+                b -> b.path("/api/cycles").build());
     }
 
     /** @throws Refused 404 naming the cycle when the query service does not know it */
@@ -70,8 +73,11 @@ public class ReadModels {
     /** The cycle as known at {@code knownAt} (null: now); empty when it was not planned yet then. */
     public Optional<Cycle> cycle(UUID id, Instant knownAt) {
         try {
-            return Optional.of(get(Cycle.class, b -> b.path("/api/cycles/{id}")
-                    .queryParamIfPresent("asOf", Optional.ofNullable(knownAt)).build(id)));
+            return Optional.of(get(
+                    Cycle.class,
+                    b -> b.path("/api/cycles/{id}")
+                            .queryParamIfPresent("asOf", Optional.ofNullable(knownAt))
+                            .build(id)));
         } catch (Refused refused) {
             if (refused.status() == 404) {
                 return Optional.empty();
@@ -82,8 +88,7 @@ public class ReadModels {
 
     /** Teams with objectives in the cycle, or in any cycle when {@code cycleId} is null. */
     public List<String> teams(UUID cycleId) {
-        return get(new ParameterizedTypeReference<>() {
-        }, b -> {
+        return get(new ParameterizedTypeReference<>() {}, b -> {
             b.path("/api/teams");
             if (cycleId != null) {
                 b.queryParam("cycleId", cycleId);
@@ -125,10 +130,13 @@ public class ReadModels {
     }
 
     private <T> T call(Function<UriBuilder, URI> uri, Reader<T> body) {
-        String token = signedIn.bearerToken().orElseThrow(() -> new Refused(401,
-                "Your sign-in has no token for the services any more: sign out and in again."));
+        String token = signedIn.bearerToken()
+                .orElseThrow(() -> new Refused(
+                        401, "Your sign-in has no token for the services any more: sign out and in again."));
         try {
-            return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            return http.get()
+                    .uri(uri)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                     .exchange((request, response) -> {
                         if (response.getStatusCode().is2xxSuccessful()) {
                             return body.read(response);
@@ -136,7 +144,8 @@ public class ReadModels {
                         throw refusal(response);
                     });
         } catch (ResourceAccessException e) {
-            throw new Refused(503, "The query service at " + baseUrl + " cannot be reached right now; try again shortly.");
+            throw new Refused(
+                    503, "The query service at " + baseUrl + " cannot be reached right now; try again shortly.");
         }
     }
 
@@ -151,7 +160,8 @@ public class ReadModels {
             // no problem body: the status says enough
         }
         if (status >= 500) {
-            return new Refused(status == 503 ? 503 : 502,
+            return new Refused(
+                    status == 503 ? 503 : 502,
                     "The query service could not answer right now (" + status + "); try again shortly.");
         }
         return new Refused(status, detail == null ? "The query service answered " + status : detail.toString());

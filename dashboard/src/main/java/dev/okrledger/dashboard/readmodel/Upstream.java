@@ -12,8 +12,7 @@ import java.time.Duration;
 /** How the dashboard talks to a service: JSON over HTTP with timeouts, reading only the fields its view records name. */
 public final class Upstream {
 
-    private Upstream() {
-    }
+    private Upstream() {}
 
     /**
      * @param timeout for connecting and for the answer: a page waits at most this long for a service
@@ -27,9 +26,11 @@ public final class Upstream {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
-        return RestClient.builder().baseUrl(baseUrl).requestFactory(requests)
-                .configureMessageConverters(converters -> converters
-                        .withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
+        return RestClient.builder()
+                .baseUrl(baseUrl)
+                .requestFactory(requests)
+                .configureMessageConverters(
+                        converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
                 .build();
     }
 }

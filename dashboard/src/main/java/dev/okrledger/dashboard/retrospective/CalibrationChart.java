@@ -13,11 +13,9 @@ import java.util.Map;
  */
 record CalibrationChart(List<Series> teams) {
 
-    record Series(String team, List<Point> points) {
-    }
+    record Series(String team, List<Point> points) {}
 
-    record Point(double x, double y, String label) {
-    }
+    record Point(double x, double y, String label) {}
 
     static CalibrationChart of(Retrospective retrospective) {
         Map<String, List<Point>> byTeam = new LinkedHashMap<>();
@@ -25,12 +23,16 @@ record CalibrationChart(List<Series> teams) {
             List<Point> points = byTeam.computeIfAbsent(objective.team(), t -> new ArrayList<>());
             for (Retrospective.KeyResultScore kr : objective.keyResults()) {
                 for (Retrospective.ConfidencePoint p : kr.trajectory()) {
-                    points.add(new Point(p.confidence(), Display.percent(kr.score()),
-                            kr.title() + ", " + Display.INSTANCE.day(p.effectiveAt()) + ": confidence "
-                                    + p.confidence() + "/10, final score " + Display.percent(kr.score()) + " %"));
+                    points.add(new Point(
+                            p.confidence(),
+                            Display.percent(kr.score()),
+                            kr.title() + ", " + Display.INSTANCE.day(p.effectiveAt()) + ": confidence " + p.confidence()
+                                    + "/10, final score " + Display.percent(kr.score()) + " %"));
                 }
             }
         }
-        return new CalibrationChart(byTeam.entrySet().stream().map(e -> new Series(e.getKey(), e.getValue())).toList());
+        return new CalibrationChart(byTeam.entrySet().stream()
+                .map(e -> new Series(e.getKey(), e.getValue()))
+                .toList());
     }
 }

@@ -30,7 +30,8 @@ class RetrospectivePage {
         model.addAttribute("display", Display.INSTANCE);
         model.addAttribute("page", "retrospective");
         if ("CLOSED".equals(cycle.status())) {
-            Retrospective retrospective = readModels.get(Retrospective.class,
+            Retrospective retrospective = readModels.get(
+                    Retrospective.class,
                     b -> b.path("/api/cycles/{id}/retrospective").build(id));
             model.addAttribute("retro", retrospective);
             model.addAttribute("calibration", json.writeValueAsString(CalibrationChart.of(retrospective)));

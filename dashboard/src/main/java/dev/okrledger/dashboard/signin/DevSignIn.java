@@ -40,6 +40,7 @@ class DevSignIn {
 
     /** The subject rule of the dev token endpoint. */
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+
     private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9._ -]{1,100}");
 
     private final TokenMinter minter;
@@ -49,17 +50,23 @@ class DevSignIn {
     private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
     private final SignInPage page;
 
-    DevSignIn(@Value("${okr.dev-tokens.key-dir}") Path keyDir,
-              @Value("${okr.dev-tokens.lifetime:PT12H}") Duration lifetime, SignInPage page) {
+    DevSignIn(
+            @Value("${okr.dev-tokens.key-dir}") Path keyDir,
+            @Value("${okr.dev-tokens.lifetime:PT12H}") Duration lifetime,
+            SignInPage page) {
         this.minter = new TokenMinter(TokenKeys.loadOrCreate(keyDir));
         this.lifetime = lifetime;
         this.page = page;
     }
 
     @PostMapping(PageSecurity.SIGN_IN)
-    String signIn(@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String teams,
-                  @RequestParam(defaultValue = "MEMBER") String role, HttpServletRequest request,
-                  HttpServletResponse response, Model model) {
+    String signIn(
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String teams,
+            @RequestParam(defaultValue = "MEMBER") String role,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         String problem = problem(subject.trim(), teams, role);
         if (problem != null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -24,7 +24,9 @@ final class DevSignInAuthentication extends AbstractAuthenticationToken {
     private final String token;
 
     DevSignInAuthentication(OkrUser person, String token) {
-        super(person.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+        super(person.roles().stream()
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                .toList());
         this.subject = person.subject();
         this.name = person.displayName();
         this.teams = new ArrayList<>(person.teams());
@@ -64,8 +66,11 @@ final class DevSignInAuthentication extends AbstractAuthenticationToken {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DevSignInAuthentication that && subject.equals(that.subject)
-                && teams.equals(that.teams) && roles.equals(that.roles) && token.equals(that.token);
+        return other instanceof DevSignInAuthentication that
+                && subject.equals(that.subject)
+                && teams.equals(that.teams)
+                && roles.equals(that.roles)
+                && token.equals(that.token);
     }
 
     @Override

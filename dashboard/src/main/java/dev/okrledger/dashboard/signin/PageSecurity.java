@@ -51,19 +51,22 @@ class PageSecurity {
     SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations)
             throws Exception {
         http.securityMatcher(new NegatedRequestMatcher(apiPaths()))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(SIGN_IN, "/dashboard/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                        .anyRequest().authenticated())
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(htmxSignIn(), request -> request.getHeader("HX-Request") != null)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN),
-                                AnyRequestMatcher.INSTANCE))
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers(SIGN_IN, "/dashboard/**", "/webjars/**", "/favicon.ico", "/error")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                                htmxSignIn(), request -> request.getHeader("HX-Request") != null)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint(SIGN_IN), AnyRequestMatcher.INSTANCE))
                 .logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl(SIGN_IN + "?signed-out"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(
+                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         ClientRegistrationRepository clients = registrations.getIfAvailable();
         if (clients != null) {
-            DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(clients,
-                    OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+            DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+                    clients, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
             // PKCE for confidential clients too: a stolen authorization code is useless without the verifier
             resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
             http.oauth2Login(login -> login.loginPage(SIGN_IN)
@@ -74,7 +77,8 @@ class PageSecurity {
 
     private static RequestMatcher apiPaths() {
         return new OrRequestMatcher(Arrays.stream(OkrSecurityConfiguration.API_PATHS)
-                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+                .map(path -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(path))
                 .toList());
     }
 

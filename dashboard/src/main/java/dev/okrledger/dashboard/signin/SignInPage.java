@@ -16,11 +16,9 @@ import java.util.List;
 class SignInPage {
 
     /** People of the sample quarter, one click each: a member of each team and an OKR lead. */
-    public record Preset(String label, String subject, String teams, String role) {
-    }
+    public record Preset(String label, String subject, String teams, String role) {}
 
-    public record Provider(String id, String name) {
-    }
+    public record Provider(String id, String name) {}
 
     /** The property that switches the embedded default's "pick who you are" on. */
     static final String DEV_SIGN_IN = "okr.dev-sign-in.enabled";
@@ -33,8 +31,9 @@ class SignInPage {
     private final ObjectProvider<ClientRegistrationRepository> registrations;
     private final boolean devSignIn;
 
-    SignInPage(ObjectProvider<ClientRegistrationRepository> registrations,
-               @Value("${" + DEV_SIGN_IN + ":false}") boolean devSignIn) {
+    SignInPage(
+            ObjectProvider<ClientRegistrationRepository> registrations,
+            @Value("${" + DEV_SIGN_IN + ":false}") boolean devSignIn) {
         this.registrations = registrations;
         this.devSignIn = devSignIn;
     }

@@ -32,8 +32,9 @@ public class SignedIn {
     private final ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClients;
     private volatile DefaultOAuth2AuthorizedClientManager manager;
 
-    SignedIn(ObjectProvider<ClientRegistrationRepository> registrations,
-             ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClients) {
+    SignedIn(
+            ObjectProvider<ClientRegistrationRepository> registrations,
+            ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClients) {
         this.registrations = registrations;
         this.authorizedClients = authorizedClients;
     }
@@ -65,23 +66,27 @@ public class SignedIn {
             return Optional.of(dev.token());
         }
         if (authentication instanceof OAuth2AuthenticationToken oidc) {
-            OAuth2AuthorizedClient client = manager().authorize(OAuth2AuthorizeRequest
-                    .withClientRegistrationId(oidc.getAuthorizedClientRegistrationId())
-                    .principal(oidc)
-                    .attribute(HttpServletRequest.class.getName(), request)
-                    .attribute(HttpServletResponse.class.getName(), response)
-                    .build());
-            return client == null ? Optional.empty() : Optional.of(client.getAccessToken().getTokenValue());
+            OAuth2AuthorizedClient client = manager()
+                    .authorize(OAuth2AuthorizeRequest.withClientRegistrationId(oidc.getAuthorizedClientRegistrationId())
+                            .principal(oidc)
+                            .attribute(HttpServletRequest.class.getName(), request)
+                            .attribute(HttpServletResponse.class.getName(), response)
+                            .build());
+            return client == null
+                    ? Optional.empty()
+                    : Optional.of(client.getAccessToken().getTokenValue());
         }
         return Optional.empty();
     }
 
     private DefaultOAuth2AuthorizedClientManager manager() {
         if (manager == null) {
-            DefaultOAuth2AuthorizedClientManager created = new DefaultOAuth2AuthorizedClientManager(
-                    registrations.getObject(), authorizedClients.getObject());
+            DefaultOAuth2AuthorizedClientManager created =
+                    new DefaultOAuth2AuthorizedClientManager(registrations.getObject(), authorizedClients.getObject());
             created.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                    .authorizationCode().refreshToken().build());
+                    .authorizationCode()
+                    .refreshToken()
+                    .build());
             manager = created;
         }
         return manager;

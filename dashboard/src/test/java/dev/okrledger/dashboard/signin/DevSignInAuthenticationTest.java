@@ -17,8 +17,8 @@ class DevSignInAuthenticationTest {
         OkrUser ana = new OkrUser("ana", "ana", Set.of("support", "platform"), Set.of(Role.MEMBER));
         DevSignInAuthentication signedIn = new DevSignInAuthentication(ana, "token-of-ana");
 
-        DevSignInAuthentication back = (DevSignInAuthentication) SerializationUtils.deserialize(
-                SerializationUtils.serialize(signedIn));
+        DevSignInAuthentication back =
+                (DevSignInAuthentication) SerializationUtils.deserialize(SerializationUtils.serialize(signedIn));
 
         assertThat(back).isEqualTo(signedIn);
         assertThat(back.person()).isEqualTo(ana);

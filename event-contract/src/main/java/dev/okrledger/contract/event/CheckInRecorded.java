@@ -14,9 +14,17 @@ import java.util.UUID;
  * @param confidence     0..10 that the key result will be hit by the end of the cycle
  * @param milestonesDone for a MILESTONE key result, every milestone done so far; empty otherwise
  */
-public record CheckInRecorded(UUID keyResultId, UUID objectiveId, UUID checkInId, Instant effectiveAt,
-                              BigDecimal value, int confidence, String note, String blockers, String decision,
-                              List<String> milestonesDone)
+public record CheckInRecorded(
+        UUID keyResultId,
+        UUID objectiveId,
+        UUID checkInId,
+        Instant effectiveAt,
+        BigDecimal value,
+        int confidence,
+        String note,
+        String blockers,
+        String decision,
+        List<String> milestonesDone)
         implements OkrEvent {
 
     public CheckInRecorded {
@@ -24,8 +32,16 @@ public record CheckInRecorded(UUID keyResultId, UUID objectiveId, UUID checkInId
     }
 
     /** A check-in on a metric key result. */
-    public CheckInRecorded(UUID keyResultId, UUID objectiveId, UUID checkInId, Instant effectiveAt, BigDecimal value,
-                           int confidence, String note, String blockers, String decision) {
+    public CheckInRecorded(
+            UUID keyResultId,
+            UUID objectiveId,
+            UUID checkInId,
+            Instant effectiveAt,
+            BigDecimal value,
+            int confidence,
+            String note,
+            String blockers,
+            String decision) {
         this(keyResultId, objectiveId, checkInId, effectiveAt, value, confidence, note, blockers, decision, List.of());
     }
 

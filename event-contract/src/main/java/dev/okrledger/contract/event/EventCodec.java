@@ -7,10 +7,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** JSON form of an {@link EventEnvelope}, the value of every record on {@code okr.events}. */
 public final class EventCodec {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().findAndAddModules().build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().findAndAddModules().build();
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static JsonMapper mapper() {
         return MAPPER;
@@ -46,8 +46,17 @@ public final class EventCodec {
         if (payload == null && EventTypes.byName(bare.type()).isPresent()) {
             throw new IllegalArgumentException("Not an event envelope: " + bare.type() + " without its payload");
         }
-        return new EventEnvelope(bare.eventId(), bare.type(), bare.revision(), bare.aggregateType(),
-                bare.aggregateId(), bare.sequence(), bare.occurredAt(), bare.actor(), bare.actorName(),
-                bare.correlationId(), payload);
+        return new EventEnvelope(
+                bare.eventId(),
+                bare.type(),
+                bare.revision(),
+                bare.aggregateType(),
+                bare.aggregateId(),
+                bare.sequence(),
+                bare.occurredAt(),
+                bare.actor(),
+                bare.actorName(),
+                bare.correlationId(),
+                payload);
     }
 }

@@ -10,9 +10,9 @@ public final class EventHeaders {
 
     /** Event metadata keys (Axon metadata on the command side, envelope fields on the wire). */
     public static final String META_ACTOR = "actor";
+
     public static final String META_ACTOR_NAME = "actorName";
     public static final String META_CORRELATION_ID = "correlationId";
 
-    private EventHeaders() {
-    }
+    private EventHeaders() {}
 }

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  */
 public final class EventTypes {
 
-    public record EventType(String name, Class<? extends OkrEvent> javaType, String revision) {
-    }
+    public record EventType(String name, Class<? extends OkrEvent> javaType, String revision) {}
 
     private static final List<EventType> ALL = List.of(
             new EventType("CyclePlanned", CyclePlanned.class, "1"),
@@ -49,8 +48,7 @@ public final class EventTypes {
     private static final Map<Class<?>, EventType> BY_CLASS =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     public static Optional<EventType> byName(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
@@ -63,7 +61,8 @@ public final class EventTypes {
     public static EventType of(OkrEvent event) {
         EventType type = BY_CLASS.get(event.getClass());
         if (type == null) {
-            throw new IllegalArgumentException("Unregistered event type " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "Unregistered event type " + event.getClass().getName());
         }
         return type;
     }

@@ -1,3 +1,6 @@
 package dev.okrledger.contract.event;
 
-public enum Indicator { LEADING, LAGGING }
+public enum Indicator {
+    LEADING,
+    LAGGING
+}

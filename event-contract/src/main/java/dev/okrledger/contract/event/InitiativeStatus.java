@@ -1,3 +1,8 @@
 package dev.okrledger.contract.event;
 
-public enum InitiativeStatus { PLANNED, ACTIVE, DONE, STOPPED }
+public enum InitiativeStatus {
+    PLANNED,
+    ACTIVE,
+    DONE,
+    STOPPED
+}

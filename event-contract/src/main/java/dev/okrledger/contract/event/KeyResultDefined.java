@@ -12,10 +12,20 @@ import java.util.UUID;
  * @param milestones  the named milestones of a MILESTONE key result, in order; empty for METRIC
  * @param checkpoints planned expected values for non-linear pacing; empty means linear pace
  */
-public record KeyResultDefined(UUID keyResultId, UUID objectiveId, UUID cycleId, String title, String unit,
-                               BigDecimal baseline, BigDecimal target, Indicator indicator, String owner,
-                               KeyResultKind kind, MeasurementDefinition measurement, List<String> milestones,
-                               List<Checkpoint> checkpoints)
+public record KeyResultDefined(
+        UUID keyResultId,
+        UUID objectiveId,
+        UUID cycleId,
+        String title,
+        String unit,
+        BigDecimal baseline,
+        BigDecimal target,
+        Indicator indicator,
+        String owner,
+        KeyResultKind kind,
+        MeasurementDefinition measurement,
+        List<String> milestones,
+        List<Checkpoint> checkpoints)
         implements OkrEvent {
 
     public KeyResultDefined {
@@ -25,10 +35,30 @@ public record KeyResultDefined(UUID keyResultId, UUID objectiveId, UUID cycleId,
     }
 
     /** A metric key result without measurement definition or checkpoints. */
-    public KeyResultDefined(UUID keyResultId, UUID objectiveId, UUID cycleId, String title, String unit,
-                            BigDecimal baseline, BigDecimal target, Indicator indicator, String owner) {
-        this(keyResultId, objectiveId, cycleId, title, unit, baseline, target, indicator, owner,
-                KeyResultKind.METRIC, null, List.of(), List.of());
+    public KeyResultDefined(
+            UUID keyResultId,
+            UUID objectiveId,
+            UUID cycleId,
+            String title,
+            String unit,
+            BigDecimal baseline,
+            BigDecimal target,
+            Indicator indicator,
+            String owner) {
+        this(
+                keyResultId,
+                objectiveId,
+                cycleId,
+                title,
+                unit,
+                baseline,
+                target,
+                indicator,
+                owner,
+                KeyResultKind.METRIC,
+                null,
+                List.of(),
+                List.of());
     }
 
     @Override

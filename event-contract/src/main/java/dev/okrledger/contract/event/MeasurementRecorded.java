@@ -12,8 +12,8 @@ import java.util.UUID;
  * @param measurementId chosen by the source: sending the same measurement again records it once
  * @param source        the data source that observed the value (for example a dashboard or a job name)
  */
-public record MeasurementRecorded(UUID keyResultId, UUID objectiveId, UUID measurementId, BigDecimal value,
-                                  Instant observedAt, String source)
+public record MeasurementRecorded(
+        UUID keyResultId, UUID objectiveId, UUID measurementId, BigDecimal value, Instant observedAt, String source)
         implements OkrEvent {
 
     @Override

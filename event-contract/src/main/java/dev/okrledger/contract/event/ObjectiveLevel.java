@@ -1,3 +1,8 @@
 package dev.okrledger.contract.event;
 
-public enum ObjectiveLevel { COMPANY, DEPARTMENT, TEAM, INDIVIDUAL }
+public enum ObjectiveLevel {
+    COMPANY,
+    DEPARTMENT,
+    TEAM,
+    INDIVIDUAL
+}

@@ -5,14 +5,32 @@ package dev.okrledger.contract.event;
  * exhaustively; a new event type is added here and to {@link EventTypes}.
  */
 public sealed interface OkrEvent
-        permits CyclePlanned, CycleActivated, CycleClosed,
-                ObjectiveDefined, ObjectiveReworded, ObjectiveRealigned, ObjectiveRetired,
+        permits CyclePlanned,
+                CycleActivated,
+                CycleClosed,
+                ObjectiveDefined,
+                ObjectiveReworded,
+                ObjectiveRealigned,
+                ObjectiveRetired,
                 ObjectiveRetrospectiveRecorded,
-                KeyResultDefined, KeyResultReworded, KeyResultTargetChanged, KeyResultOwnerChanged,
-                KeyResultDropped, KeyResultGraded,
-                CheckInRecorded, ConfidenceChanged, MeasurementRecorded,
-                InitiativeAdded, InitiativeStarted, InitiativePivoted, InitiativeStopped, InitiativeCompleted,
-                PersonRegistered, PersonProfileUpdated, PersonTeamsChanged, PersonHandlesChanged {
+                KeyResultDefined,
+                KeyResultReworded,
+                KeyResultTargetChanged,
+                KeyResultOwnerChanged,
+                KeyResultDropped,
+                KeyResultGraded,
+                CheckInRecorded,
+                ConfidenceChanged,
+                MeasurementRecorded,
+                InitiativeAdded,
+                InitiativeStarted,
+                InitiativePivoted,
+                InitiativeStopped,
+                InitiativeCompleted,
+                PersonRegistered,
+                PersonProfileUpdated,
+                PersonTeamsChanged,
+                PersonHandlesChanged {
 
     /** The Kafka partition key: events of one objective (and its key results), cycle or person stay in order. */
     String partitionKey();

@@ -11,8 +11,9 @@ import java.util.List;
  * @param teams    the teams the person is a member of
  * @param leads    the teams the person leads (set by admins)
  */
-public record PersonRegistered(String subject, String displayName, String email, String timeZone,
-                               List<String> teams, List<String> leads) implements OkrEvent {
+public record PersonRegistered(
+        String subject, String displayName, String email, String timeZone, List<String> teams, List<String> leads)
+        implements OkrEvent {
 
     public PersonRegistered {
         teams = NameSets.of(teams);

@@ -15,17 +15,16 @@ import java.util.function.Function;
  * @param paceTolerance    a KR is behind pace when progress &lt; expected − this (default 0.10)
  * @param missedCheckInGrace grace after one cadence period before a KR counts as stale (default 2 days)
  */
-public record OkrPolicy(int greenFrom, int amberFrom, int sharpDropPoints, double paceTolerance,
-                        Duration missedCheckInGrace) {
+public record OkrPolicy(
+        int greenFrom, int amberFrom, int sharpDropPoints, double paceTolerance, Duration missedCheckInGrace) {
 
     public static final int MIN_CONFIDENCE = 0;
     public static final int MAX_CONFIDENCE = 10;
 
     public OkrPolicy {
         if (!(MIN_CONFIDENCE < amberFrom && amberFrom < greenFrom && greenFrom <= MAX_CONFIDENCE)) {
-            throw new IllegalArgumentException(
-                    "Confidence bands need 0 < amberFrom < greenFrom <= 10, got amberFrom=" + amberFrom
-                            + " greenFrom=" + greenFrom);
+            throw new IllegalArgumentException("Confidence bands need 0 < amberFrom < greenFrom <= 10, got amberFrom="
+                    + amberFrom + " greenFrom=" + greenFrom);
         }
         if (sharpDropPoints < 1) {
             throw new IllegalArgumentException("sharpDropPoints must be at least 1, got " + sharpDropPoints);
@@ -52,9 +51,11 @@ public record OkrPolicy(int greenFrom, int amberFrom, int sharpDropPoints, doubl
                 intOr(setting.apply("green-from"), d.greenFrom()),
                 intOr(setting.apply("amber-from"), d.amberFrom()),
                 intOr(setting.apply("sharp-drop-points"), d.sharpDropPoints()),
-                setting.apply("pace-tolerance") == null ? d.paceTolerance()
+                setting.apply("pace-tolerance") == null
+                        ? d.paceTolerance()
                         : Double.parseDouble(setting.apply("pace-tolerance").trim()),
-                setting.apply("missed-check-in-grace") == null ? d.missedCheckInGrace()
+                setting.apply("missed-check-in-grace") == null
+                        ? d.missedCheckInGrace()
                         : Duration.parse(setting.apply("missed-check-in-grace").trim()));
     }
 

@@ -11,8 +11,7 @@ import java.time.ZoneOffset;
  */
 public final class Pace {
 
-    private Pace() {
-    }
+    private Pace() {}
 
     /** Cycle days are read in UTC: the cycle runs from the start of {@code startsOn} to the start of {@code endsOn}. */
     public static double expectedProgress(LocalDate startsOn, LocalDate endsOn, Instant at) {

@@ -30,8 +30,8 @@ import java.util.Objects;
  *                    checkpoints are absolute values and stay)
  * @param checkpoints the key result's planned checkpoints; empty means linear pace
  */
-public record PacePlan(LocalDate startsOn, LocalDate endsOn, BigDecimal baseline, BigDecimal target,
-                       List<Checkpoint> checkpoints) {
+public record PacePlan(
+        LocalDate startsOn, LocalDate endsOn, BigDecimal baseline, BigDecimal target, List<Checkpoint> checkpoints) {
 
     public PacePlan {
         Objects.requireNonNull(startsOn, "startsOn");
@@ -81,8 +81,7 @@ public record PacePlan(LocalDate startsOn, LocalDate endsOn, BigDecimal baseline
         return path().stream().map(Point::at).toList();
     }
 
-    private record Point(Instant at, BigDecimal value) {
-    }
+    private record Point(Instant at, BigDecimal value) {}
 
     private List<Point> path() {
         Instant start = startOf(startsOn);
@@ -115,8 +114,11 @@ public record PacePlan(LocalDate startsOn, LocalDate endsOn, BigDecimal baseline
             Point to = path.get(i);
             if (!at.isAfter(to.at())) {
                 Point from = path.get(i - 1);
-                BigDecimal fraction = BigDecimal.valueOf(at.toEpochMilli() - from.at().toEpochMilli())
-                        .divide(BigDecimal.valueOf(to.at().toEpochMilli() - from.at().toEpochMilli()),
+                BigDecimal fraction = BigDecimal.valueOf(
+                                at.toEpochMilli() - from.at().toEpochMilli())
+                        .divide(
+                                BigDecimal.valueOf(
+                                        to.at().toEpochMilli() - from.at().toEpochMilli()),
                                 MathContext.DECIMAL64);
                 return from.value().add(to.value().subtract(from.value()).multiply(fraction, MathContext.DECIMAL64));
             }

@@ -14,26 +14,61 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventCodecTest {
 
     private static EventEnvelope envelope(OkrEvent payload) {
-        return new EventEnvelope(UUID.randomUUID().toString(), EventTypes.of(payload).name(), "1", "KeyResult",
-                UUID.randomUUID().toString(), 7, Instant.parse("2026-05-01T10:15:30Z"), "ana", "Ana", "corr-1", payload);
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                EventTypes.of(payload).name(),
+                "1",
+                "KeyResult",
+                UUID.randomUUID().toString(),
+                7,
+                Instant.parse("2026-05-01T10:15:30Z"),
+                "ana",
+                "Ana",
+                "corr-1",
+                payload);
     }
 
     @Test
     void everyEventTypeRoundTripsThroughTheEnvelope() {
         UUID kr = UUID.randomUUID();
         UUID objective = UUID.randomUUID();
-        OkrEvent checkIn = new CheckInRecorded(kr, objective, UUID.randomUUID(), Instant.parse("2026-05-01T12:00:00Z"),
-                new BigDecimal("8.5"), 3, "Two agents left", "Staffing", null);
-        OkrEvent change = new ConfidenceChanged(kr, objective, UUID.randomUUID(), Instant.parse("2026-05-01T12:00:00Z"),
-                7, 3, ConfidenceBand.GREEN, ConfidenceBand.RED);
-        OkrEvent measurement = new MeasurementRecorded(kr, objective, UUID.randomUUID(), new BigDecimal("7.25"),
-                Instant.parse("2026-05-02T06:00:00Z"), "helpdesk-export");
-        OkrEvent registered = new PersonRegistered("5b1e7c1a-ana", "Ana Souza", "ana@example.org", "America/Sao_Paulo",
-                List.of("support", "growth"), List.of("support"));
+        OkrEvent checkIn = new CheckInRecorded(
+                kr,
+                objective,
+                UUID.randomUUID(),
+                Instant.parse("2026-05-01T12:00:00Z"),
+                new BigDecimal("8.5"),
+                3,
+                "Two agents left",
+                "Staffing",
+                null);
+        OkrEvent change = new ConfidenceChanged(
+                kr,
+                objective,
+                UUID.randomUUID(),
+                Instant.parse("2026-05-01T12:00:00Z"),
+                7,
+                3,
+                ConfidenceBand.GREEN,
+                ConfidenceBand.RED);
+        OkrEvent measurement = new MeasurementRecorded(
+                kr,
+                objective,
+                UUID.randomUUID(),
+                new BigDecimal("7.25"),
+                Instant.parse("2026-05-02T06:00:00Z"),
+                "helpdesk-export");
+        OkrEvent registered = new PersonRegistered(
+                "5b1e7c1a-ana",
+                "Ana Souza",
+                "ana@example.org",
+                "America/Sao_Paulo",
+                List.of("support", "growth"),
+                List.of("support"));
         OkrEvent profile = new PersonProfileUpdated("5b1e7c1a-ana", "Ana S.", null, "Europe/Lisbon");
         OkrEvent teams = new PersonTeamsChanged("5b1e7c1a-ana", List.of("support"), List.of());
         OkrEvent handles = new PersonHandlesChanged("5b1e7c1a-ana", List.of("support-lead"));
-        for (OkrEvent event : new OkrEvent[]{checkIn, change, measurement, registered, profile, teams, handles}) {
+        for (OkrEvent event : new OkrEvent[] {checkIn, change, measurement, registered, profile, teams, handles}) {
             EventEnvelope original = envelope(event);
             assertThat(EventCodec.decode(EventCodec.encode(original))).isEqualTo(original);
         }
@@ -50,9 +85,13 @@ class EventCodecTest {
 
     @Test
     void encodedEnvelopeIsReadableJsonWithIsoTimes() {
-        String json = new String(EventCodec.encode(envelope(new CycleActivated(new UUID(0, 1)))), StandardCharsets.UTF_8);
-        assertThat(json).contains("\"type\":\"CycleActivated\"", "\"occurredAt\":\"2026-05-01T10:15:30Z\"",
-                "\"cycleId\":\"00000000-0000-0000-0000-000000000001\"");
+        String json =
+                new String(EventCodec.encode(envelope(new CycleActivated(new UUID(0, 1)))), StandardCharsets.UTF_8);
+        assertThat(json)
+                .contains(
+                        "\"type\":\"CycleActivated\"",
+                        "\"occurredAt\":\"2026-05-01T10:15:30Z\"",
+                        "\"cycleId\":\"00000000-0000-0000-0000-000000000001\"");
     }
 
     @Test
@@ -80,9 +119,11 @@ class EventCodecTest {
                  "sequence":0,"occurredAt":"2026-05-01T10:15:30Z"}""";
         String nullPayload = withoutPayload.replace("}", ",\"payload\":null}");
         assertThatThrownBy(() -> EventCodec.decode(withoutPayload.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CycleActivated");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CycleActivated");
         assertThatThrownBy(() -> EventCodec.decode(nullPayload.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CycleActivated");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CycleActivated");
     }
 
     @Test

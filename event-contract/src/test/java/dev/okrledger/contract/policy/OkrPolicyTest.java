@@ -23,23 +23,25 @@ class OkrPolicyTest {
 
     @ParameterizedTest
     @CsvSource({
-            "8,4,true",   // drop of 4, green -> amber (docs/domain.md example)
-            "6,3,true",   // drop of 3, amber -> red
-            "10,7,true",  // drop of exactly the threshold inside green
-            "10,8,false", // drop of 2 inside green
-            "7,6,true",   // drop of 1 but green -> amber
-            "4,3,true",   // amber -> red
-            "6,4,false",  // drop of 2 inside amber
-            "3,0,true",   // drop of 3 inside red
-            "4,8,false",  // a rise never is
-            "5,5,false"})
+        "8,4,true", // drop of 4, green -> amber (docs/domain.md example)
+        "6,3,true", // drop of 3, amber -> red
+        "10,7,true", // drop of exactly the threshold inside green
+        "10,8,false", // drop of 2 inside green
+        "7,6,true", // drop of 1 but green -> amber
+        "4,3,true", // amber -> red
+        "6,4,false", // drop of 2 inside amber
+        "3,0,true", // drop of 3 inside red
+        "4,8,false", // a rise never is
+        "5,5,false"
+    })
     void sharpDropIsAFallOfTheThresholdOrAWorseBand(int from, int to, boolean sharp) {
         assertThat(policy.isSharpDrop(from, to)).isEqualTo(sharp);
     }
 
     @Test
     void settingsOverrideDefaultsAndMissingOnesKeepThem() {
-        Map<String, String> settings = Map.of("green-from", "8", "sharp-drop-points", "2", "missed-check-in-grace", "P3D");
+        Map<String, String> settings =
+                Map.of("green-from", "8", "sharp-drop-points", "2", "missed-check-in-grace", "P3D");
         OkrPolicy custom = OkrPolicy.from(settings::get);
         assertThat(custom.greenFrom()).isEqualTo(8);
         assertThat(custom.amberFrom()).isEqualTo(4);

@@ -37,26 +37,36 @@ class PacePlanPropertiesTest {
         Arbitrary<Integer> baselines = Arbitraries.integers().between(-1000, 1000);
         Arbitrary<Integer> spans = Arbitraries.integers().between(-1000, 1000).filter(s -> s != 0);
         return Combinators.combine(days, baselines, spans).flatAs((length, baseline, span) -> {
-            Arbitrary<List<Integer>> checkpointDays = Arbitraries.integers().between(1, length - 1)
-                    .list().uniqueElements().ofMaxSize(Math.min(6, length - 1));
-            return checkpointDays.flatMap(cpDays -> Arbitraries.integers().between(0, 1000)
-                    .list().ofSize(cpDays.size())
+            Arbitrary<List<Integer>> checkpointDays = Arbitraries.integers()
+                    .between(1, length - 1)
+                    .list()
+                    .uniqueElements()
+                    .ofMaxSize(Math.min(6, length - 1));
+            return checkpointDays.flatMap(cpDays -> Arbitraries.integers()
+                    .between(0, 1000)
+                    .list()
+                    .ofSize(cpDays.size())
                     .map(shares -> plan(length, baseline, span, cpDays, shares)));
         });
     }
 
-    private static PacePlan plan(int length, int baseline, int span, List<Integer> checkpointDays,
-                                 List<Integer> sharesInThousandths) {
+    private static PacePlan plan(
+            int length, int baseline, int span, List<Integer> checkpointDays, List<Integer> sharesInThousandths) {
         List<Integer> sortedDays = checkpointDays.stream().sorted().toList();
         List<Integer> sortedShares = sharesInThousandths.stream().sorted().toList();
         List<Checkpoint> checkpoints = new ArrayList<>();
         for (int i = 0; i < sortedDays.size(); i++) {
             BigDecimal share = BigDecimal.valueOf(sortedShares.get(i)).movePointLeft(3);
-            checkpoints.add(new Checkpoint(STARTS.plusDays(sortedDays.get(i)),
+            checkpoints.add(new Checkpoint(
+                    STARTS.plusDays(sortedDays.get(i)),
                     BigDecimal.valueOf(baseline).add(BigDecimal.valueOf(span).multiply(share))));
         }
-        return new PacePlan(STARTS, STARTS.plusDays(length), BigDecimal.valueOf(baseline),
-                BigDecimal.valueOf(baseline + span), checkpoints);
+        return new PacePlan(
+                STARTS,
+                STARTS.plusDays(length),
+                BigDecimal.valueOf(baseline),
+                BigDecimal.valueOf(baseline + span),
+                checkpoints);
     }
 
     private static Instant start(PacePlan plan) {
@@ -75,9 +85,10 @@ class PacePlanPropertiesTest {
     }
 
     @Property
-    void expectedProgressNeverFallsAsTimePasses(@ForAll("steadyPlans") PacePlan plan,
-                                                @ForAll @IntRange(min = 0, max = 1000) int earlier,
-                                                @ForAll @IntRange(min = 0, max = 1000) int later) {
+    void expectedProgressNeverFallsAsTimePasses(
+            @ForAll("steadyPlans") PacePlan plan,
+            @ForAll @IntRange(min = 0, max = 1000) int earlier,
+            @ForAll @IntRange(min = 0, max = 1000) int later) {
         Assume.that(earlier <= later);
         double before = plan.expectedProgressAt(moment(plan, earlier));
         double after = plan.expectedProgressAt(moment(plan, later));
@@ -86,8 +97,8 @@ class PacePlanPropertiesTest {
     }
 
     @Property
-    void decreasingKeyResultsAreExpectedToMoveTowardsTheirTargetToo(@ForAll("steadyPlans") PacePlan plan,
-                                                                  @ForAll @IntRange(min = 0, max = 999) int permille) {
+    void decreasingKeyResultsAreExpectedToMoveTowardsTheirTargetToo(
+            @ForAll("steadyPlans") PacePlan plan, @ForAll @IntRange(min = 0, max = 999) int permille) {
         Assume.that(plan.target().compareTo(plan.baseline()) < 0);
         Instant at = moment(plan, permille);
         Instant step = at.plus(Duration.ofHours(6));
@@ -95,8 +106,8 @@ class PacePlanPropertiesTest {
     }
 
     @Property
-    void withoutCheckpointsTheExpectationIsTheElapsedFraction(@ForAll("steadyPlans") PacePlan plan,
-                                                              @ForAll @IntRange(min = 0, max = 1000) int permille) {
+    void withoutCheckpointsTheExpectationIsTheElapsedFraction(
+            @ForAll("steadyPlans") PacePlan plan, @ForAll @IntRange(min = 0, max = 1000) int permille) {
         PacePlan linear = new PacePlan(plan.startsOn(), plan.endsOn(), plan.baseline(), plan.target(), List.of());
         Instant at = moment(plan, permille);
         assertThat(linear.planned()).isFalse();
@@ -104,14 +115,17 @@ class PacePlanPropertiesTest {
     }
 
     @Property
-    void checkpointsOnTheStraightLineChangeNothing(@ForAll("steadyPlans") PacePlan plan,
-                                                   @ForAll @IntRange(min = 0, max = 1000) int permille) {
+    void checkpointsOnTheStraightLineChangeNothing(
+            @ForAll("steadyPlans") PacePlan plan, @ForAll @IntRange(min = 0, max = 1000) int permille) {
         long length = plan.endsOn().toEpochDay() - plan.startsOn().toEpochDay();
         BigDecimal span = plan.target().subtract(plan.baseline());
         List<Checkpoint> onTheLine = plan.checkpoints().stream()
-                .map(c -> new Checkpoint(c.date(), plan.baseline().add(span.multiply(BigDecimal.valueOf(
-                        c.date().toEpochDay() - plan.startsOn().toEpochDay())).divide(BigDecimal.valueOf(length),
-                        MathContext.DECIMAL64))))
+                .map(c -> new Checkpoint(
+                        c.date(),
+                        plan.baseline()
+                                .add(span.multiply(BigDecimal.valueOf(c.date().toEpochDay()
+                                                - plan.startsOn().toEpochDay()))
+                                        .divide(BigDecimal.valueOf(length), MathContext.DECIMAL64))))
                 .toList();
         PacePlan straight = new PacePlan(plan.startsOn(), plan.endsOn(), plan.baseline(), plan.target(), onTheLine);
         Instant at = moment(plan, permille);
@@ -129,8 +143,8 @@ class PacePlanPropertiesTest {
     }
 
     @Property
-    void nothingIsExpectedAtTheStartAndEverythingAtTheEnd(@ForAll("steadyPlans") PacePlan plan,
-                                                         @ForAll @IntRange(min = 0, max = 100) int daysOutside) {
+    void nothingIsExpectedAtTheStartAndEverythingAtTheEnd(
+            @ForAll("steadyPlans") PacePlan plan, @ForAll @IntRange(min = 0, max = 100) int daysOutside) {
         Duration outside = Duration.ofDays(daysOutside);
         assertThat(plan.expectedProgressAt(start(plan).minus(outside))).isZero();
         assertThat(plan.expectedProgressAt(end(plan).plus(outside))).isEqualTo(1.0);
@@ -139,7 +153,11 @@ class PacePlanPropertiesTest {
     @Property
     void theLineBendsOnlyAtTheCycleEndsAndTheCheckpoints(@ForAll("steadyPlans") PacePlan plan) {
         List<Instant> corners = plan.corners();
-        assertThat(corners).startsWith(start(plan)).endsWith(end(plan)).isSorted().doesNotHaveDuplicates()
+        assertThat(corners)
+                .startsWith(start(plan))
+                .endsWith(end(plan))
+                .isSorted()
+                .doesNotHaveDuplicates()
                 .hasSize(plan.checkpoints().size() + 2);
     }
 
@@ -149,8 +167,8 @@ class PacePlanPropertiesTest {
      * behind. Judged at the start, the end and every checkpoint of a plan with whole-number values.
      */
     @Property
-    void theVerdictTurnsExactlyAtExpectedMinusTolerance(@ForAll @IntRange(min = 0, max = 127) int toleranceIn128ths,
-                                                        @ForAll("wholeNumberPlans") PacePlan plan) {
+    void theVerdictTurnsExactlyAtExpectedMinusTolerance(
+            @ForAll @IntRange(min = 0, max = 127) int toleranceIn128ths, @ForAll("wholeNumberPlans") PacePlan plan) {
         OkrPolicy policy = new OkrPolicy(7, 4, 3, toleranceIn128ths / 128.0, Duration.ofDays(2));
         List<Instant> moments = plan.corners();
         for (Instant at : moments) {
@@ -162,29 +180,45 @@ class PacePlanPropertiesTest {
             PaceJudgement atBoundary = plan.judge(boundary, at, policy);
             assertThat(atBoundary.progress()).isEqualTo(expected - policy.paceTolerance());
             assertThat(atBoundary.verdict()).isEqualTo(PaceVerdict.ON_TRACK);
-            assertThat(plan.judge(boundary.subtract(new BigDecimal("0.001")), at, policy).verdict())
+            assertThat(plan.judge(boundary.subtract(new BigDecimal("0.001")), at, policy)
+                            .verdict())
                     .isEqualTo(PaceVerdict.BEHIND);
         }
     }
 
     @Provide
     Arbitrary<PacePlan> wholeNumberPlans() {
-        return Arbitraries.integers().between(1, 127).list().uniqueElements().ofMaxSize(5).flatMap(days ->
-                Arbitraries.integers().between(0, 128).list().ofSize(days.size()).map(values -> {
-                    List<Integer> sortedDays = days.stream().sorted().toList();
-                    List<Integer> sortedValues = values.stream().sorted().toList();
-                    List<Checkpoint> checkpoints = IntStream.range(0, days.size())
-                            .mapToObj(i -> new Checkpoint(STARTS.plusDays(sortedDays.get(i)),
-                                    BigDecimal.valueOf(sortedValues.get(i))))
-                            .toList();
-                    return new PacePlan(STARTS, STARTS.plusDays(128), BigDecimal.ZERO, BigDecimal.valueOf(128),
-                            checkpoints);
-                }));
+        return Arbitraries.integers()
+                .between(1, 127)
+                .list()
+                .uniqueElements()
+                .ofMaxSize(5)
+                .flatMap(days -> Arbitraries.integers()
+                        .between(0, 128)
+                        .list()
+                        .ofSize(days.size())
+                        .map(values -> {
+                            List<Integer> sortedDays = days.stream().sorted().toList();
+                            List<Integer> sortedValues =
+                                    values.stream().sorted().toList();
+                            List<Checkpoint> checkpoints = IntStream.range(0, days.size())
+                                    .mapToObj(i -> new Checkpoint(
+                                            STARTS.plusDays(sortedDays.get(i)),
+                                            BigDecimal.valueOf(sortedValues.get(i))))
+                                    .toList();
+                            return new PacePlan(
+                                    STARTS,
+                                    STARTS.plusDays(128),
+                                    BigDecimal.ZERO,
+                                    BigDecimal.valueOf(128),
+                                    checkpoints);
+                        }));
     }
 
     @Property
-    void theVerdictRuleItselfTurnsAtExpectedMinusTolerance(@ForAll @DoubleRange(min = 0, max = 1) double expected,
-                                                          @ForAll @DoubleRange(min = 0, max = 0.99) double tolerance) {
+    void theVerdictRuleItselfTurnsAtExpectedMinusTolerance(
+            @ForAll @DoubleRange(min = 0, max = 1) double expected,
+            @ForAll @DoubleRange(min = 0, max = 0.99) double tolerance) {
         OkrPolicy policy = new OkrPolicy(7, 4, 3, tolerance, Duration.ofDays(2));
         double boundary = expected - tolerance;
         assertThat(PaceVerdict.of(boundary, expected, policy)).isEqualTo(PaceVerdict.ON_TRACK);

@@ -45,7 +45,7 @@ class PacePlanTest {
 
     @Test
     void aSlowStartFollowsTheCheckpointThenRunsToTheTarget() {
-        List<Checkpoint> plan = List.of(at(28, "10"));            // 10 % by day 28, 100 % at the end
+        List<Checkpoint> plan = List.of(at(28, "10")); // 10 % by day 28, 100 % at the end
         assertThat(expected(ZERO, HUNDRED, plan, day(0))).isZero();
         assertThat(expected(ZERO, HUNDRED, plan, day(14))).isCloseTo(0.05, within(1e-9));
         assertThat(expected(ZERO, HUNDRED, plan, day(28))).isCloseTo(0.10, within(1e-9));
@@ -64,8 +64,10 @@ class PacePlanTest {
     void aDecreasingKeyResultUsesTheProgressFormula() {
         // 12 h -> 4 h, planned 11 h by day 28: (11 - 12) / (4 - 12) = 0.125
         List<Checkpoint> plan = List.of(at(28, "11"));
-        assertThat(expected(new BigDecimal("12"), new BigDecimal("4"), plan, day(28))).isCloseTo(0.125, within(1e-9));
-        assertThat(expected(new BigDecimal("12"), new BigDecimal("4"), plan, day(14))).isCloseTo(0.0625, within(1e-9));
+        assertThat(expected(new BigDecimal("12"), new BigDecimal("4"), plan, day(28)))
+                .isCloseTo(0.125, within(1e-9));
+        assertThat(expected(new BigDecimal("12"), new BigDecimal("4"), plan, day(14)))
+                .isCloseTo(0.0625, within(1e-9));
     }
 
     @Test
@@ -102,7 +104,8 @@ class PacePlanTest {
         List<Checkpoint> plan = List.of(at(60, "2"), at(30, "1"), at(30, "1.5"), at(91, "3"));
         assertThat(new PacePlan(STARTS, ENDS, ZERO, new BigDecimal("3"), plan).corners())
                 .containsExactly(day(0), day(30), day(60), day(91));
-        assertThat(new PacePlan(STARTS, ENDS, ZERO, HUNDRED, List.of()).corners()).containsExactly(day(0), day(91));
+        assertThat(new PacePlan(STARTS, ENDS, ZERO, HUNDRED, List.of()).corners())
+                .containsExactly(day(0), day(91));
     }
 
     @Test

@@ -18,7 +18,8 @@ class ProgressPropertiesTest {
     @Property
     void progressIsAlwaysWithinZeroAndOne(@ForAll int baseline, @ForAll int target, @ForAll int value) {
         Assume.that(baseline != target);
-        double progress = Progress.of(BigDecimal.valueOf(baseline), BigDecimal.valueOf(target), BigDecimal.valueOf(value));
+        double progress =
+                Progress.of(BigDecimal.valueOf(baseline), BigDecimal.valueOf(target), BigDecimal.valueOf(value));
         assertThat(progress).isBetween(0.0, 1.0);
     }
 
@@ -32,9 +33,10 @@ class ProgressPropertiesTest {
     }
 
     @Property
-    void movingTowardsTheTargetNeverLowersProgress(@ForAll @IntRange(min = -1000, max = 1000) int baseline,
-                                                   @ForAll @IntRange(min = -1000, max = 1000) int target,
-                                                   @ForAll @IntRange(min = 0, max = 100) int stepsDone) {
+    void movingTowardsTheTargetNeverLowersProgress(
+            @ForAll @IntRange(min = -1000, max = 1000) int baseline,
+            @ForAll @IntRange(min = -1000, max = 1000) int target,
+            @ForAll @IntRange(min = 0, max = 100) int stepsDone) {
         Assume.that(baseline != target);
         BigDecimal b = BigDecimal.valueOf(baseline);
         BigDecimal t = BigDecimal.valueOf(target);
@@ -48,7 +50,8 @@ class ProgressPropertiesTest {
     @Property
     void decreasingKeyResultsUseTheSameFormula() {
         // docs/domain.md: first response 12 h -> 4 h, now 9 h
-        assertThat(Progress.of(new BigDecimal("12"), new BigDecimal("4"), new BigDecimal("9"))).isEqualTo(0.375);
+        assertThat(Progress.of(new BigDecimal("12"), new BigDecimal("4"), new BigDecimal("9")))
+                .isEqualTo(0.375);
     }
 
     @Property
@@ -62,7 +65,15 @@ class ProgressPropertiesTest {
     void expectedProgressIsClampedOutsideTheCycle(@ForAll @IntRange(min = 1, max = 500) int days) {
         LocalDate start = LocalDate.parse("2026-04-01");
         LocalDate end = start.plusDays(91);
-        assertThat(Pace.expectedProgress(start, end, start.minusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant())).isZero();
-        assertThat(Pace.expectedProgress(start, end, end.plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant())).isEqualTo(1.0);
+        assertThat(Pace.expectedProgress(
+                        start,
+                        end,
+                        start.minusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .isZero();
+        assertThat(Pace.expectedProgress(
+                        start,
+                        end,
+                        end.plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .isEqualTo(1.0);
     }
 }

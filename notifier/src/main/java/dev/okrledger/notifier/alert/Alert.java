@@ -12,19 +12,60 @@ import java.util.UUID;
  * @param checkInEffectiveAt that check-in's effective moment; only later check-ins recover from it
  * @param detail             one human sentence on why it was raised
  */
-public record Alert(UUID id, UUID keyResultId, UUID objectiveId, UUID cycleId, String team, UUID checkInId,
-                    AlertKind kind, Severity severity, Integer fromConfidence, Integer toConfidence,
-                    Instant raisedAt, Instant checkInEffectiveAt, String detail, AlertStatus status,
-                    Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy) {
+public record Alert(
+        UUID id,
+        UUID keyResultId,
+        UUID objectiveId,
+        UUID cycleId,
+        String team,
+        UUID checkInId,
+        AlertKind kind,
+        Severity severity,
+        Integer fromConfidence,
+        Integer toConfidence,
+        Instant raisedAt,
+        Instant checkInEffectiveAt,
+        String detail,
+        AlertStatus status,
+        Instant acknowledgedAt,
+        String acknowledgedBy,
+        Instant resolvedAt,
+        String resolvedBy) {
 
     /** A newly raised alert. */
-    static Alert raised(AlertKind kind, Severity severity, UUID keyResultId, UUID objectiveId, UUID cycleId,
-                        String team, UUID checkInId, Instant checkInEffectiveAt, Integer fromConfidence,
-                        Integer toConfidence, Instant raisedAt, String detail) {
+    static Alert raised(
+            AlertKind kind,
+            Severity severity,
+            UUID keyResultId,
+            UUID objectiveId,
+            UUID cycleId,
+            String team,
+            UUID checkInId,
+            Instant checkInEffectiveAt,
+            Integer fromConfidence,
+            Integer toConfidence,
+            Instant raisedAt,
+            String detail) {
         UUID trigger = checkInId == null ? keyResultId : checkInId;
-        return new Alert(AlertRules.alertId(kind, keyResultId, trigger), keyResultId, objectiveId, cycleId, team,
-                checkInId, kind, severity, fromConfidence, toConfidence, raisedAt, checkInEffectiveAt, detail,
-                AlertStatus.OPEN, null, null, null, null);
+        return new Alert(
+                AlertRules.alertId(kind, keyResultId, trigger),
+                keyResultId,
+                objectiveId,
+                cycleId,
+                team,
+                checkInId,
+                kind,
+                severity,
+                fromConfidence,
+                toConfidence,
+                raisedAt,
+                checkInEffectiveAt,
+                detail,
+                AlertStatus.OPEN,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Unique per trigger: the database refuses a second alert for it. */

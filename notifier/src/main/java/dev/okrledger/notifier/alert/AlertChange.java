@@ -12,7 +12,11 @@ public record AlertChange(String schema, Change change, Instant changedAt, Strin
 
     public static final String SCHEMA = "okr.alerts/v1";
 
-    public enum Change { RAISED, ACKNOWLEDGED, RESOLVED }
+    public enum Change {
+        RAISED,
+        ACKNOWLEDGED,
+        RESOLVED
+    }
 
     static AlertChange of(Change change, Instant at, String by, Alert alert) {
         return new AlertChange(SCHEMA, change, at, by, alert);

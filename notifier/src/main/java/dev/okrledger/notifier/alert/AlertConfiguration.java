@@ -18,9 +18,13 @@ class AlertConfiguration {
     }
 
     @Bean
-    NewTopic alertsTopic(@Value("${okr.kafka.alerts-topic}") String topic,
-                         @Value("${okr.kafka.alerts-partitions:3}") int partitions,
-                         @Value("${okr.kafka.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build();
+    NewTopic alertsTopic(
+            @Value("${okr.kafka.alerts-topic}") String topic,
+            @Value("${okr.kafka.alerts-partitions:3}") int partitions,
+            @Value("${okr.kafka.replication-factor:1}") short replicas) {
+        return TopicBuilder.name(topic)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 }

@@ -1,13 +1,13 @@
 package dev.okrledger.notifier.alert;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.transaction.support.TransactionTemplate;
 import dev.okrledger.security.CurrentUser;
 import dev.okrledger.security.Forbidden;
 import dev.okrledger.support.problem.BadRequest;
 import dev.okrledger.support.problem.Conflict;
 import dev.okrledger.support.problem.NotFound;
 import dev.okrledger.support.problem.ProblemRules;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,8 +31,12 @@ class AlertController {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    AlertController(AlertStore store, AlertLifecycle lifecycle, MissedCheckInScan scan, Clock clock,
-                    TransactionTemplate transactions) {
+    AlertController(
+            AlertStore store,
+            AlertLifecycle lifecycle,
+            MissedCheckInScan scan,
+            Clock clock,
+            TransactionTemplate transactions) {
         this.transactions = transactions;
         this.store = store;
         this.lifecycle = lifecycle;
@@ -42,12 +46,18 @@ class AlertController {
 
     /** {@code status}: open (OPEN or ACKNOWLEDGED), acknowledged or resolved; case-insensitive. */
     @GetMapping
-    List<Alert> alerts(@RequestParam(required = false) UUID cycleId, @RequestParam(required = false) String team,
-                       @RequestParam(required = false) UUID keyResultId,
-                       @RequestParam(required = false) String severity,
-                       @RequestParam(required = false) String status) {
-        return store.find(new AlertFilter(cycleId, blankToNull(team), keyResultId,
-                parse(Severity.class, "severity", severity), parse(AlertFilter.StatusFilter.class, "status", status)));
+    List<Alert> alerts(
+            @RequestParam(required = false) UUID cycleId,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) UUID keyResultId,
+            @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String status) {
+        return store.find(new AlertFilter(
+                cycleId,
+                blankToNull(team),
+                keyResultId,
+                parse(Severity.class, "severity", severity),
+                parse(AlertFilter.StatusFilter.class, "status", status)));
     }
 
     @GetMapping("/{id}")
@@ -92,7 +102,8 @@ class AlertController {
     /** Alerts are handled by the team that owns the key result (or OKR leads and admins). */
     private static void requireOwningTeam(Alert alert) {
         if (!CurrentUser.get().mayChange(alert.team(), null)) {
-            throw new Forbidden("alert-belongs-to-its-team",
+            throw new Forbidden(
+                    "alert-belongs-to-its-team",
                     "Only members of team '" + alert.team() + "' (or OKR leads) acknowledge or resolve this alert");
         }
     }
@@ -104,7 +115,9 @@ class AlertController {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest(ProblemRules.INVALID_FIELD, field,
+            throw new BadRequest(
+                    ProblemRules.INVALID_FIELD,
+                    field,
                     field + ": '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }

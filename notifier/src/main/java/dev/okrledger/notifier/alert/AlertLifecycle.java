@@ -46,7 +46,12 @@ public class AlertLifecycle {
             return false;
         }
         tell(AlertChange.of(AlertChange.Change.RAISED, alert.raisedAt(), null, alert));
-        meters.counter("okr.alerts.raised", "kind", alert.kind().name(), "severity", alert.severity().name())
+        meters.counter(
+                        "okr.alerts.raised",
+                        "kind",
+                        alert.kind().name(),
+                        "severity",
+                        alert.severity().name())
                 .increment();
         return true;
     }
@@ -55,7 +60,12 @@ public class AlertLifecycle {
         Optional<Alert> resolved = store.resolve(alertId, at, by);
         resolved.ifPresent(alert -> {
             tell(AlertChange.of(AlertChange.Change.RESOLVED, at, by, alert));
-            meters.counter("okr.alerts.resolved", "kind", alert.kind().name(), "severity", alert.severity().name())
+            meters.counter(
+                            "okr.alerts.resolved",
+                            "kind",
+                            alert.kind().name(),
+                            "severity",
+                            alert.severity().name())
                     .increment();
         });
         return resolved;

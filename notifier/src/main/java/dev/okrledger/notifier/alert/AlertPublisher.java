@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -34,8 +33,10 @@ class AlertPublisher implements AlertChangeListener {
     private final String topic;
     private final Duration timeout;
 
-    AlertPublisher(KafkaTemplate<String, byte[]> kafka, @Value("${okr.kafka.alerts-topic}") String topic,
-                   @Value("${okr.kafka.publish-ack-timeout:30s}") Duration timeout) {
+    AlertPublisher(
+            KafkaTemplate<String, byte[]> kafka,
+            @Value("${okr.kafka.alerts-topic}") String topic,
+            @Value("${okr.kafka.publish-ack-timeout:30s}") Duration timeout) {
         this.kafka = kafka;
         this.topic = topic;
         this.timeout = timeout;
@@ -43,7 +44,9 @@ class AlertPublisher implements AlertChangeListener {
 
     @Override
     public void on(AlertChange change) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, change.alert().keyResultId().toString(),
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                topic,
+                change.alert().keyResultId().toString(),
                 EventCodec.mapper().writeValueAsBytes(change));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             pendingRecords().add(record);
@@ -93,7 +96,8 @@ class AlertPublisher implements AlertChangeListener {
 
     private void await(List<CompletableFuture<?>> sends) {
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing alert changes", e);
@@ -108,7 +112,9 @@ class AlertPublisher implements AlertChangeListener {
      * {@code delivery.timeout.ms}, shorter than our wait, so a refused change is not sent later.
      */
     private static DependencyUnavailable unavailable(int changes, Exception e) {
-        return new DependencyUnavailable(ProblemRules.BROKER_UNAVAILABLE,
-                "Kafka did not take " + changes + " alert change(s) in time; nothing was changed", e);
+        return new DependencyUnavailable(
+                ProblemRules.BROKER_UNAVAILABLE,
+                "Kafka did not take " + changes + " alert change(s) in time; nothing was changed",
+                e);
     }
 }

@@ -57,14 +57,16 @@ public final class AlertRules {
     private void decide(OkrEvent event, Instant at, KeyResultChange change, List<Decision> decisions) {
         if (event instanceof KeyResultDropped || event instanceof ObjectiveRetired) {
             // nobody pursues the key result any more: none of its alerts is actionable
-            decisions.add(new Decision.ResolveAll(change.keyResultId(), at,
+            decisions.add(new Decision.ResolveAll(
+                    change.keyResultId(),
+                    at,
                     event instanceof KeyResultDropped ? "key-result-dropped" : "objective-retired"));
             return;
         }
         if (event instanceof CycleClosed) {
             // nobody can check in any more: a silence is no longer actionable
-            decisions.add(new Decision.Resolve(change.keyResultId(), List.of(AlertKind.MISSED_CHECK_IN), null, at,
-                    "cycle-closed"));
+            decisions.add(new Decision.Resolve(
+                    change.keyResultId(), List.of(AlertKind.MISSED_CHECK_IN), null, at, "cycle-closed"));
             return;
         }
         TrackedKeyResult kr = change.after();
@@ -82,8 +84,8 @@ public final class AlertRules {
                 decisions.add(new Decision.Raise(behindPace(kr, move)));
             } else {
                 String by = event instanceof KeyResultTargetChanged ? "target-changed" : cause(move.reading());
-                decisions.add(new Decision.Resolve(kr.keyResultId(), List.of(AlertKind.BEHIND_PACE), null, move.at(),
-                        by));
+                decisions.add(
+                        new Decision.Resolve(kr.keyResultId(), List.of(AlertKind.BEHIND_PACE), null, move.at(), by));
             }
         }
     }
@@ -97,8 +99,8 @@ public final class AlertRules {
         if (recoversFromRedWithoutDecision(checkIn.confidence(), checkIn.decision())) {
             recovered.add(AlertKind.RED_WITHOUT_DECISION);
         }
-        return new Decision.Resolve(checkIn.keyResultId(), recovered, checkIn.effectiveAt(), at,
-                "check-in:" + checkIn.checkInId());
+        return new Decision.Resolve(
+                checkIn.keyResultId(), recovered, checkIn.effectiveAt(), at, "check-in:" + checkIn.checkInId());
     }
 
     private static String cause(Reading reading) {
@@ -114,12 +116,24 @@ public final class AlertRules {
             return Optional.empty();
         }
         Severity severity = isRed(change.toConfidence()) ? Severity.RED : Severity.AMBER;
-        return Optional.of(Alert.raised(AlertKind.CONFIDENCE_DROP, severity, change.keyResultId(),
-                change.objectiveId(), cycleOf(kr), teamOf(kr), change.checkInId(), change.effectiveAt(),
-                change.fromConfidence(), change.toConfidence(), raisedAt,
-                "Confidence fell from %d (%s) to %d (%s)".formatted(change.fromConfidence(),
-                        policy.bandOf(change.fromConfidence()), change.toConfidence(),
-                        policy.bandOf(change.toConfidence()))));
+        return Optional.of(Alert.raised(
+                AlertKind.CONFIDENCE_DROP,
+                severity,
+                change.keyResultId(),
+                change.objectiveId(),
+                cycleOf(kr),
+                teamOf(kr),
+                change.checkInId(),
+                change.effectiveAt(),
+                change.fromConfidence(),
+                change.toConfidence(),
+                raisedAt,
+                "Confidence fell from %d (%s) to %d (%s)"
+                        .formatted(
+                                change.fromConfidence(),
+                                policy.bandOf(change.fromConfidence()),
+                                change.toConfidence(),
+                                policy.bandOf(change.toConfidence()))));
     }
 
     /** A drop is over when a later check-in is back in the green band. */
@@ -132,9 +146,18 @@ public final class AlertRules {
         if (!isRed(checkIn.confidence()) || hasDecision(checkIn.decision())) {
             return Optional.empty();
         }
-        return Optional.of(Alert.raised(AlertKind.RED_WITHOUT_DECISION, Severity.RED, checkIn.keyResultId(),
-                checkIn.objectiveId(), cycleOf(kr), teamOf(kr), checkIn.checkInId(), checkIn.effectiveAt(), null,
-                checkIn.confidence(), raisedAt,
+        return Optional.of(Alert.raised(
+                AlertKind.RED_WITHOUT_DECISION,
+                Severity.RED,
+                checkIn.keyResultId(),
+                checkIn.objectiveId(),
+                cycleOf(kr),
+                teamOf(kr),
+                checkIn.checkInId(),
+                checkIn.effectiveAt(),
+                null,
+                checkIn.confidence(),
+                raisedAt,
                 "Check-in in the red band (confidence %d) with no decision".formatted(checkIn.confidence())));
     }
 
@@ -153,27 +176,52 @@ public final class AlertRules {
     }
 
     /** The BEHIND_PACE alert of a check-in's value, judged here; {@link #decide} takes the tracking step's judgement. */
-    public Alert behindPace(TrackedKeyResult kr, CycleWindow cycle, UUID checkInId, BigDecimal value,
-                            Instant effectiveAt, Instant raisedAt) {
+    public Alert behindPace(
+            TrackedKeyResult kr,
+            CycleWindow cycle,
+            UUID checkInId,
+            BigDecimal value,
+            Instant effectiveAt,
+            Instant raisedAt) {
         return behindPace(kr, checkInId, effectiveAt, kr.paceOf(value, effectiveAt, cycle, policy), raisedAt, null);
     }
 
     /** Names the reading that fell behind; a measurement also in the reason. */
     private Alert behindPace(TrackedKeyResult kr, PaceMove move) {
         Reading reading = move.reading();
-        String measuredBy = !reading.measured() ? null
+        String measuredBy = !reading.measured()
+                ? null
                 : "measurement " + reading.id() + (reading.source() == null ? "" : " from " + reading.source());
         return behindPace(kr, reading.id(), reading.at(), move.judgement(), move.at(), measuredBy);
     }
 
     /** @param measuredBy the measurement the value came from, named in the reason; null for a check-in */
-    private Alert behindPace(TrackedKeyResult kr, UUID triggerId, Instant effectiveAt, PaceJudgement pace,
-                             Instant raisedAt, String measuredBy) {
-        return Alert.raised(AlertKind.BEHIND_PACE, Severity.AMBER, kr.keyResultId(), kr.objectiveId(),
-                kr.cycleId(), kr.team(), triggerId, effectiveAt, null, null, raisedAt,
-                String.format(Locale.ROOT, "Progress %.2f is below expected %.2f%s minus the tolerance %.2f",
-                        pace.progress(), pace.expectedProgress(), pace.planned() ? " (planned checkpoints)" : "",
-                        policy.paceTolerance())
+    private Alert behindPace(
+            TrackedKeyResult kr,
+            UUID triggerId,
+            Instant effectiveAt,
+            PaceJudgement pace,
+            Instant raisedAt,
+            String measuredBy) {
+        return Alert.raised(
+                AlertKind.BEHIND_PACE,
+                Severity.AMBER,
+                kr.keyResultId(),
+                kr.objectiveId(),
+                kr.cycleId(),
+                kr.team(),
+                triggerId,
+                effectiveAt,
+                null,
+                null,
+                raisedAt,
+                String.format(
+                                Locale.ROOT,
+                                "Progress %.2f is below expected %.2f%s minus the tolerance %.2f",
+                                pace.progress(),
+                                pace.expectedProgress(),
+                                pace.planned() ? " (planned checkpoints)" : "",
+                                policy.paceTolerance())
                         + (measuredBy == null ? "" : "; measured: " + measuredBy));
     }
 
@@ -187,16 +235,25 @@ public final class AlertRules {
         if (cycle.status() != CycleStatus.ACTIVE || !kr.pursued()) {
             return Optional.empty();
         }
-        Instant since = kr.lastEffectiveAt() != null ? kr.lastEffectiveAt()
-                : latest(cycle.start(), kr.definedAt());
+        Instant since = kr.lastEffectiveAt() != null ? kr.lastEffectiveAt() : latest(cycle.start(), kr.definedAt());
         Instant due = since.plus(Duration.ofDays(cycle.cadence().period().getDays()));
         if (!due.isBefore(cycle.end()) || !now.isAfter(due.plus(policy.missedCheckInGrace()))) {
             return Optional.empty();
         }
-        return Optional.of(Alert.raised(AlertKind.MISSED_CHECK_IN, Severity.AMBER, kr.keyResultId(),
-                kr.objectiveId(), kr.cycleId(), kr.team(), kr.lastCheckInId(), kr.lastEffectiveAt(), null, null, now,
-                "No check-in since " + since + " (" + cycle.cadence() + " cadence, grace "
-                        + policy.missedCheckInGrace() + ")"));
+        return Optional.of(Alert.raised(
+                AlertKind.MISSED_CHECK_IN,
+                Severity.AMBER,
+                kr.keyResultId(),
+                kr.objectiveId(),
+                kr.cycleId(),
+                kr.team(),
+                kr.lastCheckInId(),
+                kr.lastEffectiveAt(),
+                null,
+                null,
+                now,
+                "No check-in since " + since + " (" + cycle.cadence() + " cadence, grace " + policy.missedCheckInGrace()
+                        + ")"));
     }
 
     private boolean isRed(int confidence) {

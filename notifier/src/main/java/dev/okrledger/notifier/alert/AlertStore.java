@@ -13,15 +13,25 @@ import java.util.UUID;
 @Component
 class AlertStore {
 
-    private static final RowMapper<Alert> ALERT = (rs, n) -> new Alert(rs.getObject("alert_id", UUID.class),
-            rs.getObject("key_result_id", UUID.class), rs.getObject("objective_id", UUID.class),
-            rs.getObject("cycle_id", UUID.class), rs.getString("team"), rs.getObject("check_in_id", UUID.class),
-            AlertKind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
-            (Integer) rs.getObject("from_confidence"), (Integer) rs.getObject("to_confidence"),
-            instant(rs.getTimestamp("raised_at")), instant(rs.getTimestamp("check_in_effective_at")),
-            rs.getString("detail"), AlertStatus.valueOf(rs.getString("status")),
-            instant(rs.getTimestamp("acknowledged_at")), rs.getString("acknowledged_by"),
-            instant(rs.getTimestamp("resolved_at")), rs.getString("resolved_by"));
+    private static final RowMapper<Alert> ALERT = (rs, n) -> new Alert(
+            rs.getObject("alert_id", UUID.class),
+            rs.getObject("key_result_id", UUID.class),
+            rs.getObject("objective_id", UUID.class),
+            rs.getObject("cycle_id", UUID.class),
+            rs.getString("team"),
+            rs.getObject("check_in_id", UUID.class),
+            AlertKind.valueOf(rs.getString("kind")),
+            Severity.valueOf(rs.getString("severity")),
+            (Integer) rs.getObject("from_confidence"),
+            (Integer) rs.getObject("to_confidence"),
+            instant(rs.getTimestamp("raised_at")),
+            instant(rs.getTimestamp("check_in_effective_at")),
+            rs.getString("detail"),
+            AlertStatus.valueOf(rs.getString("status")),
+            instant(rs.getTimestamp("acknowledged_at")),
+            rs.getString("acknowledged_by"),
+            instant(rs.getTimestamp("resolved_at")),
+            rs.getString("resolved_by"));
 
     private final JdbcClient jdbc;
 
@@ -37,15 +47,30 @@ class AlertStore {
                                           to_confidence, raised_at, detail, status)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')
                         on conflict do nothing""")
-                .params(alert.id(), alert.triggerKey(), alert.keyResultId(), alert.objectiveId(), alert.cycleId(),
-                        alert.team(), alert.checkInId(), timestamp(alert.checkInEffectiveAt()), alert.kind().name(),
-                        alert.severity().name(), alert.fromConfidence(), alert.toConfidence(),
-                        Timestamp.from(alert.raisedAt()), alert.detail())
-                .update() == 1;
+                        .params(
+                                alert.id(),
+                                alert.triggerKey(),
+                                alert.keyResultId(),
+                                alert.objectiveId(),
+                                alert.cycleId(),
+                                alert.team(),
+                                alert.checkInId(),
+                                timestamp(alert.checkInEffectiveAt()),
+                                alert.kind().name(),
+                                alert.severity().name(),
+                                alert.fromConfidence(),
+                                alert.toConfidence(),
+                                Timestamp.from(alert.raisedAt()),
+                                alert.detail())
+                        .update()
+                == 1;
     }
 
     Optional<Alert> find(UUID alertId) {
-        return jdbc.sql("select * from alert where alert_id = ?").param(alertId).query(ALERT).optional();
+        return jdbc.sql("select * from alert where alert_id = ?")
+                .param(alertId)
+                .query(ALERT)
+                .optional();
     }
 
     /**
@@ -58,23 +83,25 @@ class AlertStore {
         List<Alert> found = before == null
                 ? jdbc.sql("""
                                 select * from alert where key_result_id = ? and kind = any(?) and status <> 'RESOLVED'
-                                 order by raised_at, alert_id""")
-                        .params(keyResultId, kindNames).query(ALERT).list()
+                                 order by raised_at, alert_id""").params(keyResultId, kindNames).query(ALERT).list()
                 : jdbc.sql("""
                                 select * from alert
                                  where key_result_id = ? and kind = any(?) and status <> 'RESOLVED'
                                    and (check_in_effective_at is null or check_in_effective_at < ?)
                                  order by raised_at, alert_id""")
-                        .params(keyResultId, kindNames, Timestamp.from(before)).query(ALERT).list();
-        return found.stream().sorted(java.util.Comparator.comparingInt(a -> kinds.indexOf(a.kind()))).toList();
+                        .params(keyResultId, kindNames, Timestamp.from(before))
+                        .query(ALERT)
+                        .list();
+        return found.stream()
+                .sorted(java.util.Comparator.comparingInt(a -> kinds.indexOf(a.kind())))
+                .toList();
     }
 
     /** Open (or acknowledged) alerts of every kind on a key result. */
     List<Alert> unresolved(UUID keyResultId) {
         return jdbc.sql("""
                         select * from alert where key_result_id = ? and status <> 'RESOLVED'
-                         order by raised_at, alert_id""")
-                .param(keyResultId).query(ALERT).list();
+                         order by raised_at, alert_id""").param(keyResultId).query(ALERT).list();
     }
 
     /** Resolves the alert unless it already is; the alert after the change (same round trip), or empty. */
@@ -82,7 +109,9 @@ class AlertStore {
         return jdbc.sql("""
                         update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ?
                          where alert_id = ? and status <> 'RESOLVED' returning *""")
-                .params(Timestamp.from(at), by, alertId).query(ALERT).optional();
+                .params(Timestamp.from(at), by, alertId)
+                .query(ALERT)
+                .optional();
     }
 
     /** Acknowledges an OPEN alert; the alert after the change, or empty when it was not OPEN. */
@@ -90,7 +119,9 @@ class AlertStore {
         return jdbc.sql("""
                         update alert set status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?
                          where alert_id = ? and status = 'OPEN' returning *""")
-                .params(Timestamp.from(at), by, alertId).query(ALERT).optional();
+                .params(Timestamp.from(at), by, alertId)
+                .query(ALERT)
+                .optional();
     }
 
     List<Alert> find(AlertFilter filter) {
@@ -106,9 +137,14 @@ class AlertStore {
                 .param("cycle", filter.cycleId())
                 .param("team", filter.team())
                 .param("kr", filter.keyResultId())
-                .param("severity", filter.severity() == null ? null : filter.severity().name())
-                .param("status", filter.status() == null ? null : filter.status().name())
-                .query(ALERT).list();
+                .param(
+                        "severity",
+                        filter.severity() == null ? null : filter.severity().name())
+                .param(
+                        "status",
+                        filter.status() == null ? null : filter.status().name())
+                .query(ALERT)
+                .list();
     }
 
     private static Instant instant(Timestamp timestamp) {

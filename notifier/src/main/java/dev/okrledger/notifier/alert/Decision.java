@@ -11,8 +11,7 @@ import java.util.UUID;
 public sealed interface Decision {
 
     /** Raise the alert, unless its trigger raised it already. */
-    record Raise(Alert alert) implements Decision {
-    }
+    record Raise(Alert alert) implements Decision {}
 
     /**
      * Resolve the key result's open (or acknowledged) alerts of these kinds: in the order of {@code kinds},
@@ -32,6 +31,5 @@ public sealed interface Decision {
     }
 
     /** Resolve every open alert of the key result, as raised: nobody pursues it any more. */
-    record ResolveAll(UUID keyResultId, Instant at, String by) implements Decision {
-    }
+    record ResolveAll(UUID keyResultId, Instant at, String by) implements Decision {}
 }

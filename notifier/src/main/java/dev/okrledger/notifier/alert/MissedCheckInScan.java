@@ -27,8 +27,12 @@ public class MissedCheckInScan {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    MissedCheckInScan(TrackingReader state, AlertRules rules, AlertLifecycle lifecycle,
-                      TransactionTemplate transactions, Clock clock) {
+    MissedCheckInScan(
+            TrackingReader state,
+            AlertRules rules,
+            AlertLifecycle lifecycle,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.state = state;
         this.rules = rules;
         this.lifecycle = lifecycle;
@@ -36,7 +40,8 @@ public class MissedCheckInScan {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${okr.alerts.scan-interval:PT1H}",
+    @Scheduled(
+            fixedDelayString = "${okr.alerts.scan-interval:PT1H}",
             initialDelayString = "${okr.alerts.scan-initial-delay:PT1H}")
     void scheduled() {
         int raised = scan();

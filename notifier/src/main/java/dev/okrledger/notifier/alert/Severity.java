@@ -1,3 +1,6 @@
 package dev.okrledger.notifier.alert;
 
-public enum Severity { AMBER, RED }
+public enum Severity {
+    AMBER,
+    RED
+}

@@ -1,3 +1,7 @@
 package dev.okrledger.notifier.tracking;
 
-public enum CycleStatus { PLANNING, ACTIVE, CLOSED }
+public enum CycleStatus {
+    PLANNING,
+    ACTIVE,
+    CLOSED
+}

@@ -15,8 +15,8 @@ import java.util.UUID;
  *                  the latest value, the latest value judged again after a target change, or, for a cycle
  *                  that arrived late, every value in the order it arrived
  */
-public record KeyResultChange(UUID keyResultId, TrackedKeyResult before, TrackedKeyResult after, boolean fresh,
-                              List<PaceMove> paceMoves) {
+public record KeyResultChange(
+        UUID keyResultId, TrackedKeyResult before, TrackedKeyResult after, boolean fresh, List<PaceMove> paceMoves) {
 
     public KeyResultChange {
         paceMoves = List.copyOf(paceMoves);

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param lastValueAt the latest value's moment; null before the first check-in or measurement
  * @param measurement the measurement holding that value; null when a check-in holds it (or none yet)
  */
-record KeyResultState(TrackedKeyResult keyResult, Instant lastValueAt, TrackedMeasurement measurement) {
-}
+record KeyResultState(TrackedKeyResult keyResult, Instant lastValueAt, TrackedMeasurement measurement) {}

@@ -18,7 +18,7 @@ public record Reading(UUID id, boolean measured, BigDecimal value, Instant at, S
     }
 
     static Reading of(TrackedMeasurement measurement) {
-        return new Reading(measurement.measurementId(), true, measurement.value(), measurement.observedAt(),
-                measurement.source());
+        return new Reading(
+                measurement.measurementId(), true, measurement.value(), measurement.observedAt(), measurement.source());
     }
 }

@@ -20,10 +20,21 @@ import java.util.UUID;
  *                        raises anything for it any more
  * @param checkpoints     planned expected values for non-linear pacing; empty means linear pace
  */
-public record TrackedKeyResult(UUID keyResultId, UUID objectiveId, UUID cycleId, String team, String title,
-                               String owner, BigDecimal baseline, BigDecimal target, Instant definedAt,
-                               UUID lastCheckInId, Instant lastEffectiveAt, boolean behindPace,
-                               boolean pursued, List<Checkpoint> checkpoints) {
+public record TrackedKeyResult(
+        UUID keyResultId,
+        UUID objectiveId,
+        UUID cycleId,
+        String team,
+        String title,
+        String owner,
+        BigDecimal baseline,
+        BigDecimal target,
+        Instant definedAt,
+        UUID lastCheckInId,
+        Instant lastEffectiveAt,
+        boolean behindPace,
+        boolean pursued,
+        List<Checkpoint> checkpoints) {
 
     public TrackedKeyResult {
         checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
@@ -38,22 +49,74 @@ public record TrackedKeyResult(UUID keyResultId, UUID objectiveId, UUID cycleId,
     }
 
     TrackedKeyResult withLatestCheckIn(UUID checkInId, Instant effectiveAt) {
-        return new TrackedKeyResult(keyResultId, objectiveId, cycleId, team, title, owner, baseline, target, definedAt,
-                checkInId, effectiveAt, behindPace, pursued, checkpoints);
+        return new TrackedKeyResult(
+                keyResultId,
+                objectiveId,
+                cycleId,
+                team,
+                title,
+                owner,
+                baseline,
+                target,
+                definedAt,
+                checkInId,
+                effectiveAt,
+                behindPace,
+                pursued,
+                checkpoints);
     }
 
     TrackedKeyResult withTarget(BigDecimal newTarget) {
-        return new TrackedKeyResult(keyResultId, objectiveId, cycleId, team, title, owner, baseline, newTarget,
-                definedAt, lastCheckInId, lastEffectiveAt, behindPace, pursued, checkpoints);
+        return new TrackedKeyResult(
+                keyResultId,
+                objectiveId,
+                cycleId,
+                team,
+                title,
+                owner,
+                baseline,
+                newTarget,
+                definedAt,
+                lastCheckInId,
+                lastEffectiveAt,
+                behindPace,
+                pursued,
+                checkpoints);
     }
 
     TrackedKeyResult withBehindPace(boolean behind) {
-        return new TrackedKeyResult(keyResultId, objectiveId, cycleId, team, title, owner, baseline, target, definedAt,
-                lastCheckInId, lastEffectiveAt, behind, pursued, checkpoints);
+        return new TrackedKeyResult(
+                keyResultId,
+                objectiveId,
+                cycleId,
+                team,
+                title,
+                owner,
+                baseline,
+                target,
+                definedAt,
+                lastCheckInId,
+                lastEffectiveAt,
+                behind,
+                pursued,
+                checkpoints);
     }
 
     TrackedKeyResult noLongerPursued() {
-        return new TrackedKeyResult(keyResultId, objectiveId, cycleId, team, title, owner, baseline, target, definedAt,
-                lastCheckInId, lastEffectiveAt, behindPace, false, checkpoints);
+        return new TrackedKeyResult(
+                keyResultId,
+                objectiveId,
+                cycleId,
+                team,
+                title,
+                owner,
+                baseline,
+                target,
+                definedAt,
+                lastCheckInId,
+                lastEffectiveAt,
+                behindPace,
+                false,
+                checkpoints);
     }
 }

@@ -34,8 +34,7 @@ import java.util.UUID;
 public class TrackingProjection {
 
     /** A reading to judge, and the moment a turn of pace is dated. */
-    private record Due(Reading reading, Instant at) {
-    }
+    private record Due(Reading reading, Instant at) {}
 
     private final TrackingWriter store;
     private final OkrPolicy policy;
@@ -53,8 +52,11 @@ public class TrackingProjection {
         if (event instanceof CheckInRecorded e) {
             return List.of(recordCheckIn(e, at));
         } else if (event instanceof ConfidenceChanged e) {
-            return List.of(KeyResultChange.unchanged(e.keyResultId(),
-                    store.keyResultForUpdate(e.keyResultId()).map(KeyResultState::keyResult).orElse(null)));
+            return List.of(KeyResultChange.unchanged(
+                    e.keyResultId(),
+                    store.keyResultForUpdate(e.keyResultId())
+                            .map(KeyResultState::keyResult)
+                            .orElse(null)));
         } else if (event instanceof MeasurementRecorded e) {
             return List.of(recordMeasurement(e, at));
         } else if (event instanceof KeyResultTargetChanged e) {
@@ -66,7 +68,8 @@ public class TrackingProjection {
         } else if (event instanceof CycleClosed e) {
             store.setCycleStatus(e.cycleId(), CycleStatus.CLOSED);
             return store.keyResultsOfCycle(e.cycleId()).stream()
-                    .map(s -> KeyResultChange.unchanged(s.keyResult().keyResultId(), s.keyResult())).toList();
+                    .map(s -> KeyResultChange.unchanged(s.keyResult().keyResultId(), s.keyResult()))
+                    .toList();
         } else if (event instanceof ObjectiveDefined e) {
             store.defineObjective(e);
         } else if (event instanceof KeyResultDefined e) {
@@ -74,7 +77,8 @@ public class TrackingProjection {
         } else if (event instanceof KeyResultOwnerChanged e) {
             store.changeOwner(e.keyResultId(), e.toOwner());
         } else if (event instanceof KeyResultDropped e) {
-            TrackedKeyResult before = store.keyResultForUpdate(e.keyResultId()).map(KeyResultState::keyResult)
+            TrackedKeyResult before = store.keyResultForUpdate(e.keyResultId())
+                    .map(KeyResultState::keyResult)
                     .orElse(null);
             store.dropKeyResult(e.keyResultId());
             return List.of(noLongerPursued(e.keyResultId(), before));
@@ -82,7 +86,8 @@ public class TrackingProjection {
             List<KeyResultState> keyResults = store.keyResultsOfObjective(e.objectiveId());
             store.retireObjective(e.objectiveId());
             return keyResults.stream()
-                    .map(s -> noLongerPursued(s.keyResult().keyResultId(), s.keyResult())).toList();
+                    .map(s -> noLongerPursued(s.keyResult().keyResultId(), s.keyResult()))
+                    .toList();
         }
         return List.of();
     }
@@ -137,9 +142,14 @@ public class TrackingProjection {
             return KeyResultChange.unchanged(e.keyResultId(), null);
         }
         TrackedKeyResult before = state.keyResult();
-        Optional<Reading> latest = state.measurement() != null ? Optional.of(Reading.of(state.measurement()))
-                : Optional.ofNullable(before.lastCheckInId()).flatMap(store::checkIn).map(Reading::of);
-        return judged(before, before.withTarget(e.toTarget()),
+        Optional<Reading> latest = state.measurement() != null
+                ? Optional.of(Reading.of(state.measurement()))
+                : Optional.ofNullable(before.lastCheckInId())
+                        .flatMap(store::checkIn)
+                        .map(Reading::of);
+        return judged(
+                before,
+                before.withTarget(e.toTarget()),
                 latest.map(reading -> List.of(new Due(reading, at))).orElse(List.of()));
     }
 
@@ -159,7 +169,8 @@ public class TrackingProjection {
             store.latestCheckInsInArrivalOrder(kr.keyResultId())
                     .forEach(checkIn -> readings.add(new Due(Reading.of(checkIn), checkIn.recordedAt())));
             if (state.measurement() != null) {
-                readings.add(new Due(Reading.of(state.measurement()), state.measurement().observedAt()));
+                readings.add(new Due(
+                        Reading.of(state.measurement()), state.measurement().observedAt()));
             }
             changes.add(judged(kr, kr, readings));
         }
@@ -172,15 +183,16 @@ public class TrackingProjection {
      * pursues, nor before its cycle is known.
      */
     private KeyResultChange judged(TrackedKeyResult before, TrackedKeyResult after, List<Due> readings) {
-        Optional<CycleWindow> cycle = readings.isEmpty() || !after.pursued() ? Optional.empty()
-                : store.cycle(after.cycleId());
+        Optional<CycleWindow> cycle =
+                readings.isEmpty() || !after.pursued() ? Optional.empty() : store.cycle(after.cycleId());
         if (cycle.isEmpty()) {
             return new KeyResultChange(after.keyResultId(), before, after, true, List.of());
         }
         boolean behind = after.behindPace();
         List<PaceMove> moves = new ArrayList<>();
         for (Due due : readings) {
-            PaceJudgement judgement = after.paceOf(due.reading().value(), due.reading().at(), cycle.get(), policy);
+            PaceJudgement judgement =
+                    after.paceOf(due.reading().value(), due.reading().at(), cycle.get(), policy);
             if (judgement.behind() != behind) {
                 behind = judgement.behind();
                 moves.add(new PaceMove(due.reading(), judgement, due.at()));
@@ -193,7 +205,7 @@ public class TrackingProjection {
     }
 
     private static KeyResultChange noLongerPursued(UUID keyResultId, TrackedKeyResult before) {
-        return new KeyResultChange(keyResultId, before, before == null ? null : before.noLongerPursued(), true,
-                List.of());
+        return new KeyResultChange(
+                keyResultId, before, before == null ? null : before.noLongerPursued(), true, List.of());
     }
 }

@@ -35,31 +35,52 @@ final class TrackingRows {
 
     static final RowMapper<TrackedKeyResult> KEY_RESULT_ROW = (rs, n) -> keyResult(rs);
 
-    static final RowMapper<KeyResultState> KEY_RESULT_STATE = (rs, n) -> new KeyResultState(keyResult(rs),
-            instant(rs.getTimestamp("last_value_at")), rs.getObject("last_measurement_id") == null ? null
-            : new TrackedMeasurement(rs.getObject("last_measurement_id", UUID.class),
-                    rs.getObject("key_result_id", UUID.class), rs.getBigDecimal("last_measured_value"),
-                    rs.getTimestamp("last_value_at").toInstant(), rs.getString("last_measurement_source")));
+    static final RowMapper<KeyResultState> KEY_RESULT_STATE = (rs, n) -> new KeyResultState(
+            keyResult(rs),
+            instant(rs.getTimestamp("last_value_at")),
+            rs.getObject("last_measurement_id") == null
+                    ? null
+                    : new TrackedMeasurement(
+                            rs.getObject("last_measurement_id", UUID.class),
+                            rs.getObject("key_result_id", UUID.class),
+                            rs.getBigDecimal("last_measured_value"),
+                            rs.getTimestamp("last_value_at").toInstant(),
+                            rs.getString("last_measurement_source")));
 
     static final RowMapper<CycleWindow> CYCLE = (rs, n) -> new CycleWindow(
-            rs.getObject("cycle_id", UUID.class), rs.getObject("starts_on", LocalDate.class),
-            rs.getObject("ends_on", LocalDate.class), Cadence.valueOf(rs.getString("cadence")),
+            rs.getObject("cycle_id", UUID.class),
+            rs.getObject("starts_on", LocalDate.class),
+            rs.getObject("ends_on", LocalDate.class),
+            Cadence.valueOf(rs.getString("cadence")),
             CycleStatus.valueOf(rs.getString("status")));
 
     static final RowMapper<TrackedCheckIn> CHECK_IN_ROW = (rs, n) -> new TrackedCheckIn(
-            rs.getObject("check_in_id", UUID.class), rs.getObject("key_result_id", UUID.class),
-            rs.getTimestamp("effective_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
-            rs.getBigDecimal("value"), rs.getInt("confidence"), rs.getString("decision"));
+            rs.getObject("check_in_id", UUID.class),
+            rs.getObject("key_result_id", UUID.class),
+            rs.getTimestamp("effective_at").toInstant(),
+            rs.getTimestamp("recorded_at").toInstant(),
+            rs.getBigDecimal("value"),
+            rs.getInt("confidence"),
+            rs.getString("decision"));
 
-    private TrackingRows() {
-    }
+    private TrackingRows() {}
 
     private static TrackedKeyResult keyResult(ResultSet rs) throws SQLException {
-        return new TrackedKeyResult(rs.getObject("key_result_id", UUID.class), rs.getObject("objective_id", UUID.class),
-                rs.getObject("cycle_id", UUID.class), rs.getString("team"), rs.getString("title"), rs.getString("owner"),
-                rs.getBigDecimal("baseline"), rs.getBigDecimal("target"), rs.getTimestamp("defined_at").toInstant(),
-                rs.getObject("last_check_in_id", UUID.class), instant(rs.getTimestamp("last_effective_at")),
-                rs.getBoolean("behind_pace"), rs.getBoolean("pursued"), checkpoints(rs.getString("checkpoints")));
+        return new TrackedKeyResult(
+                rs.getObject("key_result_id", UUID.class),
+                rs.getObject("objective_id", UUID.class),
+                rs.getObject("cycle_id", UUID.class),
+                rs.getString("team"),
+                rs.getString("title"),
+                rs.getString("owner"),
+                rs.getBigDecimal("baseline"),
+                rs.getBigDecimal("target"),
+                rs.getTimestamp("defined_at").toInstant(),
+                rs.getObject("last_check_in_id", UUID.class),
+                instant(rs.getTimestamp("last_effective_at")),
+                rs.getBoolean("behind_pace"),
+                rs.getBoolean("pursued"),
+                checkpoints(rs.getString("checkpoints")));
     }
 
     /** Reads the {@code date=value;…} list the key result query aggregates. */
@@ -67,7 +88,8 @@ final class TrackingRows {
         if (aggregated == null || aggregated.isEmpty()) {
             return List.of();
         }
-        return Arrays.stream(aggregated.split(";")).map(pair -> pair.split("=", 2))
+        return Arrays.stream(aggregated.split(";"))
+                .map(pair -> pair.split("=", 2))
                 .map(pair -> new Checkpoint(LocalDate.parse(pair[0]), new BigDecimal(pair[1])))
                 .toList();
     }

@@ -1,7 +1,7 @@
 package dev.okrledger.notifier.tracking;
 
-import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.CheckInRecorded;
+import dev.okrledger.contract.event.Checkpoint;
 import dev.okrledger.contract.event.CyclePlanned;
 import dev.okrledger.contract.event.KeyResultDefined;
 import dev.okrledger.contract.event.MeasurementRecorded;
@@ -35,12 +35,19 @@ class TrackingWriter {
         return jdbc.sql("""
                         insert into cycle(cycle_id, starts_on, ends_on, cadence, status) values (?, ?, ?, ?, 'PLANNING')
                         on conflict (cycle_id) do nothing""")
-                .params(event.cycleId(), event.startsOn(), event.endsOn(), event.cadence().name())
-                .update() == 1;
+                        .params(
+                                event.cycleId(),
+                                event.startsOn(),
+                                event.endsOn(),
+                                event.cadence().name())
+                        .update()
+                == 1;
     }
 
     void setCycleStatus(UUID cycleId, CycleStatus status) {
-        jdbc.sql("update cycle set status = ? where cycle_id = ?").params(status.name(), cycleId).update();
+        jdbc.sql("update cycle set status = ? where cycle_id = ?")
+                .params(status.name(), cycleId)
+                .update();
     }
 
     void defineObjective(ObjectiveDefined event) {
@@ -57,16 +64,28 @@ class TrackingWriter {
                                                defined_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (key_result_id) do nothing""")
-                .params(event.keyResultId(), event.objectiveId(), event.cycleId(), event.title(), event.owner(),
-                        event.baseline(), event.target(), Timestamp.from(definedAt))
-                .update() == 1;
+                        .params(
+                                event.keyResultId(),
+                                event.objectiveId(),
+                                event.cycleId(),
+                                event.title(),
+                                event.owner(),
+                                event.baseline(),
+                                event.target(),
+                                Timestamp.from(definedAt))
+                        .update()
+                == 1;
         if (fresh) {
             List<Checkpoint> checkpoints = event.checkpoints();
             for (int i = 0; i < checkpoints.size(); i++) {
                 jdbc.sql("""
                                 insert into key_result_checkpoint(key_result_id, position, on_date, expected_value)
                                 values (?, ?, ?, ?)""")
-                        .params(event.keyResultId(), i, checkpoints.get(i).date(), checkpoints.get(i).expectedValue())
+                        .params(
+                                event.keyResultId(),
+                                i,
+                                checkpoints.get(i).date(),
+                                checkpoints.get(i).expectedValue())
                         .update();
             }
         }
@@ -78,21 +97,30 @@ class TrackingWriter {
      */
     Optional<KeyResultState> keyResultForUpdate(UUID keyResultId) {
         return jdbc.sql(TrackingRows.KEY_RESULT + " where k.key_result_id = ? for update of k")
-                .param(keyResultId).query(TrackingRows.KEY_RESULT_STATE).optional();
+                .param(keyResultId)
+                .query(TrackingRows.KEY_RESULT_STATE)
+                .optional();
     }
 
     List<KeyResultState> keyResultsOfCycle(UUID cycleId) {
         return jdbc.sql(TrackingRows.KEY_RESULT + " where k.cycle_id = ? order by k.key_result_id")
-                .param(cycleId).query(TrackingRows.KEY_RESULT_STATE).list();
+                .param(cycleId)
+                .query(TrackingRows.KEY_RESULT_STATE)
+                .list();
     }
 
     List<KeyResultState> keyResultsOfObjective(UUID objectiveId) {
         return jdbc.sql(TrackingRows.KEY_RESULT + " where k.objective_id = ? order by k.key_result_id")
-                .param(objectiveId).query(TrackingRows.KEY_RESULT_STATE).list();
+                .param(objectiveId)
+                .query(TrackingRows.KEY_RESULT_STATE)
+                .list();
     }
 
     Optional<CycleWindow> cycle(UUID cycleId) {
-        return jdbc.sql("select * from cycle where cycle_id = ?").param(cycleId).query(TrackingRows.CYCLE).optional();
+        return jdbc.sql("select * from cycle where cycle_id = ?")
+                .param(cycleId)
+                .query(TrackingRows.CYCLE)
+                .optional();
     }
 
     /**
@@ -105,9 +133,17 @@ class TrackingWriter {
                                              decision, became_latest)
                         values (?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (check_in_id) do nothing""")
-                .params(event.checkInId(), event.keyResultId(), Timestamp.from(event.effectiveAt()),
-                        Timestamp.from(recordedAt), event.value(), event.confidence(), event.decision(), latest)
-                .update() == 1;
+                        .params(
+                                event.checkInId(),
+                                event.keyResultId(),
+                                Timestamp.from(event.effectiveAt()),
+                                Timestamp.from(recordedAt),
+                                event.value(),
+                                event.confidence(),
+                                event.decision(),
+                                latest)
+                        .update()
+                == 1;
     }
 
     /** The check-in is the key result's latest; with {@code holdsValue} its value is the latest too. */
@@ -118,7 +154,10 @@ class TrackingWriter {
                                                   last_measurement_id = null, last_measured_value = null,
                                                   last_measurement_source = null
                              where key_result_id = ?""")
-                    .params(event.checkInId(), Timestamp.from(event.effectiveAt()), Timestamp.from(event.effectiveAt()),
+                    .params(
+                            event.checkInId(),
+                            Timestamp.from(event.effectiveAt()),
+                            Timestamp.from(event.effectiveAt()),
                             event.keyResultId())
                     .update();
         } else {
@@ -134,39 +173,57 @@ class TrackingWriter {
                         update key_result set last_value_at = ?, last_measurement_id = ?, last_measured_value = ?,
                                               last_measurement_source = ?
                          where key_result_id = ?""")
-                .params(Timestamp.from(event.observedAt()), event.measurementId(), event.value(), event.source(),
+                .params(
+                        Timestamp.from(event.observedAt()),
+                        event.measurementId(),
+                        event.value(),
+                        event.source(),
                         event.keyResultId())
                 .update();
     }
 
     Optional<TrackedCheckIn> checkIn(UUID checkInId) {
         return jdbc.sql(TrackingRows.CHECK_IN + " where check_in_id = ?")
-                .param(checkInId).query(TrackingRows.CHECK_IN_ROW).optional();
+                .param(checkInId)
+                .query(TrackingRows.CHECK_IN_ROW)
+                .optional();
     }
 
     /** Check-ins that were the latest when they arrived, in arrival order: what pace judges when the cycle comes late. */
     List<TrackedCheckIn> latestCheckInsInArrivalOrder(UUID keyResultId) {
         return jdbc.sql(TrackingRows.CHECK_IN + " where key_result_id = ? and became_latest order by arrival")
-                .param(keyResultId).query(TrackingRows.CHECK_IN_ROW).list();
+                .param(keyResultId)
+                .query(TrackingRows.CHECK_IN_ROW)
+                .list();
     }
 
     void changeTarget(UUID keyResultId, BigDecimal target) {
-        jdbc.sql("update key_result set target = ? where key_result_id = ?").params(target, keyResultId).update();
+        jdbc.sql("update key_result set target = ? where key_result_id = ?")
+                .params(target, keyResultId)
+                .update();
     }
 
     void changeOwner(UUID keyResultId, String owner) {
-        jdbc.sql("update key_result set owner = ? where key_result_id = ?").params(owner, keyResultId).update();
+        jdbc.sql("update key_result set owner = ? where key_result_id = ?")
+                .params(owner, keyResultId)
+                .update();
     }
 
     void dropKeyResult(UUID keyResultId) {
-        jdbc.sql("update key_result set dropped = true where key_result_id = ?").param(keyResultId).update();
+        jdbc.sql("update key_result set dropped = true where key_result_id = ?")
+                .param(keyResultId)
+                .update();
     }
 
     void retireObjective(UUID objectiveId) {
-        jdbc.sql("update objective set retired = true where objective_id = ?").param(objectiveId).update();
+        jdbc.sql("update objective set retired = true where objective_id = ?")
+                .param(objectiveId)
+                .update();
     }
 
     void setBehindPace(UUID keyResultId, boolean behind) {
-        jdbc.sql("update key_result set behind_pace = ? where key_result_id = ?").params(behind, keyResultId).update();
+        jdbc.sql("update key_result set behind_pace = ? where key_result_id = ?")
+                .params(behind, keyResultId)
+                .update();
     }
 }

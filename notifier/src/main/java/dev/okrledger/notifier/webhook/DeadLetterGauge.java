@@ -13,6 +13,7 @@ class DeadLetterGauge {
 
     DeadLetterGauge(WebhookStore store, MeterRegistry meters) {
         Gauge.builder("okr.webhooks.dead.letters", store, WebhookStore::deadLetterCount)
-                .description("Webhook deliveries that are dead and not yet retried").register(meters);
+                .description("Webhook deliveries that are dead and not yet retried")
+                .register(meters);
     }
 }

@@ -1,3 +1,7 @@
 package dev.okrledger.notifier.webhook;
 
-public enum DeliveryStatus { PENDING, DELIVERED, DEAD }
+public enum DeliveryStatus {
+    PENDING,
+    DELIVERED,
+    DEAD
+}

@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties(WebhookSettings.class)
-class WebhookConfiguration {
-}
+class WebhookConfiguration {}

@@ -1,11 +1,5 @@
 package dev.okrledger.notifier.webhook;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import dev.okrledger.notifier.tracking.TrackingReader;
 import dev.okrledger.security.CurrentUser;
 import dev.okrledger.security.Forbidden;
@@ -13,7 +7,13 @@ import dev.okrledger.security.OkrUser;
 import dev.okrledger.support.problem.Conflict;
 import dev.okrledger.support.problem.NotFound;
 import dev.okrledger.support.problem.Unprocessable;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +37,7 @@ import java.util.stream.Collectors;
 class WebhookController {
 
     /** A subscription: {@code url} (http or https) and exactly one of {@code team} and {@code keyResultId}. */
-    record Subscribe(@NotBlank String url, String team, UUID keyResultId, WebhookFormat format) {
-    }
+    record Subscribe(@NotBlank String url, String team, UUID keyResultId, WebhookFormat format) {}
 
     private final WebhookStore store;
     private final Clock clock;
@@ -46,13 +45,19 @@ class WebhookController {
     private final Set<String> allowedHosts;
 
     /** @param allowedHosts webhook target hosts allowed (okr.webhooks.allowed-hosts); empty allows any */
-    WebhookController(WebhookStore store, Clock clock, TrackingReader tracking,
-                      @Value("${okr.webhooks.allowed-hosts:}") List<String> allowedHosts) {
+    WebhookController(
+            WebhookStore store,
+            Clock clock,
+            TrackingReader tracking,
+            @Value("${okr.webhooks.allowed-hosts:}") List<String> allowedHosts) {
         this.store = store;
         this.clock = clock;
         this.tracking = tracking;
-        this.allowedHosts = allowedHosts.stream().map(String::strip).filter(h -> !h.isEmpty())
-                .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.allowedHosts = allowedHosts.stream()
+                .map(String::strip)
+                .filter(h -> !h.isEmpty())
+                .map(h -> h.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @PostMapping
@@ -62,19 +67,29 @@ class WebhookController {
         if (!isHttpUrl(url)) {
             throw new Unprocessable("webhook-url-http", "url", "url must be an absolute http or https URL");
         }
-        if (!allowedHosts.isEmpty() && !allowedHosts.contains(URI.create(url).getHost().toLowerCase(Locale.ROOT))) {
+        if (!allowedHosts.isEmpty()
+                && !allowedHosts.contains(URI.create(url).getHost().toLowerCase(Locale.ROOT))) {
             throw new Unprocessable("webhook-host-allowed", "url", "Webhooks may only target " + allowedHosts);
         }
-        String team = body.team() == null || body.team().isBlank() ? null : body.team().trim();
+        String team = body.team() == null || body.team().isBlank()
+                ? null
+                : body.team().trim();
         if ((team == null) == (body.keyResultId() == null)) {
-            throw new Unprocessable("subscription-scope", "team",
-                    "A subscription names exactly one of team and keyResultId");
+            throw new Unprocessable(
+                    "subscription-scope", "team", "A subscription names exactly one of team and keyResultId");
         }
         requireScope(team, body.keyResultId());
-        Subscription subscription = new Subscription(UUID.randomUUID(), url, team, body.keyResultId(),
-                body.format() == null ? WebhookFormat.JSON : body.format(), clock.instant(), actor);
+        Subscription subscription = new Subscription(
+                UUID.randomUUID(),
+                url,
+                team,
+                body.keyResultId(),
+                body.format() == null ? WebhookFormat.JSON : body.format(),
+                clock.instant(),
+                actor);
         store.add(subscription);
-        return ResponseEntity.created(URI.create("/api/webhooks/" + subscription.id())).body(subscription);
+        return ResponseEntity.created(URI.create("/api/webhooks/" + subscription.id()))
+                .body(subscription);
     }
 
     @GetMapping
@@ -104,11 +119,14 @@ class WebhookController {
      */
     private void requireScope(String team, UUID keyResultId) {
         OkrUser user = CurrentUser.get();
-        boolean allowed = team != null ? user.mayChange(team, null)
-                : tracking.keyResult(keyResultId).map(kr -> user.mayChange(kr.team(), kr.owner()))
+        boolean allowed = team != null
+                ? user.mayChange(team, null)
+                : tracking.keyResult(keyResultId)
+                        .map(kr -> user.mayChange(kr.team(), kr.owner()))
                         .orElse(user.isLeadOrAdmin());
         if (!allowed) {
-            throw new Forbidden("webhook-scope-membership-required",
+            throw new Forbidden(
+                    "webhook-scope-membership-required",
                     "Only the subscription's team (or a key result's owner, or OKR leads) may manage it");
         }
     }
@@ -129,12 +147,12 @@ class WebhookController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Delivery retry(@PathVariable long id) {
         if (!CurrentUser.get().isLeadOrAdmin()) {
-            throw new Forbidden("dead-letter-retry-needs-lead-or-admin", "Only OKR leads and admins retry dead letters");
+            throw new Forbidden(
+                    "dead-letter-retry-needs-lead-or-admin", "Only OKR leads and admins retry dead letters");
         }
         Delivery delivery = store.delivery(id).orElseThrow(() -> new NotFound("dead-letter", id));
         if (!store.retry(id, clock.instant())) {
-            throw new Conflict("dead-letter-only", "Delivery " + id + " is " + delivery.status()
-                    + ", not dead");
+            throw new Conflict("dead-letter-only", "Delivery " + id + " is " + delivery.status() + ", not dead");
         }
         return store.delivery(id).orElseThrow();
     }

@@ -19,8 +19,8 @@ import java.util.Set;
 @Component
 class WebhookOutbox implements AlertChangeListener {
 
-    private static final Set<AlertChange.Change> SENT = EnumSet.of(AlertChange.Change.RAISED,
-            AlertChange.Change.RESOLVED);
+    private static final Set<AlertChange.Change> SENT =
+            EnumSet.of(AlertChange.Change.RAISED, AlertChange.Change.RESOLVED);
 
     private final WebhookStore store;
     private final TrackingReader tracking;
@@ -42,10 +42,17 @@ class WebhookOutbox implements AlertChangeListener {
         if (subscriptions.isEmpty()) {
             return;
         }
-        String title = tracking.keyResult(alert.keyResultId()).map(TrackedKeyResult::title).orElse(null);
+        String title = tracking.keyResult(alert.keyResultId())
+                .map(TrackedKeyResult::title)
+                .orElse(null);
         for (Subscription s : subscriptions) {
-            store.enqueue(s.id(), alert.id(), change.change().name(), s.url(),
-                    WebhookPayloads.render(s.format(), change, title), clock.instant());
+            store.enqueue(
+                    s.id(),
+                    alert.id(),
+                    change.change().name(),
+                    s.url(),
+                    WebhookPayloads.render(s.format(), change, title),
+                    clock.instant());
         }
     }
 }

@@ -9,8 +9,7 @@ import java.util.Map;
 /** The two bodies a subscriber can ask for. */
 final class WebhookPayloads {
 
-    private WebhookPayloads() {
-    }
+    private WebhookPayloads() {}
 
     static String render(WebhookFormat format, AlertChange change, String keyResultTitle) {
         return switch (format) {
@@ -28,7 +27,14 @@ final class WebhookPayloads {
             case RESOLVED -> "resolved (" + change.changedBy() + ")";
         };
         String title = keyResultTitle == null ? alert.keyResultId().toString() : "\"" + keyResultTitle + "\"";
-        return "[%s] %s %s on %s%s: %s (alert %s)".formatted(alert.severity(), alert.kind(), what, title,
-                alert.team() == null ? "" : " (team " + alert.team() + ")", alert.detail(), alert.id());
+        return "[%s] %s %s on %s%s: %s (alert %s)"
+                .formatted(
+                        alert.severity(),
+                        alert.kind(),
+                        what,
+                        title,
+                        alert.team() == null ? "" : " (team " + alert.team() + ")",
+                        alert.detail(),
+                        alert.id());
     }
 }

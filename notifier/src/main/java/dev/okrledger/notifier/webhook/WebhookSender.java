@@ -38,21 +38,28 @@ class WebhookSender {
     private final Timer latency;
     private final HttpClient http;
 
-    WebhookSender(WebhookStore store, TransactionTemplate transactions, WebhookSettings settings, Clock clock,
-                  MeterRegistry meters) {
+    WebhookSender(
+            WebhookStore store,
+            TransactionTemplate transactions,
+            WebhookSettings settings,
+            Clock clock,
+            MeterRegistry meters) {
         this.store = store;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
         this.meters = meters;
         this.latency = Timer.builder("okr.webhooks.delivery.latency")
-                .description("From the alert change to the receiver's 2xx").register(meters);
+                .description("From the alert change to the receiver's 2xx")
+                .register(meters);
         // registered at zero, so that the first dead delivery shows as an increase in Prometheus
         for (String outcome : List.of("delivered", "failed", "dead")) {
             meters.counter("okr.webhooks.deliveries", "outcome", outcome);
         }
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Scheduled(fixedDelayString = "${okr.webhooks.poll-interval:PT1S}")
@@ -82,8 +89,12 @@ class WebhookSender {
             count("delivered");
         } else if (attempts >= settings.maxAttempts()) {
             store.failed(delivery.id(), attempts, error, null);
-            log.warn("Webhook delivery {} to {} is dead after {} attempts: {}", delivery.id(), delivery.url(),
-                    attempts, error);
+            log.warn(
+                    "Webhook delivery {} to {} is dead after {} attempts: {}",
+                    delivery.id(),
+                    delivery.url(),
+                    attempts,
+                    error);
             count("dead");
         } else {
             store.failed(delivery.id(), attempts, error, now.plus(settings.backoffAfter(attempts)));
@@ -95,12 +106,14 @@ class WebhookSender {
     /** Null when the receiver answered 2xx, else what went wrong. */
     private String post(Delivery delivery) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(settings.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("X-Okr-Alert-Id", delivery.alertId().toString())
-                    .header("X-Okr-Alert-Change", delivery.change())
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload())).build(),
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(delivery.url()))
+                            .timeout(settings.requestTimeout())
+                            .header("Content-Type", "application/json")
+                            .header("X-Okr-Alert-Id", delivery.alertId().toString())
+                            .header("X-Okr-Alert-Change", delivery.change())
+                            .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return status >= 200 && status < 300 ? null : "HTTP " + status;

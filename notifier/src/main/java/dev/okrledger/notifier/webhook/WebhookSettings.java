@@ -9,8 +9,14 @@ import java.time.Duration;
  * at most maxBackoff; after maxAttempts the delivery goes to the dead-letter list.
  */
 @ConfigurationProperties("okr.webhooks")
-record WebhookSettings(Duration pollInterval, Duration initialBackoff, double multiplier, Duration maxBackoff,
-                       int maxAttempts, Duration connectTimeout, Duration requestTimeout) {
+record WebhookSettings(
+        Duration pollInterval,
+        Duration initialBackoff,
+        double multiplier,
+        Duration maxBackoff,
+        int maxAttempts,
+        Duration connectTimeout,
+        Duration requestTimeout) {
 
     WebhookSettings {
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;

@@ -39,7 +39,8 @@ class TrackingProjectionTest {
 
     // 91 days, weekly: at day 13.5 (week 2's check-in) expected progress is 0.148, behind below 0.048
     private static final LocalDate STARTS_ON = LocalDate.parse("2026-01-05");
-    private static final Instant WEEK_2 = STARTS_ON.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(13 * 24 + 12));
+    private static final Instant WEEK_2 =
+            STARTS_ON.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(13 * 24 + 12));
 
     private static TrackingProjection tracking;
     private static TrackingReader reader;
@@ -53,7 +54,11 @@ class TrackingProjectionTest {
     static void database() {
         DriverManagerDataSource db = new DriverManagerDataSource(
                 SharedTestInfrastructure.freshDatabase("notifier_tracking"), "postgres", "");
-        Flyway.configure().dataSource(db).locations("classpath:db/notifier").load().migrate();
+        Flyway.configure()
+                .dataSource(db)
+                .locations("classpath:db/notifier")
+                .load()
+                .migrate();
         JdbcClient jdbc = JdbcClient.create(db);
         tracking = new TrackingProjection(new TrackingWriter(jdbc), OkrPolicy.defaults());
         reader = new TrackingReader(jdbc);
@@ -61,10 +66,25 @@ class TrackingProjectionTest {
 
     @BeforeEach
     void keyResultOfAnObjective() {
-        apply(feed.envelope("Objective", objective, new ObjectiveDefined(objective, cycle, "Make support faster",
-                ObjectiveLevel.TEAM, "support", null), Instant.now()));
-        apply(feed.envelope("KeyResult", kr, new KeyResultDefined(kr, objective, cycle, "Reduce first response", "h",
-                new BigDecimal("12"), new BigDecimal("4"), Indicator.LEADING, "support-lead"), Instant.now()));
+        apply(feed.envelope(
+                "Objective",
+                objective,
+                new ObjectiveDefined(objective, cycle, "Make support faster", ObjectiveLevel.TEAM, "support", null),
+                Instant.now()));
+        apply(feed.envelope(
+                "KeyResult",
+                kr,
+                new KeyResultDefined(
+                        kr,
+                        objective,
+                        cycle,
+                        "Reduce first response",
+                        "h",
+                        new BigDecimal("12"),
+                        new BigDecimal("4"),
+                        Indicator.LEADING,
+                        "support-lead"),
+                Instant.now()));
     }
 
     private Tracked apply(EventEnvelope envelope) {
@@ -72,13 +92,19 @@ class TrackingProjectionTest {
     }
 
     private Tracked planCycle() {
-        return apply(feed.envelope("Cycle", cycle, new CyclePlanned(cycle, "Q1", STARTS_ON, STARTS_ON.plusDays(91),
-                Cadence.WEEKLY), Instant.now()));
+        return apply(feed.envelope(
+                "Cycle",
+                cycle,
+                new CyclePlanned(cycle, "Q1", STARTS_ON, STARTS_ON.plusDays(91), Cadence.WEEKLY),
+                Instant.now()));
     }
 
     private EventEnvelope checkIn(UUID id, Instant effectiveAt, String value, Instant arrivedAt) {
-        return feed.envelope("KeyResult", kr, new CheckInRecorded(kr, objective, id, effectiveAt, new BigDecimal(value),
-                7, null, null, null), arrivedAt);
+        return feed.envelope(
+                "KeyResult",
+                kr,
+                new CheckInRecorded(kr, objective, id, effectiveAt, new BigDecimal(value), 7, null, null, null),
+                arrivedAt);
     }
 
     private static KeyResultChange only(Tracked tracked) {
@@ -91,7 +117,7 @@ class TrackingProjectionTest {
         planCycle();
         UUID id = UUID.randomUUID();
         Instant arrived = WEEK_2.plusSeconds(5);
-        KeyResultChange change = only(apply(checkIn(id, WEEK_2, "12", arrived)));   // progress 0: behind
+        KeyResultChange change = only(apply(checkIn(id, WEEK_2, "12", arrived))); // progress 0: behind
 
         assertThat(change.fresh()).isTrue();
         assertThat(change.before().lastCheckInId()).isNull();
@@ -108,8 +134,8 @@ class TrackingProjectionTest {
         assertThat(reader.keyResult(kr)).contains(change.after());
 
         // still behind a week later: judged, kept, but no turn
-        KeyResultChange again = only(apply(checkIn(UUID.randomUUID(), WEEK_2.plus(Duration.ofDays(7)), "12",
-                Instant.now())));
+        KeyResultChange again =
+                only(apply(checkIn(UUID.randomUUID(), WEEK_2.plus(Duration.ofDays(7)), "12", Instant.now())));
         assertThat(again.paceMoves()).isEmpty();
         assertThat(again.after().behindPace()).isTrue();
     }
@@ -120,7 +146,8 @@ class TrackingProjectionTest {
         EventEnvelope latest = checkIn(UUID.randomUUID(), WEEK_2, "11", Instant.now());
         apply(latest);
 
-        KeyResultChange backdated = only(apply(checkIn(UUID.randomUUID(), WEEK_2.minusSeconds(60), "12", Instant.now())));
+        KeyResultChange backdated =
+                only(apply(checkIn(UUID.randomUUID(), WEEK_2.minusSeconds(60), "12", Instant.now())));
         assertThat(backdated.fresh()).isTrue();
         assertThat(backdated.after()).isEqualTo(backdated.before());
         assertThat(backdated.paceMoves()).isEmpty();
@@ -134,23 +161,31 @@ class TrackingProjectionTest {
     void aMeasurementHoldsTheValueOnlyWhenLaterThanEveryValueAndACheckInAtItsMomentTakesItBack() {
         planCycle();
         UUID measured = UUID.randomUUID();
-        KeyResultChange first = only(apply(feed.envelope("KeyResult", kr, new MeasurementRecorded(kr, objective,
-                measured, new BigDecimal("12"), WEEK_2, "helpdesk-export"), Instant.now())));
+        KeyResultChange first = only(apply(feed.envelope(
+                "KeyResult",
+                kr,
+                new MeasurementRecorded(kr, objective, measured, new BigDecimal("12"), WEEK_2, "helpdesk-export"),
+                Instant.now())));
         assertThat(first.fresh()).isTrue();
         assertThat(first.paceMoves()).singleElement().satisfies(move -> {
-            assertThat(move.reading()).isEqualTo(new Reading(measured, true, new BigDecimal("12"), WEEK_2,
-                    "helpdesk-export"));
+            assertThat(move.reading())
+                    .isEqualTo(new Reading(measured, true, new BigDecimal("12"), WEEK_2, "helpdesk-export"));
             assertThat(move.behind()).isTrue();
         });
 
-        KeyResultChange notLater = only(apply(feed.envelope("KeyResult", kr, new MeasurementRecorded(kr, objective,
-                UUID.randomUUID(), new BigDecimal("4"), WEEK_2, "helpdesk-export"), Instant.now())));
+        KeyResultChange notLater = only(apply(feed.envelope(
+                "KeyResult",
+                kr,
+                new MeasurementRecorded(
+                        kr, objective, UUID.randomUUID(), new BigDecimal("4"), WEEK_2, "helpdesk-export"),
+                Instant.now())));
         assertThat(notLater.fresh()).isFalse();
         assertThat(notLater.paceMoves()).isEmpty();
 
         UUID sameMoment = UUID.randomUUID();
         KeyResultChange person = only(apply(checkIn(sameMoment, WEEK_2, "11", Instant.now())));
-        assertThat(person.paceMoves()).singleElement()
+        assertThat(person.paceMoves())
+                .singleElement()
                 .satisfies(move -> assertThat(move.reading().id()).isEqualTo(sameMoment));
         assertThat(person.after().behindPace()).isFalse();
     }
@@ -159,10 +194,13 @@ class TrackingProjectionTest {
     void aTargetChangeJudgesTheLatestValueAgainAgainstTheNewTarget() {
         planCycle();
         UUID id = UUID.randomUUID();
-        apply(checkIn(id, WEEK_2, "11.5", Instant.now()));               // 0.0625 >= 0.048: on pace
+        apply(checkIn(id, WEEK_2, "11.5", Instant.now())); // 0.0625 >= 0.048: on pace
         Instant changedAt = Instant.now();
-        KeyResultChange change = only(apply(feed.envelope("KeyResult", kr, new KeyResultTargetChanged(kr, objective,
-                new BigDecimal("4"), new BigDecimal("0"), "Re-planned"), changedAt)));   // 0.5 / 12 = 0.042: behind
+        KeyResultChange change = only(apply(feed.envelope(
+                "KeyResult",
+                kr,
+                new KeyResultTargetChanged(kr, objective, new BigDecimal("4"), new BigDecimal("0"), "Re-planned"),
+                changedAt))); // 0.5 / 12 = 0.042: behind
 
         assertThat(change.before().target()).isEqualByComparingTo("4");
         assertThat(change.after().target()).isEqualByComparingTo("0");
@@ -179,16 +217,18 @@ class TrackingProjectionTest {
         UUID recovered = UUID.randomUUID();
         Instant firstArrival = WEEK_2.plusSeconds(5);
         Instant secondArrival = WEEK_2.plus(Duration.ofDays(7)).plusSeconds(5);
-        assertThat(only(apply(checkIn(behind, WEEK_2, "12", firstArrival))).paceMoves()).isEmpty();
-        assertThat(only(apply(checkIn(recovered, WEEK_2.plus(Duration.ofDays(7)), "9", secondArrival))).paceMoves())
+        assertThat(only(apply(checkIn(behind, WEEK_2, "12", firstArrival))).paceMoves())
+                .isEmpty();
+        assertThat(only(apply(checkIn(recovered, WEEK_2.plus(Duration.ofDays(7)), "9", secondArrival)))
+                        .paceMoves())
                 .isEmpty();
 
         KeyResultChange change = only(planCycle());
-        assertThat(change.paceMoves()).extracting(move -> move.reading().id(), PaceMove::behind, PaceMove::at)
-                .containsExactly(tuple(behind, true, firstArrival),
-                        tuple(recovered, false, secondArrival));
+        assertThat(change.paceMoves())
+                .extracting(move -> move.reading().id(), PaceMove::behind, PaceMove::at)
+                .containsExactly(tuple(behind, true, firstArrival), tuple(recovered, false, secondArrival));
         assertThat(change.after().behindPace()).isFalse();
 
-        assertThat(planCycle().keyResults()).isEmpty();                     // a replayed cycle judges nothing again
+        assertThat(planCycle().keyResults()).isEmpty(); // a replayed cycle judges nothing again
     }
 }

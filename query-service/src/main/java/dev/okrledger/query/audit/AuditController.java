@@ -20,8 +20,9 @@ class AuditController {
         this.log = log;
     }
 
-    @Operation(summary = "Every change of an objective and its key results, in order, with actor, time, reason "
-            + "and before/after values, straight from the events")
+    @Operation(
+            summary = "Every change of an objective and its key results, in order, with actor, time, reason "
+                    + "and before/after values, straight from the events")
     @GetMapping("/api/objectives/{id}/audit")
     List<AuditEntry> objective(@PathVariable UUID id) {
         return timeline(log.ofObjective(id), "objective", id);

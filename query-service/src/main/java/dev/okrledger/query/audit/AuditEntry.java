@@ -10,10 +10,18 @@ import java.util.List;
  * @param reason    the event's reason, for event types that carry one (none do yet)
  * @param changes   before/after per field; {@code before} is null where the event created the value
  */
-public record AuditEntry(long position, String eventId, String type, String subject, String subjectId,
-                         Instant occurredAt, String actor, String actorName, String correlationId, String reason,
-                         List<Change> changes) {
+public record AuditEntry(
+        long position,
+        String eventId,
+        String type,
+        String subject,
+        String subjectId,
+        Instant occurredAt,
+        String actor,
+        String actorName,
+        String correlationId,
+        String reason,
+        List<Change> changes) {
 
-    public record Change(String field, Object before, Object after) {
-    }
+    public record Change(String field, Object before, Object after) {}
 }

@@ -27,8 +27,7 @@ public class ChangeDescriber {
 
     private static final Set<String> IDS = Set.of("cycleId", "objectiveId", "keyResultId", "checkInId", "reason");
 
-    private record CheckIn(Instant effectiveAt, long position, BigDecimal value, int confidence) {
-    }
+    private record CheckIn(Instant effectiveAt, long position, BigDecimal value, int confidence) {}
 
     private final Map<UUID, List<CheckIn>> checkIns = new HashMap<>();
 
@@ -36,18 +35,34 @@ public class ChangeDescriber {
         EventEnvelope e = entry.envelope();
         JsonNode payload = EventCodec.mapper().valueToTree(e.payload());
         String subject = payload.has("keyResultId") ? "key-result" : payload.has("objectiveId") ? "objective" : "cycle";
-        String subjectId = payload.path(subject.equals("key-result") ? "keyResultId"
-                : subject.equals("objective") ? "objectiveId" : "cycleId").asString(null);
-        List<Change> changes = e.payload() instanceof CheckInRecorded c ? checkIn(entry.position(), c) : generic(payload);
+        String subjectId = payload.path(
+                        subject.equals("key-result")
+                                ? "keyResultId"
+                                : subject.equals("objective") ? "objectiveId" : "cycleId")
+                .asString(null);
+        List<Change> changes =
+                e.payload() instanceof CheckInRecorded c ? checkIn(entry.position(), c) : generic(payload);
         String reason = payload.hasNonNull("reason") ? payload.get("reason").asString() : null;
-        return new AuditEntry(entry.position(), e.eventId(), e.type(), subject, subjectId, e.occurredAt(), e.actor(),
-                e.actorName(), e.correlationId(), reason, changes);
+        return new AuditEntry(
+                entry.position(),
+                e.eventId(),
+                e.type(),
+                subject,
+                subjectId,
+                e.occurredAt(),
+                e.actor(),
+                e.actorName(),
+                e.correlationId(),
+                reason,
+                changes);
     }
 
     private List<Change> checkIn(long position, CheckInRecorded c) {
         List<CheckIn> timeline = checkIns.computeIfAbsent(c.keyResultId(), k -> new ArrayList<>());
-        CheckIn previous = timeline.stream().filter(p -> !p.effectiveAt().isAfter(c.effectiveAt()))
-                .max(Comparator.comparing(CheckIn::effectiveAt).thenComparingLong(CheckIn::position)).orElse(null);
+        CheckIn previous = timeline.stream()
+                .filter(p -> !p.effectiveAt().isAfter(c.effectiveAt()))
+                .max(Comparator.comparing(CheckIn::effectiveAt).thenComparingLong(CheckIn::position))
+                .orElse(null);
         timeline.add(new CheckIn(c.effectiveAt(), position, c.value(), c.confidence()));
         List<Change> changes = new ArrayList<>();
         changes.add(new Change("value", previous == null ? null : previous.value(), c.value()));
@@ -70,13 +85,16 @@ public class ChangeDescriber {
                 continue;
             }
             if (field.startsWith("from") && fields.contains("to" + field.substring(4))) {
-                changes.add(new Change(decapitalize(field.substring(4)), value(payload.get(field)),
+                changes.add(new Change(
+                        decapitalize(field.substring(4)),
+                        value(payload.get(field)),
                         value(payload.get("to" + field.substring(4)))));
             } else if (field.startsWith("previous") && fields.contains(decapitalize(field.substring(8)))) {
                 String name = decapitalize(field.substring(8));
                 changes.add(new Change(name, value(payload.get(field)), value(payload.get(name))));
             } else if (!(field.startsWith("to") && fields.contains("from" + field.substring(2)))
-                    && !fields.contains("previous" + capitalize(field)) && !payload.get(field).isNull()) {
+                    && !fields.contains("previous" + capitalize(field))
+                    && !payload.get(field).isNull()) {
                 changes.add(new Change(field, null, value(payload.get(field))));
             }
         }

@@ -23,8 +23,7 @@ import java.util.UUID;
 public class EventLog implements EventProjection {
 
     /** One stored envelope and its place in arrival order. */
-    public record Entry(long position, EventEnvelope envelope) {
-    }
+    public record Entry(long position, EventEnvelope envelope) {}
 
     /** One stored envelope as JSON, not decoded yet: decoding is most of a rebuild's work, spread over threads. */
     public record Stored(long position, String json) {
@@ -49,19 +48,31 @@ public class EventLog implements EventProjection {
                                               cycle_id, objective_id, key_result_id, envelope)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                         on conflict (event_id) do nothing""")
-                .params(envelope.eventId(), envelope.type(), envelope.aggregateId(), envelope.sequence(),
-                        OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC), envelope.actor(),
-                        subjects.cycle(payload), subjects.objective(payload), subjects.keyResult(payload),
+                .params(
+                        envelope.eventId(),
+                        envelope.type(),
+                        envelope.aggregateId(),
+                        envelope.sequence(),
+                        OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC),
+                        envelope.actor(),
+                        subjects.cycle(payload),
+                        subjects.objective(payload),
+                        subjects.keyResult(payload),
                         new String(EventCodec.encode(envelope), StandardCharsets.UTF_8))
                 .update();
     }
 
     public long lastPosition() {
-        return jdbc.sql("select coalesce(max(position), 0) from event_log").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(position), 0) from event_log")
+                .query(Long.class)
+                .single();
     }
 
     public long countAfter(long position) {
-        return jdbc.sql("select count(*) from event_log where position > ?").param(position).query(Long.class).single();
+        return jdbc.sql("select count(*) from event_log where position > ?")
+                .param(position)
+                .query(Long.class)
+                .single();
     }
 
     /** The next {@code limit} entries after {@code position}, in arrival order. */
@@ -71,7 +82,8 @@ public class EventLog implements EventProjection {
 
     /** As {@link #after}, not decoded. */
     public List<Stored> storedAfter(long position, int limit) {
-        return jdbc.sql("select position, envelope::text as json from event_log where position > ? order by position limit ?")
+        return jdbc.sql(
+                        "select position, envelope::text as json from event_log where position > ? order by position limit ?")
                 .params(position, limit)
                 .query((rs, n) -> new Stored(rs.getLong("position"), rs.getString("json")))
                 .list();
@@ -107,7 +119,8 @@ public class EventLog implements EventProjection {
     private record Subjects(Method cycleId, Method objectiveId, Method keyResultId) {
 
         static Subjects of(Class<?> type) {
-            return new Subjects(component(type, "cycleId"), component(type, "objectiveId"), component(type, "keyResultId"));
+            return new Subjects(
+                    component(type, "cycleId"), component(type, "objectiveId"), component(type, "keyResultId"));
         }
 
         UUID cycle(Object payload) {
@@ -126,8 +139,11 @@ public class EventLog implements EventProjection {
             if (!type.isRecord()) {
                 return null;
             }
-            return Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name))
-                    .map(RecordComponent::getAccessor).findFirst().orElse(null);
+            return Arrays.stream(type.getRecordComponents())
+                    .filter(c -> c.getName().equals(name))
+                    .map(RecordComponent::getAccessor)
+                    .findFirst()
+                    .orElse(null);
         }
 
         private static UUID read(Method accessor, Object payload) {

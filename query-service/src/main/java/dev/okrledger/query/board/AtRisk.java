@@ -10,9 +10,19 @@ import java.util.List;
 import java.util.UUID;
 
 /** A key result that needs attention, and why: red or amber confidence, behind pace, stale. */
-public record AtRisk(UUID keyResultId, String title, String owner, UUID objectiveId, String objectiveTitle,
-                     String team, Integer confidence, ConfidenceBand band, double progress, double expectedProgress,
-                     Instant lastCheckInAt, List<RiskReason> reasons) {
+public record AtRisk(
+        UUID keyResultId,
+        String title,
+        String owner,
+        UUID objectiveId,
+        String objectiveTitle,
+        String team,
+        Integer confidence,
+        ConfidenceBand band,
+        double progress,
+        double expectedProgress,
+        Instant lastCheckInAt,
+        List<RiskReason> reasons) {
 
     /** Red first, then amber, then the rest; within a rank the furthest behind expected first. */
     public static List<AtRisk> of(List<ObjectiveState> objectives) {
@@ -32,13 +42,24 @@ public record AtRisk(UUID keyResultId, String title, String owner, UUID objectiv
                     reasons.add(RiskReason.STALE);
                 }
                 if (!reasons.isEmpty()) {
-                    risks.add(new AtRisk(k.id(), k.title(), k.owner(), o.id(), o.title(), o.team(), k.confidence(),
-                            k.band(), k.progress(), k.expectedProgress(), k.lastCheckInAt(), List.copyOf(reasons)));
+                    risks.add(new AtRisk(
+                            k.id(),
+                            k.title(),
+                            k.owner(),
+                            o.id(),
+                            o.title(),
+                            o.team(),
+                            k.confidence(),
+                            k.band(),
+                            k.progress(),
+                            k.expectedProgress(),
+                            k.lastCheckInAt(),
+                            List.copyOf(reasons)));
                 }
             }
         }
-        risks.sort(Comparator.comparingInt((AtRisk r) -> r.band() == ConfidenceBand.RED ? 0
-                        : r.band() == ConfidenceBand.AMBER ? 1 : 2)
+        risks.sort(Comparator.comparingInt(
+                        (AtRisk r) -> r.band() == ConfidenceBand.RED ? 0 : r.band() == ConfidenceBand.AMBER ? 1 : 2)
                 .thenComparingDouble(r -> r.progress() - r.expectedProgress()));
         return risks;
     }

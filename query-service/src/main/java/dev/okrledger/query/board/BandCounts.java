@@ -24,7 +24,12 @@ public record BandCounts(int green, int amber, int red, int noCheckIn, int behin
                 stale += k.stale() ? 1 : 0;
             }
         }
-        return new BandCounts(bands[ConfidenceBand.GREEN.ordinal()], bands[ConfidenceBand.AMBER.ordinal()],
-                bands[ConfidenceBand.RED.ordinal()], none, behind, stale);
+        return new BandCounts(
+                bands[ConfidenceBand.GREEN.ordinal()],
+                bands[ConfidenceBand.AMBER.ordinal()],
+                bands[ConfidenceBand.RED.ordinal()],
+                none,
+                behind,
+                stale);
     }
 }

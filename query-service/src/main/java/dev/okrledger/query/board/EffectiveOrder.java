@@ -31,8 +31,7 @@ public final class EffectiveOrder {
             .thenComparing(Value::measured, Comparator.reverseOrder())
             .thenComparingLong(Value::sequence);
 
-    private EffectiveOrder() {
-    }
+    private EffectiveOrder() {}
 
     /** The later of two values in effective order; either may be null. */
     public static <T extends Value> T latest(T a, T b) {

@@ -17,8 +17,21 @@ import java.util.UUID;
  *                   no check-in)
  * @param measured   the value is a measurement's, not a check-in's
  */
-public record KeyResultState(UUID id, UUID objectiveId, String title, String unit, String owner, BigDecimal baseline,
-                             BigDecimal target, BigDecimal value, double progress, double expectedProgress,
-                             PaceVerdict pace, Integer confidence, ConfidenceBand band, Trend trend, boolean stale,
-                             Instant lastCheckInAt, boolean measured) {
-}
+public record KeyResultState(
+        UUID id,
+        UUID objectiveId,
+        String title,
+        String unit,
+        String owner,
+        BigDecimal baseline,
+        BigDecimal target,
+        BigDecimal value,
+        double progress,
+        double expectedProgress,
+        PaceVerdict pace,
+        Integer confidence,
+        ConfidenceBand band,
+        Trend trend,
+        boolean stale,
+        Instant lastCheckInAt,
+        boolean measured) {}

@@ -16,17 +16,26 @@ import java.util.UUID;
  * @param trend          direction of the sum of its key results' last confidence changes
  * @param rollUp         the objectives aligned to it (its children in the alignment tree)
  */
-public record ObjectiveState(UUID id, String title, ObjectiveLevel level, String team, UUID parentObjectiveId,
-                             Double progress, double expectedProgress, PaceVerdict pace, ConfidenceBand band,
-                             Double meanConfidence, Trend trend, List<KeyResultState> keyResults, RollUp rollUp) {
+public record ObjectiveState(
+        UUID id,
+        String title,
+        ObjectiveLevel level,
+        String team,
+        UUID parentObjectiveId,
+        Double progress,
+        double expectedProgress,
+        PaceVerdict pace,
+        ConfidenceBand band,
+        Double meanConfidence,
+        Trend trend,
+        List<KeyResultState> keyResults,
+        RollUp rollUp) {
 
     /**
      * @param childrenProgress mean progress of the aligned objectives' subtrees; null without children
      */
-    public record RollUp(int children, Double childrenProgress, List<Child> aligned) {
-    }
+    public record RollUp(int children, Double childrenProgress, List<Child> aligned) {}
 
     /** @param progress the child's own progress; {@code subtreeProgress} also covers its descendants */
-    public record Child(UUID id, String title, String team, Double progress, Double subtreeProgress) {
-    }
+    public record Child(UUID id, String title, String team, Double progress, Double subtreeProgress) {}
 }

@@ -33,9 +33,11 @@ class CycleController {
 
     @Operation(summary = "A cycle; asOf shows it as known then (its status then; 404 if it was planned later)")
     @GetMapping("/{id}")
-    CycleSnapshot cycle(@PathVariable UUID id,
-                        @Parameter(description = "ISO-8601 date-time with offset, e.g. 2025-05-02T17:00:00Z")
-                        @RequestParam(required = false) String asOf) {
+    CycleSnapshot cycle(
+            @PathVariable UUID id,
+            @Parameter(description = "ISO-8601 date-time with offset, e.g. 2025-05-02T17:00:00Z")
+                    @RequestParam(required = false)
+                    String asOf) {
         return cycles.find(id, AsOf.parse(asOf).orElse(Moment.LATEST)).orElseThrow(() -> new NotFound("cycle", id));
     }
 }

@@ -23,16 +23,26 @@ class CycleProjection extends ReadModelProjection {
     @Override
     public void project(EventEnvelope envelope, ReadModelWrites writes) {
         if (envelope.payload() instanceof CyclePlanned e) {
-            writes.update("""
+            writes.update(
+                    """
                             insert into cycle_view(cycle_id, name, starts_on, ends_on, cadence, status, planned_at)
                             values (?, ?, ?, ?, ?, 'PLANNING', ?)""",
-                    e.cycleId(), e.name(), e.startsOn(), e.endsOn(), e.cadence().name(), at(envelope));
+                    e.cycleId(),
+                    e.name(),
+                    e.startsOn(),
+                    e.endsOn(),
+                    e.cadence().name(),
+                    at(envelope));
         } else if (envelope.payload() instanceof CycleActivated e) {
-            writes.update("update cycle_view set status = 'ACTIVE', activated_at = ? where cycle_id = ?",
-                    at(envelope), e.cycleId());
+            writes.update(
+                    "update cycle_view set status = 'ACTIVE', activated_at = ? where cycle_id = ?",
+                    at(envelope),
+                    e.cycleId());
         } else if (envelope.payload() instanceof CycleClosed e) {
-            writes.update("update cycle_view set status = 'CLOSED', closed_at = ? where cycle_id = ?",
-                    at(envelope), e.cycleId());
+            writes.update(
+                    "update cycle_view set status = 'CLOSED', closed_at = ? where cycle_id = ?",
+                    at(envelope),
+                    e.cycleId());
         }
     }
 

@@ -33,24 +33,35 @@ public class CycleQueries {
     }
 
     public List<CycleSnapshot> all() {
-        return jdbc.sql("select * from cycle_view order by starts_on desc, name").query((rs, n) -> map(rs)).list();
+        return jdbc.sql("select * from cycle_view order by starts_on desc, name")
+                .query((rs, n) -> map(rs))
+                .list();
     }
 
     /** Status as it was at {@code knownAt}, from the times each status change was recorded. */
     private static CycleSnapshot asKnownAt(CycleSnapshot c, Instant knownAt) {
         Instant closedAt = c.closedAt() != null && !c.closedAt().isAfter(knownAt) ? c.closedAt() : null;
         Instant activatedAt = c.activatedAt() != null && !c.activatedAt().isAfter(knownAt) ? c.activatedAt() : null;
-        String status = closedAt != null ? "CLOSED" : activatedAt != null ? "ACTIVE"
-                : c.activatedAt() == null && c.closedAt() == null ? c.status() : "PLANNING";
-        return new CycleSnapshot(c.id(), c.name(), c.startsOn(), c.endsOn(), c.cadence(), status, c.plannedAt(),
-                activatedAt, closedAt);
+        String status = closedAt != null
+                ? "CLOSED"
+                : activatedAt != null
+                        ? "ACTIVE"
+                        : c.activatedAt() == null && c.closedAt() == null ? c.status() : "PLANNING";
+        return new CycleSnapshot(
+                c.id(), c.name(), c.startsOn(), c.endsOn(), c.cadence(), status, c.plannedAt(), activatedAt, closedAt);
     }
 
     private static CycleSnapshot map(ResultSet rs) throws SQLException {
-        return new CycleSnapshot(rs.getObject("cycle_id", UUID.class), rs.getString("name"),
-                rs.getObject("starts_on", java.time.LocalDate.class), rs.getObject("ends_on", java.time.LocalDate.class),
-                Cadence.valueOf(rs.getString("cadence")), rs.getString("status"),
-                instant(rs, "planned_at"), instant(rs, "activated_at"), instant(rs, "closed_at"));
+        return new CycleSnapshot(
+                rs.getObject("cycle_id", UUID.class),
+                rs.getString("name"),
+                rs.getObject("starts_on", java.time.LocalDate.class),
+                rs.getObject("ends_on", java.time.LocalDate.class),
+                Cadence.valueOf(rs.getString("cadence")),
+                rs.getString("status"),
+                instant(rs, "planned_at"),
+                instant(rs, "activated_at"),
+                instant(rs, "closed_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -18,8 +18,16 @@ import java.util.UUID;
  * @param status    PLANNING, ACTIVE or CLOSED as known at that moment
  * @param closedAt  when the close was recorded, or null
  */
-public record CycleSnapshot(UUID id, String name, LocalDate startsOn, LocalDate endsOn, Cadence cadence,
-                            String status, Instant plannedAt, Instant activatedAt, Instant closedAt) {
+public record CycleSnapshot(
+        UUID id,
+        String name,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        Cadence cadence,
+        String status,
+        Instant plannedAt,
+        Instant activatedAt,
+        Instant closedAt) {
 
     public Instant start() {
         return startsOn.atStartOfDay(ZoneOffset.UTC).toInstant();

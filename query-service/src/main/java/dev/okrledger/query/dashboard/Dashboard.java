@@ -16,15 +16,20 @@ import java.util.List;
  * @param asOf             the moment the board shows; null for now
  * @param expectedProgress elapsed fraction of the cycle at that moment
  */
-public record Dashboard(CycleSnapshot cycle, Instant asOf, double expectedProgress, Filters filters, Page page,
-                        BandCounts counts, List<Group> groups, List<AtRisk> atRisk, int atRiskTotal) {
+public record Dashboard(
+        CycleSnapshot cycle,
+        Instant asOf,
+        double expectedProgress,
+        Filters filters,
+        Page page,
+        BandCounts counts,
+        List<Group> groups,
+        List<AtRisk> atRisk,
+        int atRiskTotal) {
 
-    public record Filters(String team, ObjectiveLevel level) {
-    }
+    public record Filters(String team, ObjectiveLevel level) {}
 
-    public record Page(int number, int size, long totalObjectives, int totalPages) {
-    }
+    public record Page(int number, int size, long totalObjectives, int totalPages) {}
 
-    public record Group(ObjectiveLevel level, String team, List<ObjectiveState> objectives) {
-    }
+    public record Group(ObjectiveLevel level, String team, List<ObjectiveState> objectives) {}
 }

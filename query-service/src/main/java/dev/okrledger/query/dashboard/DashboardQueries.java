@@ -39,8 +39,13 @@ public class DashboardQueries {
     private final int atRiskLimit;
 
     /** @param atRiskLimit how many at-risk key results a dashboard lists (the most urgent; the total is given) */
-    DashboardQueries(CycleQueries cycles, BoardReader boards, CurrentBoards current, Clock clock, JsonMapper json,
-                     @Value("${okr.dashboard.at-risk-limit:50}") int atRiskLimit) {
+    DashboardQueries(
+            CycleQueries cycles,
+            BoardReader boards,
+            CurrentBoards current,
+            Clock clock,
+            JsonMapper json,
+            @Value("${okr.dashboard.at-risk-limit:50}") int atRiskLimit) {
         this.cycles = cycles;
         this.boards = boards;
         this.current = current;
@@ -60,11 +65,9 @@ public class DashboardQueries {
     }
 
     /** A dashboard as the API sends it: its JSON and an entity tag derived from that JSON. */
-    record Served(byte[] json, String etag) {
-    }
+    record Served(byte[] json, String etag) {}
 
-    private record PageKey(Dashboard.Filters filters, int page, int size) {
-    }
+    private record PageKey(Dashboard.Filters filters, int page, int size) {}
 
     /**
      * The dashboard serialised: a page of the present board is serialised once per board and shared by
@@ -74,20 +77,24 @@ public class DashboardQueries {
         if (asOf.isPresent()) {
             return serve(dashboard(cycleId, filters, page, size, asOf));
         }
-        return current.derived(cycleId, present(cycleId, Moment.now(clock.instant())),
-                new PageKey(filters, page, size), board -> serve(page(board, filters, page, size, null)));
+        return current.derived(
+                cycleId,
+                present(cycleId, Moment.now(clock.instant())),
+                new PageKey(filters, page, size),
+                board -> serve(page(board, filters, page, size, null)));
     }
 
     private Served serve(Dashboard dashboard) {
         byte[] bytes = json.writeValueAsBytes(dashboard);
         CRC32 crc = new CRC32();
         crc.update(bytes);
-        return new Served(bytes, "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(bytes.length) + "\"");
+        return new Served(
+                bytes, "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(bytes.length) + "\"");
     }
 
     private Supplier<Board> present(UUID cycleId, Moment moment) {
-        return () -> boards.read(cycles.find(cycleId, moment.knownAt())
-                .orElseThrow(() -> new NotFound("cycle", cycleId)), moment);
+        return () -> boards.read(
+                cycles.find(cycleId, moment.knownAt()).orElseThrow(() -> new NotFound("cycle", cycleId)), moment);
     }
 
     public Dashboard dashboard(UUID cycleId, Dashboard.Filters filters, int page, int size, Optional<Instant> asOf) {
@@ -107,18 +114,27 @@ public class DashboardQueries {
                 .filter(o -> filters.team() == null || filters.team().equals(o.team()))
                 .filter(o -> filters.level() == null || filters.level() == o.level())
                 .toList();
-        List<ObjectiveState> onPage = matching.stream().skip((long) page * size).limit(size).toList();
+        List<ObjectiveState> onPage =
+                matching.stream().skip((long) page * size).limit(size).toList();
         int totalPages = (int) Math.ceil(matching.size() / (double) size);
         List<AtRisk> atRisk = AtRisk.of(matching);
-        return new Dashboard(board.cycle(), asOf, board.expectedProgress(), filters,
-                new Dashboard.Page(page, size, matching.size(), totalPages), BandCounts.of(matching), groups(onPage),
-                atRisk.subList(0, Math.min(atRiskLimit, atRisk.size())), atRisk.size());
+        return new Dashboard(
+                board.cycle(),
+                asOf,
+                board.expectedProgress(),
+                filters,
+                new Dashboard.Page(page, size, matching.size(), totalPages),
+                BandCounts.of(matching),
+                groups(onPage),
+                atRisk.subList(0, Math.min(atRiskLimit, atRisk.size())),
+                atRisk.size());
     }
 
     /** Groups in board order (level, then team): objectives of one level and team stay together. */
     private static List<Dashboard.Group> groups(List<ObjectiveState> objectives) {
         Map<String, List<ObjectiveState>> byGroup = new LinkedHashMap<>();
-        objectives.forEach(o -> byGroup.computeIfAbsent(o.level() + "/" + o.team(), g -> new ArrayList<>()).add(o));
+        objectives.forEach(o -> byGroup.computeIfAbsent(o.level() + "/" + o.team(), g -> new ArrayList<>())
+                .add(o));
         return byGroup.values().stream()
                 .map(g -> new Dashboard.Group(g.get(0).level(), g.get(0).team(), g))
                 .toList();

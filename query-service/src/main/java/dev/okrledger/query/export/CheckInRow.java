@@ -13,8 +13,23 @@ import java.util.UUID;
  * @param progress        against the target known at the export's moment
  * @param keyResultStatus ACTIVE or DROPPED as known at that moment: dropped key results keep their history
  */
-record CheckInRow(UUID objectiveId, String objectiveTitle, String team, UUID keyResultId, String keyResultTitle,
-                  String keyResultStatus, String unit, UUID checkInId, Instant effectiveAt, Instant recordedAt,
-                  String recordedBy, BigDecimal value, double progress, int confidence, ConfidenceBand band,
-                  String note, String blockers, String decision, List<String> milestonesDone) {
-}
+record CheckInRow(
+        UUID objectiveId,
+        String objectiveTitle,
+        String team,
+        UUID keyResultId,
+        String keyResultTitle,
+        String keyResultStatus,
+        String unit,
+        UUID checkInId,
+        Instant effectiveAt,
+        Instant recordedAt,
+        String recordedBy,
+        BigDecimal value,
+        double progress,
+        int confidence,
+        ConfidenceBand band,
+        String note,
+        String blockers,
+        String decision,
+        List<String> milestonesDone) {}

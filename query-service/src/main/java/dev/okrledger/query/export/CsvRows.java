@@ -28,8 +28,7 @@ final class CsvRows {
 
     static final String BYTE_ORDER_MARK = "\uFEFF";
 
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     static <R extends Record> byte[] write(Class<R> type, List<R> rows) {
         RecordComponent[] components = type.getRecordComponents();
@@ -59,7 +58,9 @@ final class CsvRows {
             return decimal.toPlainString();
         }
         if (value instanceof Double number) {
-            return number.isNaN() || number.isInfinite() ? "" : BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+            return number.isNaN() || number.isInfinite()
+                    ? ""
+                    : BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
         }
         if (value instanceof Enum<?> constant) {
             return constant.name();

@@ -41,8 +41,13 @@ class CycleExports {
     private final OkrPolicy policy;
     private final Clock clock;
 
-    CycleExports(CycleQueries cycles, BoardReader boards, RetrospectiveQueries retrospectives, JdbcClient jdbc,
-                 OkrPolicy policy, Clock clock) {
+    CycleExports(
+            CycleQueries cycles,
+            BoardReader boards,
+            RetrospectiveQueries retrospectives,
+            JdbcClient jdbc,
+            OkrPolicy policy,
+            Clock clock) {
         this.cycles = cycles;
         this.boards = boards;
         this.retrospectives = retrospectives;
@@ -85,15 +90,26 @@ class CycleExports {
                 .query((rs, n) -> {
                     BigDecimal value = rs.getBigDecimal("value");
                     int confidence = rs.getInt("confidence");
-                    return new CheckInRow(rs.getObject("objective_id", UUID.class), rs.getString("objective_title"),
-                            rs.getString("team"), rs.getObject("key_result_id", UUID.class), rs.getString("title"),
-                            rs.getBoolean("dropped") ? "DROPPED" : "ACTIVE", rs.getString("unit"),
+                    return new CheckInRow(
+                            rs.getObject("objective_id", UUID.class),
+                            rs.getString("objective_title"),
+                            rs.getString("team"),
+                            rs.getObject("key_result_id", UUID.class),
+                            rs.getString("title"),
+                            rs.getBoolean("dropped") ? "DROPPED" : "ACTIVE",
+                            rs.getString("unit"),
                             rs.getObject("check_in_id", UUID.class),
                             rs.getObject("effective_at", OffsetDateTime.class).toInstant(),
-                            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("actor"), value,
-                            Progress.of(rs.getBigDecimal("baseline"), rs.getBigDecimal("target"), value), confidence,
-                            policy.bandOf(confidence), rs.getString("note"), rs.getString("blockers"),
-                            rs.getString("decision"), List.of((String[]) rs.getArray("done").getArray()));
+                            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                            rs.getString("actor"),
+                            value,
+                            Progress.of(rs.getBigDecimal("baseline"), rs.getBigDecimal("target"), value),
+                            confidence,
+                            policy.bandOf(confidence),
+                            rs.getString("note"),
+                            rs.getString("blockers"),
+                            rs.getString("decision"),
+                            List.of((String[]) rs.getArray("done").getArray()));
                 })
                 .list();
     }
@@ -111,18 +127,23 @@ class CycleExports {
     }
 
     List<TeamRow> retrospectiveTeams(UUID cycleId, Optional<Instant> asOf) {
-        return closedCycleRetrospective(cycleId, asOf).teams().stream().map(TeamRow::of).toList();
+        return closedCycleRetrospective(cycleId, asOf).teams().stream()
+                .map(TeamRow::of)
+                .toList();
     }
 
     /** The retrospective is computed on the cycle as closed; it has no past states to travel to. */
     private Retrospective closedCycleRetrospective(UUID cycleId, Optional<Instant> asOf) {
         if (asOf.isPresent()) {
-            throw new BadRequest("as-of-not-supported", "asOf",
+            throw new BadRequest(
+                    "as-of-not-supported",
+                    "asOf",
                     "The retrospective is the closed cycle's; asOf applies to the board and the check-ins");
         }
         CycleSnapshot cycle = cycle(cycleId, Moment.LATEST);
         if (!"CLOSED".equals(cycle.status())) {
-            throw new Conflict("retrospective-needs-closed-cycle",
+            throw new Conflict(
+                    "retrospective-needs-closed-cycle",
                     "The retrospective is for a closed cycle; this one is " + cycle.status());
         }
         return retrospectives.retrospective(cycle);

@@ -14,24 +14,64 @@ import java.util.stream.Collectors;
  *
  * @param notes the objective's retrospective notes, oldest first, one per line
  */
-record RetrospectiveRow(UUID objectiveId, String objectiveTitle, ObjectiveLevel level, String team,
-                        Double objectiveScore, UUID keyResultId, String keyResultTitle, String owner,
-                        BigDecimal finalValue, Double score, Boolean graded, Boolean targetHit,
-                        Integer finalConfidence, Double brierScore, Integer checkIns, Integer periods,
-                        Integer periodsWithCheckIn, Double adherence, Long pivots, Long targetChanges, String notes) {
+record RetrospectiveRow(
+        UUID objectiveId,
+        String objectiveTitle,
+        ObjectiveLevel level,
+        String team,
+        Double objectiveScore,
+        UUID keyResultId,
+        String keyResultTitle,
+        String owner,
+        BigDecimal finalValue,
+        Double score,
+        Boolean graded,
+        Boolean targetHit,
+        Integer finalConfidence,
+        Double brierScore,
+        Integer checkIns,
+        Integer periods,
+        Integer periodsWithCheckIn,
+        Double adherence,
+        Long pivots,
+        Long targetChanges,
+        String notes) {
 
-    static RetrospectiveRow of(Retrospective retrospective, Retrospective.ObjectiveScore o,
-                               Retrospective.KeyResultScore k) {
-        String notes = o.notes().isEmpty() ? null
+    static RetrospectiveRow of(
+            Retrospective retrospective, Retrospective.ObjectiveScore o, Retrospective.KeyResultScore k) {
+        String notes = o.notes().isEmpty()
+                ? null
                 : o.notes().stream().map(Retrospective.Note::note).collect(Collectors.joining("\n"));
         if (k == null) {
-            return new RetrospectiveRow(o.id(), o.title(), o.level(), o.team(), o.score(), null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, notes);
+            return new RetrospectiveRow(
+                    o.id(), o.title(), o.level(), o.team(), o.score(), null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, notes);
         }
-        return new RetrospectiveRow(o.id(), o.title(), o.level(), o.team(), o.score(), k.id(), k.title(), k.owner(),
-                k.finalValue(), k.score(), k.graded(), k.targetHit(), k.finalConfidence(), k.brierScore(),
-                k.trajectory().size(), k.adherence().periods(), k.adherence().periodsWithCheckIn(), k.adherence().share(),
-                retrospective.pivots().stream().filter(p -> p.keyResultId().equals(k.id())).count(),
-                retrospective.targetChanges().stream().filter(c -> c.keyResultId().equals(k.id())).count(), notes);
+        return new RetrospectiveRow(
+                o.id(),
+                o.title(),
+                o.level(),
+                o.team(),
+                o.score(),
+                k.id(),
+                k.title(),
+                k.owner(),
+                k.finalValue(),
+                k.score(),
+                k.graded(),
+                k.targetHit(),
+                k.finalConfidence(),
+                k.brierScore(),
+                k.trajectory().size(),
+                k.adherence().periods(),
+                k.adherence().periodsWithCheckIn(),
+                k.adherence().share(),
+                retrospective.pivots().stream()
+                        .filter(p -> p.keyResultId().equals(k.id()))
+                        .count(),
+                retrospective.targetChanges().stream()
+                        .filter(c -> c.keyResultId().equals(k.id()))
+                        .count(),
+                notes);
     }
 }

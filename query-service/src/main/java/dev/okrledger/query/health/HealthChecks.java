@@ -18,16 +18,16 @@ import java.util.stream.Collectors;
 @Component
 class HealthChecks {
 
-    private record ObjectiveRow(UUID id, String title, String level, String team, UUID parentId, int keyResults) {
-    }
+    private record ObjectiveRow(UUID id, String title, String level, String team, UUID parentId, int keyResults) {}
 
     private final JdbcClient jdbc;
     private final HealthReport.Limits limits;
 
-    HealthChecks(JdbcClient jdbc,
-                 @Value("${okr.health.min-key-results-per-objective:2}") int minKeyResults,
-                 @Value("${okr.health.max-key-results-per-objective:5}") int maxKeyResults,
-                 @Value("${okr.health.max-objectives-per-team:3}") int maxObjectivesPerTeam) {
+    HealthChecks(
+            JdbcClient jdbc,
+            @Value("${okr.health.min-key-results-per-objective:2}") int minKeyResults,
+            @Value("${okr.health.max-key-results-per-objective:5}") int maxKeyResults,
+            @Value("${okr.health.max-objectives-per-team:3}") int maxObjectivesPerTeam) {
         this.jdbc = jdbc;
         this.limits = new HealthReport.Limits(minKeyResults, maxKeyResults, maxObjectivesPerTeam);
     }
@@ -40,23 +40,40 @@ class HealthChecks {
                           from objective_view o where o.cycle_id = ? and o.retired_at is null
                          order by o.level, o.team, o.title""")
                 .param(cycleId)
-                .query((rs, n) -> new ObjectiveRow(rs.getObject("objective_id", UUID.class), rs.getString("title"),
-                        rs.getString("level"), rs.getString("team"), rs.getObject("parent_objective_id", UUID.class),
+                .query((rs, n) -> new ObjectiveRow(
+                        rs.getObject("objective_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getString("level"),
+                        rs.getString("team"),
+                        rs.getObject("parent_objective_id", UUID.class),
                         rs.getInt("krs")))
                 .list();
         List<HealthWarning> warnings = new ArrayList<>();
         for (ObjectiveRow o : objectives) {
             if (o.keyResults() < limits.minKeyResultsPerObjective()) {
-                warnings.add(HealthWarning.objective(Kind.TOO_FEW_KEY_RESULTS, o.id(), o.team(), "'" + o.title()
-                        + "' has " + o.keyResults() + " key results; at least " + limits.minKeyResultsPerObjective()
-                        + " show whether it is met"));
+                warnings.add(HealthWarning.objective(
+                        Kind.TOO_FEW_KEY_RESULTS,
+                        o.id(),
+                        o.team(),
+                        "'" + o.title()
+                                + "' has " + o.keyResults() + " key results; at least "
+                                + limits.minKeyResultsPerObjective()
+                                + " show whether it is met"));
             } else if (o.keyResults() > limits.maxKeyResultsPerObjective()) {
-                warnings.add(HealthWarning.objective(Kind.TOO_MANY_KEY_RESULTS, o.id(), o.team(), "'" + o.title()
-                        + "' has " + o.keyResults() + " key results; more than " + limits.maxKeyResultsPerObjective()
-                        + " dilute focus"));
+                warnings.add(HealthWarning.objective(
+                        Kind.TOO_MANY_KEY_RESULTS,
+                        o.id(),
+                        o.team(),
+                        "'" + o.title()
+                                + "' has " + o.keyResults() + " key results; more than "
+                                + limits.maxKeyResultsPerObjective()
+                                + " dilute focus"));
             }
             if ("TEAM".equals(o.level()) && o.parentId() == null) {
-                warnings.add(HealthWarning.objective(Kind.UNALIGNED_TEAM_OBJECTIVE, o.id(), o.team(),
+                warnings.add(HealthWarning.objective(
+                        Kind.UNALIGNED_TEAM_OBJECTIVE,
+                        o.id(),
+                        o.team(),
                         "Team objective '" + o.title() + "' is not aligned to any parent objective"));
             }
         }
@@ -64,9 +81,15 @@ class HealthChecks {
                 .collect(Collectors.groupingBy(ObjectiveRow::team, java.util.TreeMap::new, Collectors.counting()));
         perTeam.forEach((team, count) -> {
             if (count > limits.maxObjectivesPerTeam()) {
-                warnings.add(new HealthWarning(Kind.TOO_MANY_OBJECTIVES_FOR_TEAM, "team", team, team, "Team '" + team
-                        + "' has " + count + " objectives in this cycle; more than " + limits.maxObjectivesPerTeam()
-                        + " spread it thin"));
+                warnings.add(new HealthWarning(
+                        Kind.TOO_MANY_OBJECTIVES_FOR_TEAM,
+                        "team",
+                        team,
+                        team,
+                        "Team '" + team
+                                + "' has " + count + " objectives in this cycle; more than "
+                                + limits.maxObjectivesPerTeam()
+                                + " spread it thin"));
             }
         });
         // A metric key result needs a measurement definition (what is counted, what is left out, where the
@@ -80,11 +103,15 @@ class HealthChecks {
                            and coalesce(btrim(k.measurement_source), '') = ''
                          order by o.team, k.title""")
                 .param(cycleId)
-                .query((rs, n) -> new HealthWarning(Kind.KEY_RESULT_WITHOUT_MEASUREMENT_DEFINITION, "key-result",
-                        rs.getObject("key_result_id", UUID.class).toString(), rs.getString("team"),
+                .query((rs, n) -> new HealthWarning(
+                        Kind.KEY_RESULT_WITHOUT_MEASUREMENT_DEFINITION,
+                        "key-result",
+                        rs.getObject("key_result_id", UUID.class).toString(),
+                        rs.getString("team"),
                         "Key result '" + rs.getString("title") + "' does not say what is counted or where the number"
                                 + " comes from"))
-                .list().forEach(warnings::add);
+                .list()
+                .forEach(warnings::add);
         return new HealthReport(cycleId, limits, warnings, List.of());
     }
 }

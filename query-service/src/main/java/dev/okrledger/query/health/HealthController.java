@@ -23,8 +23,9 @@ class HealthController {
         this.checks = checks;
     }
 
-    @Operation(summary = "Warnings about the cycle's OKR set: too few or too many key results per objective, "
-            + "too many objectives per team, team objectives not aligned to a parent")
+    @Operation(
+            summary = "Warnings about the cycle's OKR set: too few or too many key results per objective, "
+                    + "too many objectives per team, team objectives not aligned to a parent")
     @GetMapping("/api/cycles/{id}/health")
     HealthReport health(@PathVariable UUID id) {
         cycles.find(id, Moment.LATEST).orElseThrow(() -> new NotFound("cycle", id));

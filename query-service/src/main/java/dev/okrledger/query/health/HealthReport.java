@@ -8,6 +8,5 @@ import java.util.UUID;
  */
 public record HealthReport(UUID cycleId, Limits limits, List<HealthWarning> warnings, List<String> notChecked) {
 
-    public record Limits(int minKeyResultsPerObjective, int maxKeyResultsPerObjective, int maxObjectivesPerTeam) {
-    }
+    public record Limits(int minKeyResultsPerObjective, int maxKeyResultsPerObjective, int maxObjectivesPerTeam) {}
 }

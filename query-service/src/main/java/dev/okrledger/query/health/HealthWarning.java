@@ -11,7 +11,10 @@ import java.util.UUID;
 public record HealthWarning(Kind kind, String subject, String subjectId, String team, String message) {
 
     public enum Kind {
-        TOO_FEW_KEY_RESULTS, TOO_MANY_KEY_RESULTS, TOO_MANY_OBJECTIVES_FOR_TEAM, UNALIGNED_TEAM_OBJECTIVE,
+        TOO_FEW_KEY_RESULTS,
+        TOO_MANY_KEY_RESULTS,
+        TOO_MANY_OBJECTIVES_FOR_TEAM,
+        UNALIGNED_TEAM_OBJECTIVE,
         KEY_RESULT_WITHOUT_MEASUREMENT_DEFINITION
     }
 

@@ -23,8 +23,10 @@ class ProjectedEventsCounter implements EventProjection {
 
     @Override
     public void project(EventEnvelope envelope) {
-        Counter counter = Counter.builder("okr.query.events.projected").tag("type", envelope.type())
-                .description("Events applied to the read models").register(meters);
+        Counter counter = Counter.builder("okr.query.events.projected")
+                .tag("type", envelope.type())
+                .description("Events applied to the read models")
+                .register(meters);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -7,7 +7,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One check-in on a key result's confidence history, ready to plot. */
-public record CheckInPoint(UUID checkInId, Instant effectiveAt, BigDecimal value, int confidence, ConfidenceBand band,
-                           double progress, String note, String blockers, String decision, Instant recordedAt,
-                           String recordedBy) {
-}
+public record CheckInPoint(
+        UUID checkInId,
+        Instant effectiveAt,
+        BigDecimal value,
+        int confidence,
+        ConfidenceBand band,
+        double progress,
+        String note,
+        String blockers,
+        String decision,
+        Instant recordedAt,
+        String recordedBy) {}

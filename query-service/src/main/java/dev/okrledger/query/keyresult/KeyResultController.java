@@ -45,35 +45,45 @@ class KeyResultController {
                "measurementId":"6f1d2b7a-2c4e-4b8f-9a31-0d5e7c9b1a42","source":"warehouse-stream"}],
              "…":"…"}""";
 
-    @Operation(summary = "A key result now: its value, progress and pace on the latest value in effective order "
-            + "(check-ins and measurements; a check-in wins a tie), its confidence and band from the latest check-in")
+    @Operation(
+            summary =
+                    "A key result now: its value, progress and pace on the latest value in effective order "
+                            + "(check-ins and measurements; a check-in wins a tie), its confidence and band from the latest check-in")
     @GetMapping("/{id}")
     KeyResultView keyResult(@PathVariable UUID id) {
         return queries.keyResult(id).orElseThrow(() -> new NotFound("key-result", id));
     }
 
     /** Check-ins in effective order (a backdated check-in takes its place in the week it speaks for). */
-    @Operation(summary = "Check-ins in effective order with their confidence; measurements carry none and are "
-            + "not listed (the detail's series has them)")
+    @Operation(
+            summary = "Check-ins in effective order with their confidence; measurements carry none and are "
+                    + "not listed (the detail's series has them)")
     @GetMapping("/{id}/confidence-history")
     List<CheckInPoint> confidenceHistory(@PathVariable UUID id) {
         KeyResultView keyResult = keyResult(id);
         return queries.confidenceHistory(id, keyResult.baseline(), keyResult.target());
     }
 
-    @Operation(summary = "Value and confidence history ready to plot, the expected-progress line and what each "
-            + "check-in said; asOf shows it as known then (check-ins recorded later are left out)",
+    @Operation(
+            summary = "Value and confidence history ready to plot, the expected-progress line and what each "
+                    + "check-in said; asOf shows it as known then (check-ins recorded later are left out)",
             description = "The series holds check-ins and measurements in effective order (a measurement at its "
                     + "observedAt; at the same moment a check-in comes after, and wins). A measured point has "
                     + "measured: true, its measurementId and source, and no confidence or band; current.value follows "
                     + "the latest point, current.confidence, band and trend the check-ins only.")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = KeyResultDetail.class),
-            examples = @ExampleObject(name = "a measurement holds the value", value = DETAIL_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = KeyResultDetail.class),
+                            examples = @ExampleObject(name = "a measurement holds the value", value = DETAIL_EXAMPLE)))
     @GetMapping("/{id}/detail")
-    KeyResultDetail detail(@PathVariable UUID id,
-                           @Parameter(description = "ISO-8601 date-time with offset, e.g. 2025-05-02T17:00:00Z")
-                           @RequestParam(required = false) String asOf) {
+    KeyResultDetail detail(
+            @PathVariable UUID id,
+            @Parameter(description = "ISO-8601 date-time with offset, e.g. 2025-05-02T17:00:00Z")
+                    @RequestParam(required = false)
+                    String asOf) {
         return details.detail(id, AsOf.parse(asOf));
     }
 }

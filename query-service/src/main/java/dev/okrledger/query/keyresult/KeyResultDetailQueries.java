@@ -34,23 +34,44 @@ import java.util.UUID;
 @Component
 public class KeyResultDetailQueries {
 
-    private record Definition(UUID id, UUID objectiveId, UUID cycleId, String title, String unit, String indicator,
-                              String kind, String owner, BigDecimal baseline, BigDecimal target,
-                              KeyResultDetail.Measurement measurement, List<String> milestones,
-                              KeyResultDetail.Dropped dropped, boolean objectiveRetired) {
-    }
+    private record Definition(
+            UUID id,
+            UUID objectiveId,
+            UUID cycleId,
+            String title,
+            String unit,
+            String indicator,
+            String kind,
+            String owner,
+            BigDecimal baseline,
+            BigDecimal target,
+            KeyResultDetail.Measurement measurement,
+            List<String> milestones,
+            KeyResultDetail.Dropped dropped,
+            boolean objectiveRetired) {}
 
-    private record Row(UUID checkInId, Instant effectiveAt, Instant recordedAt, String actor, BigDecimal value,
-                       int confidence, String note, String blockers, String decision, List<String> milestonesDone,
-                       long sequence) implements EffectiveOrder.Value {
+    private record Row(
+            UUID checkInId,
+            Instant effectiveAt,
+            Instant recordedAt,
+            String actor,
+            BigDecimal value,
+            int confidence,
+            String note,
+            String blockers,
+            String decision,
+            List<String> milestonesDone,
+            long sequence)
+            implements EffectiveOrder.Value {
         @Override
         public boolean measured() {
             return false;
         }
     }
 
-    private record MeasuredRow(UUID measurementId, Instant effectiveAt, Instant recordedAt, BigDecimal value,
-                               String source, long sequence) implements EffectiveOrder.Value {
+    private record MeasuredRow(
+            UUID measurementId, Instant effectiveAt, Instant recordedAt, BigDecimal value, String source, long sequence)
+            implements EffectiveOrder.Value {
         @Override
         public boolean measured() {
             return true;
@@ -65,8 +86,8 @@ public class KeyResultDetailQueries {
     private final OkrPolicy policy;
     private final Clock clock;
 
-    KeyResultDetailQueries(JdbcClient jdbc, CycleQueries cycles, PlannedCheckpoints checkpoints, OkrPolicy policy,
-                           Clock clock) {
+    KeyResultDetailQueries(
+            JdbcClient jdbc, CycleQueries cycles, PlannedCheckpoints checkpoints, OkrPolicy policy, Clock clock) {
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.checkpoints = checkpoints;
@@ -93,30 +114,46 @@ public class KeyResultDetailQueries {
                     String counted = rs.getString("measurement_counted");
                     String excluded = rs.getString("measurement_excluded");
                     String source = rs.getString("measurement_source");
-                    return new Definition(rs.getObject("key_result_id", UUID.class),
-                            rs.getObject("objective_id", UUID.class), rs.getObject("cycle_id", UUID.class),
-                            rs.getString("title"), rs.getString("unit"), rs.getString("indicator"),
-                            rs.getString("kind"), rs.getString("owner"), rs.getBigDecimal("baseline"),
+                    return new Definition(
+                            rs.getObject("key_result_id", UUID.class),
+                            rs.getObject("objective_id", UUID.class),
+                            rs.getObject("cycle_id", UUID.class),
+                            rs.getString("title"),
+                            rs.getString("unit"),
+                            rs.getString("indicator"),
+                            rs.getString("kind"),
+                            rs.getString("owner"),
+                            rs.getBigDecimal("baseline"),
                             rs.getBigDecimal("target"),
-                            counted == null && excluded == null && source == null ? null
+                            counted == null && excluded == null && source == null
+                                    ? null
                                     : new KeyResultDetail.Measurement(counted, excluded, source),
                             strings(rs.getString("milestones")),
-                            droppedAt == null ? null
-                                    : new KeyResultDetail.Dropped(droppedAt.toInstant(), rs.getString("dropped_reason")),
+                            droppedAt == null
+                                    ? null
+                                    : new KeyResultDetail.Dropped(
+                                            droppedAt.toInstant(), rs.getString("dropped_reason")),
                             rs.getBoolean("objective_retired"));
                 })
-                .optional().orElseThrow(() -> new NotFound("key-result", id));
+                .optional()
+                .orElseThrow(() -> new NotFound("key-result", id));
         List<Row> rows = jdbc.sql("""
                         select check_in_id, effective_at, recorded_at, actor, value, confidence, note, blockers, decision,
                                milestones_done::text as milestones_done, sequence
                           from check_in_history where key_result_id = ? and recorded_at <= ?
                          order by effective_at, sequence""")
                 .params(id, knownAt)
-                .query((rs, n) -> new Row(rs.getObject("check_in_id", UUID.class),
+                .query((rs, n) -> new Row(
+                        rs.getObject("check_in_id", UUID.class),
                         rs.getObject("effective_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
-                        rs.getBigDecimal("value"), rs.getInt("confidence"), rs.getString("note"),
-                        rs.getString("blockers"), rs.getString("decision"), strings(rs.getString("milestones_done")),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"),
+                        rs.getBigDecimal("value"),
+                        rs.getInt("confidence"),
+                        rs.getString("note"),
+                        rs.getString("blockers"),
+                        rs.getString("decision"),
+                        strings(rs.getString("milestones_done")),
                         rs.getLong("sequence")))
                 .list();
         List<EffectiveOrder.Value> timeline = new ArrayList<>(rows);
@@ -124,10 +161,13 @@ public class KeyResultDetailQueries {
                         select measurement_id, observed_at, recorded_at, value, source, sequence
                           from measurement_history where key_result_id = ? and recorded_at <= ?""")
                 .params(id, knownAt)
-                .query((rs, n) -> new MeasuredRow(rs.getObject("measurement_id", UUID.class),
+                .query((rs, n) -> new MeasuredRow(
+                        rs.getObject("measurement_id", UUID.class),
                         rs.getObject("observed_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getBigDecimal("value"),
-                        rs.getString("source"), rs.getLong("sequence")))
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                        rs.getBigDecimal("value"),
+                        rs.getString("source"),
+                        rs.getLong("sequence")))
                 .list());
         timeline.sort(EffectiveOrder.OLDEST_FIRST);
         CycleSnapshot cycle = cycles.find(k.cycleId(), moment.knownAt()).orElse(null);
@@ -142,29 +182,77 @@ public class KeyResultDetailQueries {
             double progress = Progress.of(k.baseline(), k.target(), v.value());
             Double expected = pace == null ? null : pace.expectedProgress();
             if (v instanceof MeasuredRow m) {
-                series.add(new Point(null, m.effectiveAt(), m.value(), progress, expected,
-                        pace == null ? null : pace.verdict(), null, null, m.recordedAt(), true, m.measurementId(),
+                series.add(new Point(
+                        null,
+                        m.effectiveAt(),
+                        m.value(),
+                        progress,
+                        expected,
+                        pace == null ? null : pace.verdict(),
+                        null,
+                        null,
+                        m.recordedAt(),
+                        true,
+                        m.measurementId(),
                         m.source()));
                 continue;
             }
             Row r = (Row) v;
-            series.add(new Point(r.checkInId(), r.effectiveAt(), r.value(), progress, expected,
-                    pace == null ? null : pace.verdict(), r.confidence(), policy.bandOf(r.confidence()), r.recordedAt(),
-                    false, null, null));
+            series.add(new Point(
+                    r.checkInId(),
+                    r.effectiveAt(),
+                    r.value(),
+                    progress,
+                    expected,
+                    pace == null ? null : pace.verdict(),
+                    r.confidence(),
+                    policy.bandOf(r.confidence()),
+                    r.recordedAt(),
+                    false,
+                    null,
+                    null));
             if (r.note() != null || r.blockers() != null || r.decision() != null) {
-                conversations.add(new Conversation(r.checkInId(), r.effectiveAt(), r.recordedAt(), r.actor(),
-                        r.confidence(), r.note(), r.blockers(), r.decision()));
+                conversations.add(new Conversation(
+                        r.checkInId(),
+                        r.effectiveAt(),
+                        r.recordedAt(),
+                        r.actor(),
+                        r.confidence(),
+                        r.note(),
+                        r.blockers(),
+                        r.decision()));
             }
         }
-        List<String> done = rows.isEmpty() ? List.of() : rows.get(rows.size() - 1).milestonesDone();
+        List<String> done =
+                rows.isEmpty() ? List.of() : rows.get(rows.size() - 1).milestonesDone();
         List<KeyResultDetail.Milestone> milestones = k.milestones().stream()
                 .map(m -> new KeyResultDetail.Milestone(m, done.contains(m)))
                 .toList();
-        return new KeyResultDetail(k.id(), k.objectiveId(), k.cycleId(), k.title(), k.unit(), k.indicator(), k.kind(),
-                k.owner(), k.baseline(), k.target(), asOf.orElse(null), k.dropped() == null ? "ACTIVE" : "DROPPED",
-                k.dropped(), k.objectiveRetired(), k.measurement(), milestones, plannedCheckpoints,
-                current(series, cycle, plan, moment), series, expectedLine(plan, moment.evaluatedAt()), conversations, initiatives(id, knownAt),
-                pivots(id, knownAt), targetChanges(id, knownAt));
+        return new KeyResultDetail(
+                k.id(),
+                k.objectiveId(),
+                k.cycleId(),
+                k.title(),
+                k.unit(),
+                k.indicator(),
+                k.kind(),
+                k.owner(),
+                k.baseline(),
+                k.target(),
+                asOf.orElse(null),
+                k.dropped() == null ? "ACTIVE" : "DROPPED",
+                k.dropped(),
+                k.objectiveRetired(),
+                k.measurement(),
+                milestones,
+                plannedCheckpoints,
+                current(series, cycle, plan, moment),
+                series,
+                expectedLine(plan, moment.evaluatedAt()),
+                conversations,
+                initiatives(id, knownAt),
+                pivots(id, knownAt),
+                targetChanges(id, knownAt));
     }
 
     private List<KeyResultDetail.Initiative> initiatives(UUID keyResultId, OffsetDateTime knownAt) {
@@ -173,10 +261,14 @@ public class KeyResultDetailQueries {
                           from initiative_view where key_result_id = ? and added_at <= ?
                          order by added_at, initiative_id""")
                 .params(keyResultId, knownAt)
-                .query((rs, n) -> new KeyResultDetail.Initiative(rs.getObject("initiative_id", UUID.class),
-                        rs.getString("title"), rs.getString("approach"), rs.getString("status"),
+                .query((rs, n) -> new KeyResultDetail.Initiative(
+                        rs.getObject("initiative_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getString("approach"),
+                        rs.getString("status"),
                         rs.getObject("added_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getString("stopped_reason")))
+                        rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("stopped_reason")))
                 .list();
     }
 
@@ -188,10 +280,15 @@ public class KeyResultDetailQueries {
                          where p.key_result_id = ? and p.pivoted_at <= ?
                          order by p.pivoted_at, p.event_id""")
                 .params(keyResultId, knownAt)
-                .query((rs, n) -> new KeyResultDetail.Pivot(rs.getObject("initiative_id", UUID.class),
-                        rs.getString("title"), rs.getObject("pivoted_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"), rs.getString("from_approach"), rs.getString("to_approach"),
-                        rs.getString("reason"), rs.getObject("check_in_id", UUID.class)))
+                .query((rs, n) -> new KeyResultDetail.Pivot(
+                        rs.getObject("initiative_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getObject("pivoted_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("from_approach"),
+                        rs.getString("to_approach"),
+                        rs.getString("reason"),
+                        rs.getObject("check_in_id", UUID.class)))
                 .list();
     }
 
@@ -201,8 +298,11 @@ public class KeyResultDetailQueries {
                          where key_result_id = ? and changed_at <= ? order by changed_at, event_id""")
                 .params(keyResultId, knownAt)
                 .query((rs, n) -> new KeyResultDetail.TargetChange(
-                        rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
-                        rs.getBigDecimal("from_target"), rs.getBigDecimal("to_target"), rs.getString("reason")))
+                        rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"),
+                        rs.getBigDecimal("from_target"),
+                        rs.getBigDecimal("to_target"),
+                        rs.getString("reason")))
                 .list();
     }
 
@@ -216,16 +316,24 @@ public class KeyResultDetailQueries {
         List<Point> checkIns = series.stream().filter(p -> !p.measured()).toList();
         Point lastCheckIn = checkIns.isEmpty() ? null : checkIns.get(checkIns.size() - 1);
         double progress = latest == null ? 0.0 : latest.progress();
-        PaceJudgement pace = plan == null ? null
-                : plan.judge(latest == null ? null : latest.value(), moment.evaluatedAt(), policy);
-        Trend trend = checkIns.size() < 2 ? Trend.FLAT
-                : Trend.of(lastCheckIn.confidence() - checkIns.get(checkIns.size() - 2).confidence());
+        PaceJudgement pace =
+                plan == null ? null : plan.judge(latest == null ? null : latest.value(), moment.evaluatedAt(), policy);
+        Trend trend = checkIns.size() < 2
+                ? Trend.FLAT
+                : Trend.of(lastCheckIn.confidence()
+                        - checkIns.get(checkIns.size() - 2).confidence());
         Instant lastAt = lastCheckIn == null ? null : lastCheckIn.effectiveAt();
-        return new KeyResultDetail.Current(latest == null ? null : latest.value(), progress,
-                pace == null ? null : pace.expectedProgress(), pace == null ? null : pace.verdict(),
-                lastCheckIn == null ? null : lastCheckIn.confidence(), lastCheckIn == null ? null : lastCheckIn.band(),
-                trend, cycle != null && Staleness.isStale(cycle, lastAt, moment.evaluatedAt(), policy.missedCheckInGrace()),
-                lastAt, latest != null && latest.measured());
+        return new KeyResultDetail.Current(
+                latest == null ? null : latest.value(),
+                progress,
+                pace == null ? null : pace.expectedProgress(),
+                pace == null ? null : pace.verdict(),
+                lastCheckIn == null ? null : lastCheckIn.confidence(),
+                lastCheckIn == null ? null : lastCheckIn.band(),
+                trend,
+                cycle != null && Staleness.isStale(cycle, lastAt, moment.evaluatedAt(), policy.missedCheckInGrace()),
+                lastAt,
+                latest != null && latest.measured());
     }
 
     /** The planned line through its corners (cycle start, checkpoints, cycle end) and the moment shown. */
@@ -238,6 +346,9 @@ public class KeyResultDetailQueries {
         if (at.isAfter(corners.get(0)) && at.isBefore(corners.get(corners.size() - 1)) && !corners.contains(at)) {
             moments.add(at);
         }
-        return moments.stream().sorted().map(m -> new ExpectedPoint(m, plan.expectedProgressAt(m))).toList();
+        return moments.stream()
+                .sorted()
+                .map(m -> new ExpectedPoint(m, plan.expectedProgressAt(m)))
+                .toList();
     }
 }

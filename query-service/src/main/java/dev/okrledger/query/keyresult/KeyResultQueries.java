@@ -50,17 +50,28 @@ class KeyResultQueries {
                     double progress = value == null ? 0.0 : Progress.of(baseline, target, value);
                     LocalDate startsOn = rs.getObject("starts_on", LocalDate.class);
                     // the cycle arrives on another partition: until it does, pace cannot be judged
-                    PaceJudgement pace = startsOn == null ? null
+                    PaceJudgement pace = startsOn == null
+                            ? null
                             : new PacePlan(startsOn, rs.getObject("ends_on", LocalDate.class), baseline, target, plan)
                                     .judge(value, now, policy);
                     Integer confidence = (Integer) rs.getObject("confidence");
                     Timestamp last = rs.getTimestamp("last_effective_at");
-                    return new KeyResultView(rs.getObject("key_result_id", UUID.class),
-                            rs.getObject("objective_id", UUID.class), rs.getObject("cycle_id", UUID.class),
-                            rs.getString("title"), rs.getString("unit"), rs.getString("indicator"),
-                            rs.getString("owner"), baseline, target, value, progress,
-                            pace == null ? null : pace.expectedProgress(), pace == null ? null : pace.behind(),
-                            confidence, confidence == null ? null : policy.bandOf(confidence),
+                    return new KeyResultView(
+                            rs.getObject("key_result_id", UUID.class),
+                            rs.getObject("objective_id", UUID.class),
+                            rs.getObject("cycle_id", UUID.class),
+                            rs.getString("title"),
+                            rs.getString("unit"),
+                            rs.getString("indicator"),
+                            rs.getString("owner"),
+                            baseline,
+                            target,
+                            value,
+                            progress,
+                            pace == null ? null : pace.expectedProgress(),
+                            pace == null ? null : pace.behind(),
+                            confidence,
+                            confidence == null ? null : policy.bandOf(confidence),
                             last == null ? null : last.toInstant());
                 })
                 .optional();
@@ -72,12 +83,18 @@ class KeyResultQueries {
                           from check_in_history where key_result_id = ?
                          order by effective_at, sequence""")
                 .param(keyResultId)
-                .query((rs, n) -> new CheckInPoint(rs.getObject("check_in_id", UUID.class),
-                        rs.getTimestamp("effective_at").toInstant(), rs.getBigDecimal("value"),
-                        rs.getInt("confidence"), policy.bandOf(rs.getInt("confidence")),
+                .query((rs, n) -> new CheckInPoint(
+                        rs.getObject("check_in_id", UUID.class),
+                        rs.getTimestamp("effective_at").toInstant(),
+                        rs.getBigDecimal("value"),
+                        rs.getInt("confidence"),
+                        policy.bandOf(rs.getInt("confidence")),
                         Progress.of(baseline, target, rs.getBigDecimal("value")),
-                        rs.getString("note"), rs.getString("blockers"), rs.getString("decision"),
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor")))
+                        rs.getString("note"),
+                        rs.getString("blockers"),
+                        rs.getString("decision"),
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("actor")))
                 .list();
     }
 }

@@ -14,8 +14,20 @@ import java.util.UUID;
  *                         planned checkpoints ({@code PacePlan}); null while the cycle is not known here yet
  * @param behindPace       progress &lt; expected − tolerance; null when expected progress is unknown
  */
-public record KeyResultView(UUID id, UUID objectiveId, UUID cycleId, String title, String unit, String indicator,
-                            String owner, BigDecimal baseline, BigDecimal target, BigDecimal currentValue,
-                            double progress, Double expectedProgress, Boolean behindPace, Integer confidence,
-                            ConfidenceBand band, Instant lastCheckInAt) {
-}
+public record KeyResultView(
+        UUID id,
+        UUID objectiveId,
+        UUID cycleId,
+        String title,
+        String unit,
+        String indicator,
+        String owner,
+        BigDecimal baseline,
+        BigDecimal target,
+        BigDecimal currentValue,
+        double progress,
+        Double expectedProgress,
+        Boolean behindPace,
+        Integer confidence,
+        ConfidenceBand band,
+        Instant lastCheckInAt) {}

@@ -1,7 +1,7 @@
 package dev.okrledger.query.names;
 
-import dev.okrledger.query.cycle.Moment;
 import dev.okrledger.query.cycle.CycleQueries;
+import dev.okrledger.query.cycle.Moment;
 import dev.okrledger.support.problem.BadRequest;
 import dev.okrledger.support.problem.NotFound;
 import dev.okrledger.support.problem.ProblemRules;
@@ -27,8 +27,7 @@ class NamesController {
     static final int MAX_IDS = 100;
 
     /** @param objectives known objectives among those asked for; {@code keyResults} likewise */
-    record Names(List<NameQueries.ObjectiveName> objectives, List<NameQueries.KeyResultName> keyResults) {
-    }
+    record Names(List<NameQueries.ObjectiveName> objectives, List<NameQueries.KeyResultName> keyResults) {}
 
     private final NameQueries names;
     private final CycleQueries cycles;
@@ -40,8 +39,9 @@ class NamesController {
 
     @Operation(summary = "Titles (and teams) of the objectives and key results named; ids not known here are left out")
     @GetMapping("/api/names")
-    Names names(@RequestParam(name = "objectiveId", required = false) Set<UUID> objectiveIds,
-                @RequestParam(name = "keyResultId", required = false) Set<UUID> keyResultIds) {
+    Names names(
+            @RequestParam(name = "objectiveId", required = false) Set<UUID> objectiveIds,
+            @RequestParam(name = "keyResultId", required = false) Set<UUID> keyResultIds) {
         Set<UUID> objectives = limited("objectiveId", objectiveIds);
         Set<UUID> keyResults = limited("keyResultId", keyResultIds);
         return new Names(names.objectives(objectives), names.keyResults(keyResults));
@@ -62,7 +62,8 @@ class NamesController {
             return Set.of();
         }
         if (ids.size() > MAX_IDS) {
-            throw new BadRequest(ProblemRules.INVALID_FIELD, field, field + ": at most " + MAX_IDS + " ids per request");
+            throw new BadRequest(
+                    ProblemRules.INVALID_FIELD, field, field + ": at most " + MAX_IDS + " ids per request");
         }
         return ids;
     }

@@ -31,27 +31,36 @@ class ObjectiveProjection extends ReadModelProjection {
         OffsetDateTime at = OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC);
         Object payload = envelope.payload();
         if (payload instanceof ObjectiveDefined e) {
-            writes.update("""
+            writes.update(
+                    """
                             insert into objective_view(objective_id, cycle_id, title, level, team, parent_objective_id,
                                                        defined_at)
                             values (?, ?, ?, ?, ?, ?, ?)""",
-                    e.objectiveId(), e.cycleId(), e.title(), e.level().name(), e.team(),
-                    e.parentObjectiveId(), at);
+                    e.objectiveId(),
+                    e.cycleId(),
+                    e.title(),
+                    e.level().name(),
+                    e.team(),
+                    e.parentObjectiveId(),
+                    at);
         } else if (payload instanceof ObjectiveReworded e) {
-            writes.update("update objective_view set title = ? where objective_id = ?",
-                    e.toTitle(), e.objectiveId());
+            writes.update("update objective_view set title = ? where objective_id = ?", e.toTitle(), e.objectiveId());
         } else if (payload instanceof ObjectiveRealigned e) {
-            writes.update("update objective_view set parent_objective_id = ? where objective_id = ?",
-                    e.toParentObjectiveId(), e.objectiveId());
+            writes.update(
+                    "update objective_view set parent_objective_id = ? where objective_id = ?",
+                    e.toParentObjectiveId(),
+                    e.objectiveId());
         } else if (payload instanceof ObjectiveRetired e) {
-            writes.update("update objective_view set retired_at = ?, retired_reason = ? where objective_id = ?",
-                    at, e.reason(), e.objectiveId());
+            writes.update(
+                    "update objective_view set retired_at = ?, retired_reason = ? where objective_id = ?",
+                    at,
+                    e.reason(),
+                    e.objectiveId());
         } else if (payload instanceof ObjectiveRetrospectiveRecorded e) {
             writes.update("""
                             insert into objective_retrospective_note(event_id, objective_id, cycle_id, recorded_at,
                                                                      actor, note)
-                            values (?, ?, ?, ?, ?, ?)""",
-                    envelope.eventId(), e.objectiveId(), e.cycleId(), at, envelope.actor(), e.note());
+                            values (?, ?, ?, ?, ?, ?)""", envelope.eventId(), e.objectiveId(), e.cycleId(), at, envelope.actor(), e.note());
         }
     }
 }

@@ -28,8 +28,9 @@ class PeopleController {
         this.people = people;
     }
 
-    @Operation(summary = "Everyone in the directory by name; with team=, the members and leads of that team "
-            + "(its name in any case)")
+    @Operation(
+            summary = "Everyone in the directory by name; with team=, the members and leads of that team "
+                    + "(its name in any case)")
     @GetMapping
     List<PersonView> people(@RequestParam(required = false) String team) {
         OkrUser reader = CurrentUser.get();
@@ -37,26 +38,31 @@ class PeopleController {
         return found.stream().map(p -> p.seenBy(reader)).toList();
     }
 
-    @Operation(summary = "The signed-in person, once they signed in through the dashboard (PUT /api/people/me on "
-            + "the command service)")
+    @Operation(
+            summary = "The signed-in person, once they signed in through the dashboard (PUT /api/people/me on "
+                    + "the command service)")
     @GetMapping("/me")
     PersonView me() {
         OkrUser reader = CurrentUser.get();
-        return people.bySubject(reader.subject()).map(p -> p.seenBy(reader))
+        return people.bySubject(reader.subject())
+                .map(p -> p.seenBy(reader))
                 .orElseThrow(() -> new NotFound("person", reader.subject()));
     }
 
     @GetMapping("/{subject}")
     PersonView person(@PathVariable String subject) {
-        return people.bySubject(subject).map(p -> p.seenBy(CurrentUser.get()))
+        return people.bySubject(subject)
+                .map(p -> p.seenBy(CurrentUser.get()))
                 .orElseThrow(() -> new NotFound("person", subject));
     }
 
-    @Operation(summary = "The person a key-result owner handle names: the person it is linked to, else the "
-            + "person whose subject it is")
+    @Operation(
+            summary = "The person a key-result owner handle names: the person it is linked to, else the "
+                    + "person whose subject it is")
     @GetMapping("/by-handle/{handle}")
     PersonView byHandle(@PathVariable String handle) {
-        return people.byHandle(handle).map(p -> p.seenBy(CurrentUser.get()))
+        return people.byHandle(handle)
+                .map(p -> p.seenBy(CurrentUser.get()))
                 .orElseThrow(() -> new NotFound("person", handle));
     }
 }

@@ -24,19 +24,23 @@ public class PeopleQueries {
 
     /** Everyone, by name. */
     public List<PersonView> all() {
-        return jdbc.sql("select * from person_view" + ORDER).query((rs, n) -> map(rs)).list();
+        return jdbc.sql("select * from person_view" + ORDER)
+                .query((rs, n) -> map(rs))
+                .list();
     }
 
     /** The members and leads of a team, by name; the team's name in any case. */
     public List<PersonView> ofTeam(String team) {
         return jdbc.sql("""
                         select * from person_view
-                         where exists (select 1 from unnest(teams || leads) t where lower(t) = lower(?))""" + ORDER)
-                .param(team).query((rs, n) -> map(rs)).list();
+                         where exists (select 1 from unnest(teams || leads) t where lower(t) = lower(?))""" + ORDER).param(team).query((rs, n) -> map(rs)).list();
     }
 
     public Optional<PersonView> bySubject(String subject) {
-        return jdbc.sql("select * from person_view where subject = ?").param(subject).query((rs, n) -> map(rs)).optional();
+        return jdbc.sql("select * from person_view where subject = ?")
+                .param(subject)
+                .query((rs, n) -> map(rs))
+                .optional();
     }
 
     /**
@@ -49,14 +53,19 @@ public class PeopleQueries {
                                         where p.handles @> array[cast(? as text)]
                                        union all
                                        select p.*, 1 from person_view p where p.subject = ?) found
-                         order by precedence, subject limit 1""")
-                .params(handle, handle).query((rs, n) -> map(rs)).optional();
+                         order by precedence, subject limit 1""").params(handle, handle).query((rs, n) -> map(rs)).optional();
     }
 
     private static PersonView map(ResultSet rs) throws SQLException {
-        return new PersonView(rs.getString("subject"), rs.getString("display_name"), rs.getString("email"),
-                rs.getString("time_zone"), names(rs.getArray("teams")), names(rs.getArray("leads")),
-                names(rs.getArray("handles")), rs.getLong("version"),
+        return new PersonView(
+                rs.getString("subject"),
+                rs.getString("display_name"),
+                rs.getString("email"),
+                rs.getString("time_zone"),
+                names(rs.getArray("teams")),
+                names(rs.getArray("leads")),
+                names(rs.getArray("handles")),
+                rs.getLong("version"),
                 rs.getObject("registered_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }

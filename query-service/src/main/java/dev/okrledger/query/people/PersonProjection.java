@@ -26,23 +26,39 @@ class PersonProjection extends ReadModelProjection {
     public void project(EventEnvelope envelope, ReadModelWrites writes) {
         OffsetDateTime at = OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC);
         if (envelope.payload() instanceof PersonRegistered e) {
-            writes.update("""
+            writes.update(
+                    """
                             insert into person_view(subject, display_name, email, time_zone, teams, leads, version,
                                                     registered_at, updated_at)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    e.subject(), e.displayName(), e.email(), e.timeZone(), array(e.teams()), array(e.leads()),
-                    envelope.sequence(), at, at);
+                    e.subject(),
+                    e.displayName(),
+                    e.email(),
+                    e.timeZone(),
+                    array(e.teams()),
+                    array(e.leads()),
+                    envelope.sequence(),
+                    at,
+                    at);
         } else if (envelope.payload() instanceof PersonProfileUpdated e) {
             writes.update("""
                             update person_view set display_name = ?, email = ?, time_zone = ?, version = ?, updated_at = ?
-                             where subject = ?""",
-                    e.displayName(), e.email(), e.timeZone(), envelope.sequence(), at, e.subject());
+                             where subject = ?""", e.displayName(), e.email(), e.timeZone(), envelope.sequence(), at, e.subject());
         } else if (envelope.payload() instanceof PersonTeamsChanged e) {
-            writes.update("update person_view set teams = ?, leads = ?, version = ?, updated_at = ? where subject = ?",
-                    array(e.teams()), array(e.leads()), envelope.sequence(), at, e.subject());
+            writes.update(
+                    "update person_view set teams = ?, leads = ?, version = ?, updated_at = ? where subject = ?",
+                    array(e.teams()),
+                    array(e.leads()),
+                    envelope.sequence(),
+                    at,
+                    e.subject());
         } else if (envelope.payload() instanceof PersonHandlesChanged e) {
-            writes.update("update person_view set handles = ?, version = ?, updated_at = ? where subject = ?",
-                    array(e.handles()), envelope.sequence(), at, e.subject());
+            writes.update(
+                    "update person_view set handles = ?, version = ?, updated_at = ? where subject = ?",
+                    array(e.handles()),
+                    envelope.sequence(),
+                    at,
+                    e.subject());
         }
     }
 

@@ -16,18 +16,27 @@ import java.util.Set;
  * @param handles the key-result owner handles that name this person
  * @param version the person's version on the command side (for {@code If-Match})
  */
-public record PersonView(String subject, String displayName, String email, String timeZone, List<String> teams,
-                         List<String> leads, List<String> handles, long version, Instant registeredAt,
-                         Instant updatedAt) {
+public record PersonView(
+        String subject,
+        String displayName,
+        String email,
+        String timeZone,
+        List<String> teams,
+        List<String> leads,
+        List<String> handles,
+        long version,
+        Instant registeredAt,
+        Instant updatedAt) {
 
     /**
      * The person as {@code reader} may see them: the e-mail address is for the person, admins, OKR leads
      * and members of a team the person is in or leads; everything else is for everyone signed in.
      */
     public PersonView seenBy(OkrUser reader) {
-        return email == null || mayReadEmail(reader) ? this
-                : new PersonView(subject, displayName, null, timeZone, teams, leads, handles, version, registeredAt,
-                updatedAt);
+        return email == null || mayReadEmail(reader)
+                ? this
+                : new PersonView(
+                        subject, displayName, null, timeZone, teams, leads, handles, version, registeredAt, updatedAt);
     }
 
     private boolean mayReadEmail(OkrUser reader) {

@@ -49,9 +49,15 @@ class ReadModelRebuild implements AutoCloseable {
             Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild-reader"));
     private final ExecutorService decoders;
 
-    ReadModelRebuild(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, EventLog log,
-                     List<ReadModelProjection> projections, ShadowTables tables, RebuildProgress progress,
-                     @Value("${okr.rebuild.lanes:2}") int lanes) {
+    ReadModelRebuild(
+            JdbcClient jdbc,
+            JdbcTemplate batches,
+            TransactionTemplate transactions,
+            EventLog log,
+            List<ReadModelProjection> projections,
+            ShadowTables tables,
+            RebuildProgress progress,
+            @Value("${okr.rebuild.lanes:2}") int lanes) {
         this.lanes = Math.max(1, lanes);
         this.laneWorkers = Executors.newFixedThreadPool(this.lanes, r -> new Thread(r, "read-model-rebuild-lane"));
         this.decoders = Executors.newFixedThreadPool(this.lanes, r -> new Thread(r, "read-model-rebuild-decoder"));
@@ -102,7 +108,8 @@ class ReadModelRebuild implements AutoCloseable {
             long from = position;
             long tail = transactions.execute(s -> {
                 // the intake claims its position first in every transaction: this lock holds it back
-                jdbc.sql("lock table " + live + ".applied_position in exclusive mode").update();
+                jdbc.sql("lock table " + live + ".applied_position in exclusive mode")
+                        .update();
                 if (!serverStarted.equals(tables.serverStartedAt())) {
                     // crash recovery empties unlogged tables, and asynchronous commits may be lost
                     throw new IllegalStateException("PostgreSQL restarted during the rebuild; its shadow tables "
@@ -140,7 +147,8 @@ class ReadModelRebuild implements AutoCloseable {
         List<Future<List<EventLog.Entry>>> parts = new ArrayList<>();
         for (int from = 0; from < stored.size(); from += part) {
             List<EventLog.Stored> slice = stored.subList(from, Math.min(stored.size(), from + part));
-            parts.add(decoders.submit(() -> slice.stream().map(EventLog.Stored::decoded).toList()));
+            parts.add(decoders.submit(
+                    () -> slice.stream().map(EventLog.Stored::decoded).toList()));
         }
         List<EventLog.Entry> batch = new ArrayList<>(stored.size());
         for (Future<List<EventLog.Entry>> decoded : parts) {
@@ -165,7 +173,9 @@ class ReadModelRebuild implements AutoCloseable {
                 running.add(laneWorkers.submit(() -> transactions.executeWithoutResult(s -> {
                     // a lane's commit need not wait for the disk: the shadow tables are unlogged until
                     // makeDurable, and a server restart fails the rebuild (decision 0034)
-                    jdbc.sql("select set_config('synchronous_commit', 'off', true)").query(String.class).single();
+                    jdbc.sql("select set_config('synchronous_commit', 'off', true)")
+                            .query(String.class)
+                            .single();
                     applyToShadow(live, lane);
                 })));
             }
@@ -185,8 +195,10 @@ class ReadModelRebuild implements AutoCloseable {
 
     /** Unqualified table names in the projections resolve to the shadow tables for this transaction only. */
     private void applyToShadow(String live, List<EventLog.Entry> batch) {
-        jdbc.sql("select set_config('search_path', ?, true)").param(ShadowTables.SHADOW + ", " + live)
-                .query(String.class).single();
+        jdbc.sql("select set_config('search_path', ?, true)")
+                .param(ShadowTables.SHADOW + ", " + live)
+                .query(String.class)
+                .single();
         ShadowBatch writes = new ShadowBatch();
         for (EventLog.Entry entry : batch) {
             writes.eventOf(((OkrEvent) entry.envelope().payload()).partitionKey());
@@ -214,11 +226,12 @@ class ReadModelRebuild implements AutoCloseable {
         long missing = jdbc.sql("""
                         select count(*) from applied_position p
                          where not exists (select 1 from event_log e
-                                            where e.aggregate_id = p.aggregate_id and e.sequence = p.last_sequence)""")
-                .query(Long.class).single();
+                                            where e.aggregate_id = p.aggregate_id and e.sequence = p.last_sequence)""").query(Long.class).single();
         if (missing > 0) {
-            throw new Conflict("event-log-incomplete", missing + " aggregates were taken in before the event log "
-                    + "existed; rebuilding from the log would lose them (re-read okr.events into a fresh database)");
+            throw new Conflict(
+                    "event-log-incomplete",
+                    missing + " aggregates were taken in before the event log "
+                            + "existed; rebuilding from the log would lose them (re-read okr.events into a fresh database)");
         }
     }
 

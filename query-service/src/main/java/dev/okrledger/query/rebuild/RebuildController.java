@@ -24,8 +24,9 @@ class RebuildController {
         this.progress = progress;
     }
 
-    @Operation(summary = "Rebuild every read model from the event log in the background; the old state is "
-            + "served until the new one is complete")
+    @Operation(
+            summary = "Rebuild every read model from the event log in the background; the old state is "
+                    + "served until the new one is complete")
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     RebuildStatus start() {

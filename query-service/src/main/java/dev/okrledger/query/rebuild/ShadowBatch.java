@@ -20,8 +20,7 @@ import java.util.Map;
  */
 final class ShadowBatch implements ReadModelWrites {
 
-    private record Group(String sql, List<Object[]> rows) {
-    }
+    private record Group(String sql, List<Object[]> rows) {}
 
     private final List<Group> groups = new ArrayList<>();
     private final Map<String, Integer> latestGroupOfText = new HashMap<>();

@@ -31,8 +31,12 @@ class ShadowTables {
     }
 
     List<String> readModels(String schema) {
-        return jdbc.sql("select tablename from pg_tables where schemaname = ? order by tablename")
-                .param(schema).query(String.class).list().stream()
+        return jdbc
+                .sql("select tablename from pg_tables where schemaname = ? order by tablename")
+                .param(schema)
+                .query(String.class)
+                .list()
+                .stream()
                 .filter(t -> !NOT_READ_MODELS.contains(t))
                 .toList();
     }
@@ -45,8 +49,9 @@ class ShadowTables {
         jdbc.sql("drop schema if exists " + SHADOW + " cascade").update();
         jdbc.sql("create schema " + SHADOW).update();
         for (String table : readModels(live)) {
-            jdbc.sql("create unlogged table " + SHADOW + "." + table
-                    + " (like " + live + "." + table + " including all)").update();
+            jdbc.sql("create unlogged table " + SHADOW + "." + table + " (like " + live + "." + table
+                            + " including all)")
+                    .update();
         }
     }
 
@@ -59,26 +64,33 @@ class ShadowTables {
 
     /** Changes when the server restarts, which empties unlogged tables. */
     String serverStartedAt() {
-        return jdbc.sql("select pg_postmaster_start_time()::text").query(String.class).single();
+        return jdbc.sql("select pg_postmaster_start_time()::text")
+                .query(String.class)
+                .single();
     }
 
     /** Makes the shadow tables live; call inside the transaction that also applied the last events. */
     void swap(String live) {
         List<String> tables = readModels(live);
-        jdbc.sql("lock table " + String.join(", ", tables.stream().map(t -> live + "." + t).toList())
-                + " in access exclusive mode").update();
+        jdbc.sql("lock table "
+                        + String.join(
+                                ", ", tables.stream().map(t -> live + "." + t).toList()) + " in access exclusive mode")
+                .update();
         jdbc.sql("drop schema if exists " + RETIRED + " cascade").update();
         jdbc.sql("create schema " + RETIRED).update();
         for (String table : tables) {
             Map<String, String> liveIndexes = indexes(live, table);
             Map<String, String> shadowIndexes = indexes(SHADOW, table);
-            jdbc.sql("alter table " + live + "." + table + " set schema " + RETIRED).update();
-            jdbc.sql("alter table " + SHADOW + "." + table + " set schema " + live).update();
+            jdbc.sql("alter table " + live + "." + table + " set schema " + RETIRED)
+                    .update();
+            jdbc.sql("alter table " + SHADOW + "." + table + " set schema " + live)
+                    .update();
             // LIKE names indexes its own way: give them the names the migrations chose
             shadowIndexes.forEach((definition, name) -> {
                 String wanted = liveIndexes.get(definition);
                 if (wanted != null && !wanted.equals(name)) {
-                    jdbc.sql("alter index " + live + "." + name + " rename to " + wanted).update();
+                    jdbc.sql("alter index " + live + "." + name + " rename to " + wanted)
+                            .update();
                 }
             });
         }
@@ -95,9 +107,11 @@ class ShadowTables {
         Map<String, String> byDefinition = new HashMap<>();
         jdbc.sql("select indexname, indexdef from pg_indexes where schemaname = ? and tablename = ?")
                 .params(schema, table)
-                .query((rs, n) -> Map.entry(rs.getString("indexdef").replaceFirst("INDEX \\S+ ON \\S+", "INDEX ON"),
+                .query((rs, n) -> Map.entry(
+                        rs.getString("indexdef").replaceFirst("INDEX \\S+ ON \\S+", "INDEX ON"),
                         rs.getString("indexname")))
-                .list().forEach(e -> byDefinition.put(e.getKey(), e.getValue()));
+                .list()
+                .forEach(e -> byDefinition.put(e.getKey(), e.getValue()));
         return byDefinition;
     }
 }

@@ -16,10 +16,14 @@ public record CycleReplay(CycleSnapshot cycle, List<Week> weeks) {
      * @param endsAt     start of the cycle + 7 x week days (the last week may end at the cycle end)
      * @param behindPace key results behind pace at the end of the week
      */
-    public record Week(int week, Instant endsAt, double expectedProgress, BandCounts counts,
-                       List<KeyResultRef> behindPace, List<AtRisk> atRisk, List<ObjectiveState> objectives) {
-    }
+    public record Week(
+            int week,
+            Instant endsAt,
+            double expectedProgress,
+            BandCounts counts,
+            List<KeyResultRef> behindPace,
+            List<AtRisk> atRisk,
+            List<ObjectiveState> objectives) {}
 
-    public record KeyResultRef(UUID keyResultId, String title, double progress) {
-    }
+    public record KeyResultRef(UUID keyResultId, String title, double progress) {}
 }

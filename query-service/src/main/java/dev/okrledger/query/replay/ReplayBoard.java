@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param week          the week shown, 1 to {@code finishedWeeks}
  * @param endsAt        the end of that week, the moment the board stands at
  */
-public record ReplayBoard(int finishedWeeks, Integer week, Instant endsAt, Dashboard board) {
-}
+public record ReplayBoard(int finishedWeeks, Integer week, Instant endsAt, Dashboard board) {}

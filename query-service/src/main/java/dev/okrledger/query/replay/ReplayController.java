@@ -1,9 +1,9 @@
 package dev.okrledger.query.replay;
 
 import dev.okrledger.contract.event.ObjectiveLevel;
-import dev.okrledger.query.cycle.Moment;
 import dev.okrledger.query.cycle.CycleQueries;
 import dev.okrledger.query.cycle.CycleSnapshot;
+import dev.okrledger.query.cycle.Moment;
 import dev.okrledger.query.dashboard.Dashboard;
 import dev.okrledger.query.dashboard.DashboardQueries;
 import dev.okrledger.support.problem.BadRequest;
@@ -29,8 +29,11 @@ class ReplayController {
     private final RetrospectiveQueries retrospectives;
     private final DashboardQueries dashboards;
 
-    ReplayController(CycleQueries cycles, ReplayQueries replays, RetrospectiveQueries retrospectives,
-                     DashboardQueries dashboards) {
+    ReplayController(
+            CycleQueries cycles,
+            ReplayQueries replays,
+            RetrospectiveQueries retrospectives,
+            DashboardQueries dashboards) {
         this.cycles = cycles;
         this.replays = replays;
         this.retrospectives = retrospectives;
@@ -43,14 +46,17 @@ class ReplayController {
         return replays.replay(cycle(id));
     }
 
-    @Operation(summary = "One finished week as a board page (the last one unless week is given), filtered and paged "
-            + "like the dashboard: the board at the end of that week, by effective time")
+    @Operation(
+            summary = "One finished week as a board page (the last one unless week is given), filtered and paged "
+                    + "like the dashboard: the board at the end of that week, by effective time")
     @GetMapping("/api/cycles/{id}/replay/board")
-    ReplayBoard board(@PathVariable UUID id, @RequestParam(required = false) Integer week,
-                      @RequestParam(required = false) String team,
-                      @RequestParam(required = false) ObjectiveLevel level,
-                      @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(defaultValue = "50") int size) {
+    ReplayBoard board(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer week,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) ObjectiveLevel level,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         DashboardQueries.checkPaging(page, size);
         CycleSnapshot cycle = cycle(id);
         int finished = replays.finishedWeeks(cycle);
@@ -59,22 +65,26 @@ class ReplayController {
         }
         int shown = week == null ? finished : week;
         if (shown < 1 || shown > finished) {
-            throw new BadRequest(ProblemRules.INVALID_FIELD, "week",
+            throw new BadRequest(
+                    ProblemRules.INVALID_FIELD,
+                    "week",
                     "week must be between 1 and " + finished + " (the weeks of this cycle that have finished)");
         }
         Instant endsAt = ReplayQueries.endOfWeek(cycle, shown);
         Dashboard.Filters filters = new Dashboard.Filters(team == null || team.isBlank() ? null : team.trim(), level);
-        return new ReplayBoard(finished, shown, endsAt,
-                dashboards.page(replays.board(cycle, shown), filters, page, size, endsAt));
+        return new ReplayBoard(
+                finished, shown, endsAt, dashboards.page(replays.board(cycle, shown), filters, page, size, endsAt));
     }
 
-    @Operation(summary = "Final scores per key result and objective, confidence trajectories, calibration "
-            + "(Brier score) and check-in adherence per team; for a closed cycle")
+    @Operation(
+            summary = "Final scores per key result and objective, confidence trajectories, calibration "
+                    + "(Brier score) and check-in adherence per team; for a closed cycle")
     @GetMapping("/api/cycles/{id}/retrospective")
     Retrospective retrospective(@PathVariable UUID id) {
         CycleSnapshot cycle = cycle(id);
         if (!"CLOSED".equals(cycle.status())) {
-            throw new Conflict("retrospective-needs-closed-cycle",
+            throw new Conflict(
+                    "retrospective-needs-closed-cycle",
                     "The retrospective is for a closed cycle; this one is " + cycle.status());
         }
         return retrospectives.retrospective(cycle);

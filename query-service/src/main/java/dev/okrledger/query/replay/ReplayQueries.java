@@ -63,8 +63,14 @@ public class ReplayQueries {
                 .filter(k -> k.pace() == PaceVerdict.BEHIND)
                 .map(k -> new CycleReplay.KeyResultRef(k.id(), k.title(), k.progress()))
                 .toList();
-        return new CycleReplay.Week(week, endsAt, board.expectedProgress(), BandCounts.of(board.objectives()), behind,
-                AtRisk.of(board.objectives()), board.objectives());
+        return new CycleReplay.Week(
+                week,
+                endsAt,
+                board.expectedProgress(),
+                BandCounts.of(board.objectives()),
+                behind,
+                AtRisk.of(board.objectives()),
+                board.objectives());
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -31,11 +31,9 @@ import java.util.stream.Collectors;
 @Component
 public class RetrospectiveQueries {
 
-    private record CheckIn(UUID keyResultId, Instant effectiveAt, int confidence, BigDecimal value) {
-    }
+    private record CheckIn(UUID keyResultId, Instant effectiveAt, int confidence, BigDecimal value) {}
 
-    private record Grade(UUID keyResultId, BigDecimal finalValue, double score) {
-    }
+    private record Grade(UUID keyResultId, BigDecimal finalValue, double score) {}
 
     private final BoardReader boards;
     private final JdbcClient jdbc;
@@ -47,31 +45,48 @@ public class RetrospectiveQueries {
 
     public Retrospective retrospective(CycleSnapshot cycle) {
         Board last = boards.read(cycle, Moment.effectiveAt(cycle.end()));
-        Map<UUID, List<CheckIn>> checkIns = jdbc.sql("""
+        Map<UUID, List<CheckIn>> checkIns = jdbc
+                .sql("""
                         select h.key_result_id, h.effective_at, h.confidence, h.value
                           from check_in_history h join key_result_view k on k.key_result_id = h.key_result_id
                          where k.cycle_id = ? order by h.effective_at, h.sequence""")
                 .param(cycle.id())
-                .query((rs, n) -> new CheckIn(rs.getObject("key_result_id", UUID.class),
-                        rs.getObject("effective_at", OffsetDateTime.class).toInstant(), rs.getInt("confidence"),
+                .query((rs, n) -> new CheckIn(
+                        rs.getObject("key_result_id", UUID.class),
+                        rs.getObject("effective_at", OffsetDateTime.class).toInstant(),
+                        rs.getInt("confidence"),
                         rs.getBigDecimal("value")))
-                .list().stream().collect(Collectors.groupingBy(CheckIn::keyResultId));
-        Map<UUID, Grade> grades = jdbc.sql("""
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(CheckIn::keyResultId));
+        Map<UUID, Grade> grades = jdbc
+                .sql("""
                         select key_result_id, graded_final_value, graded_score from key_result_view
                          where cycle_id = ? and graded_at is not null""")
                 .param(cycle.id())
-                .query((rs, n) -> new Grade(rs.getObject("key_result_id", UUID.class),
-                        rs.getBigDecimal("graded_final_value"), rs.getDouble("graded_score")))
-                .list().stream().collect(Collectors.toMap(Grade::keyResultId, g -> g));
-        Map<UUID, List<Retrospective.Note>> notes = jdbc.sql("""
+                .query((rs, n) -> new Grade(
+                        rs.getObject("key_result_id", UUID.class),
+                        rs.getBigDecimal("graded_final_value"),
+                        rs.getDouble("graded_score")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Grade::keyResultId, g -> g));
+        Map<UUID, List<Retrospective.Note>> notes = jdbc
+                .sql("""
                         select objective_id, recorded_at, actor, note from objective_retrospective_note
                          where cycle_id = ? order by recorded_at, event_id""")
                 .param(cycle.id())
-                .query((rs, n) -> Map.entry(rs.getObject("objective_id", UUID.class), new Retrospective.Note(
-                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
-                        rs.getString("note"))))
-                .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .query((rs, n) -> Map.entry(
+                        rs.getObject("objective_id", UUID.class),
+                        new Retrospective.Note(
+                                rs.getObject("recorded_at", OffsetDateTime.class)
+                                        .toInstant(),
+                                rs.getString("actor"),
+                                rs.getString("note"))))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         int periods = periods(cycle);
 
         List<ObjectiveScore> objectives = new ArrayList<>();
@@ -85,15 +100,30 @@ public class RetrospectiveQueries {
                 checkInsByTeam.computeIfAbsent(o.team(), t -> new ArrayList<>()).add(own);
             }
             byTeam.computeIfAbsent(o.team(), t -> new ArrayList<>()).addAll(scores);
-            objectives.add(new ObjectiveScore(o.id(), o.title(), o.level(), o.team(),
-                    scores.isEmpty() ? null : scores.stream().mapToDouble(KeyResultScore::score).average().orElseThrow(),
-                    scores, notes.getOrDefault(o.id(), List.of())));
+            objectives.add(new ObjectiveScore(
+                    o.id(),
+                    o.title(),
+                    o.level(),
+                    o.team(),
+                    scores.isEmpty()
+                            ? null
+                            : scores.stream()
+                                    .mapToDouble(KeyResultScore::score)
+                                    .average()
+                                    .orElseThrow(),
+                    scores,
+                    notes.getOrDefault(o.id(), List.of())));
         }
         List<Retrospective.Team> teams = byTeam.entrySet().stream()
                 .map(t -> team(t.getKey(), t.getValue()))
                 .toList();
-        return new Retrospective(cycle, objectives, teams,
-                total(objectives.stream().flatMap(o -> o.keyResults().stream()).toList()), pivots(cycle), targetChanges(cycle));
+        return new Retrospective(
+                cycle,
+                objectives,
+                teams,
+                total(objectives.stream().flatMap(o -> o.keyResults().stream()).toList()),
+                pivots(cycle),
+                targetChanges(cycle));
     }
 
     private List<Retrospective.Pivot> pivots(CycleSnapshot cycle) {
@@ -104,11 +134,17 @@ public class RetrospectiveQueries {
                           left join initiative_view i on i.initiative_id = p.initiative_id
                          where k.cycle_id = ? order by p.pivoted_at, p.event_id""")
                 .param(cycle.id())
-                .query((rs, n) -> new Retrospective.Pivot(rs.getObject("key_result_id", UUID.class),
-                        rs.getString("key_result_title"), rs.getObject("initiative_id", UUID.class),
-                        rs.getString("initiative_title"), rs.getObject("pivoted_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"), rs.getString("from_approach"), rs.getString("to_approach"),
-                        rs.getString("reason"), rs.getObject("check_in_id", UUID.class)))
+                .query((rs, n) -> new Retrospective.Pivot(
+                        rs.getObject("key_result_id", UUID.class),
+                        rs.getString("key_result_title"),
+                        rs.getObject("initiative_id", UUID.class),
+                        rs.getString("initiative_title"),
+                        rs.getObject("pivoted_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("from_approach"),
+                        rs.getString("to_approach"),
+                        rs.getString("reason"),
+                        rs.getObject("check_in_id", UUID.class)))
                 .list();
     }
 
@@ -118,24 +154,34 @@ public class RetrospectiveQueries {
                           from key_result_target_change c join key_result_view k on k.key_result_id = c.key_result_id
                          where k.cycle_id = ? order by c.changed_at, c.event_id""")
                 .param(cycle.id())
-                .query((rs, n) -> new Retrospective.TargetChange(rs.getObject("key_result_id", UUID.class),
-                        rs.getString("title"), rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"), rs.getBigDecimal("from_target"), rs.getBigDecimal("to_target"),
+                .query((rs, n) -> new Retrospective.TargetChange(
+                        rs.getObject("key_result_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"),
+                        rs.getBigDecimal("from_target"),
+                        rs.getBigDecimal("to_target"),
                         rs.getString("reason")))
                 .list();
     }
 
-    private static KeyResultScore score(KeyResultState k, Grade grade, List<CheckIn> checkIns, CycleSnapshot cycle,
-                                        int periods) {
-        double score = grade != null ? grade.score()
+    private static KeyResultScore score(
+            KeyResultState k, Grade grade, List<CheckIn> checkIns, CycleSnapshot cycle, int periods) {
+        double score = grade != null
+                ? grade.score()
                 : k.value() == null ? 0.0 : Progress.of(k.baseline(), k.target(), k.value());
         BigDecimal finalValue = grade != null && grade.finalValue() != null ? grade.finalValue() : k.value();
         boolean hit = score >= 1.0;
         List<ConfidencePoint> trajectory = checkIns.stream()
-                .map(c -> new ConfidencePoint(c.effectiveAt(), c.confidence(), Progress.of(k.baseline(), k.target(), c.value())))
+                .map(c -> new ConfidencePoint(
+                        c.effectiveAt(), c.confidence(), Progress.of(k.baseline(), k.target(), c.value())))
                 .toList();
-        Double brier = checkIns.isEmpty() ? null : checkIns.stream()
-                .mapToDouble(c -> Math.pow(c.confidence() / 10.0 - (hit ? 1.0 : 0.0), 2)).average().orElseThrow();
+        Double brier = checkIns.isEmpty()
+                ? null
+                : checkIns.stream()
+                        .mapToDouble(c -> Math.pow(c.confidence() / 10.0 - (hit ? 1.0 : 0.0), 2))
+                        .average()
+                        .orElseThrow();
         Set<Long> periodsWithCheckIn = new HashSet<>();
         long periodMillis = periodLength(cycle).toMillis();
         for (CheckIn c : checkIns) {
@@ -144,22 +190,41 @@ public class RetrospectiveQueries {
                 periodsWithCheckIn.add(period);
             }
         }
-        return new KeyResultScore(k.id(), k.title(), k.owner(), finalValue, score, grade != null, hit, k.confidence(), brier, trajectory,
+        return new KeyResultScore(
+                k.id(),
+                k.title(),
+                k.owner(),
+                finalValue,
+                score,
+                grade != null,
+                hit,
+                k.confidence(),
+                brier,
+                trajectory,
                 adherence(periods, periodsWithCheckIn.size()));
     }
 
     private static Retrospective.Team team(String team, List<KeyResultScore> scores) {
         int checkIns = scores.stream().mapToInt(s -> s.trajectory().size()).sum();
         // the Brier score of the team weighs every check-in alike, not every key result
-        double squaredErrors = scores.stream().filter(s -> s.brierScore() != null)
-                .mapToDouble(s -> s.brierScore() * s.trajectory().size()).sum();
-        return new Retrospective.Team(team, scores.size(), (int) scores.stream().filter(KeyResultScore::targetHit).count(),
-                checkIns, checkIns == 0 ? null : squaredErrors / checkIns, total(scores));
+        double squaredErrors = scores.stream()
+                .filter(s -> s.brierScore() != null)
+                .mapToDouble(s -> s.brierScore() * s.trajectory().size())
+                .sum();
+        return new Retrospective.Team(
+                team,
+                scores.size(),
+                (int) scores.stream().filter(KeyResultScore::targetHit).count(),
+                checkIns,
+                checkIns == 0 ? null : squaredErrors / checkIns,
+                total(scores));
     }
 
     private static Adherence total(List<KeyResultScore> scores) {
         int periods = scores.stream().mapToInt(s -> s.adherence().periods()).sum();
-        int with = scores.stream().mapToInt(s -> s.adherence().periodsWithCheckIn()).sum();
+        int with = scores.stream()
+                .mapToInt(s -> s.adherence().periodsWithCheckIn())
+                .sum();
         return adherence(periods, with);
     }
 
@@ -169,7 +234,8 @@ public class RetrospectiveQueries {
 
     /** Cadence periods from the start until the end of the cycle, or until its close if that came earlier. */
     private static int periods(CycleSnapshot cycle) {
-        Instant until = cycle.closedAt() != null && cycle.closedAt().isBefore(cycle.end()) ? cycle.closedAt() : cycle.end();
+        Instant until =
+                cycle.closedAt() != null && cycle.closedAt().isBefore(cycle.end()) ? cycle.closedAt() : cycle.end();
         long millis = Duration.between(cycle.start(), until).toMillis();
         long period = periodLength(cycle).toMillis();
         return (int) Math.max(1, (millis + period - 1) / period);

@@ -10,8 +10,7 @@ import java.util.Optional;
 /** The {@code asOf} query parameter: an ISO-8601 date-time with offset, e.g. 2025-05-02T17:00:00Z. */
 public final class AsOf {
 
-    private AsOf() {
-    }
+    private AsOf() {}
 
     /** @throws BadRequest naming the field when the value is not a date-time with offset */
     public static Optional<Instant> parse(String asOf) {
@@ -21,7 +20,9 @@ public final class AsOf {
         try {
             return Optional.of(OffsetDateTime.parse(asOf.trim()).toInstant());
         } catch (DateTimeParseException e) {
-            throw new BadRequest("invalid-as-of", "asOf",
+            throw new BadRequest(
+                    "invalid-as-of",
+                    "asOf",
                     "asOf must be an ISO-8601 date-time with offset, such as 2025-05-02T17:00:00Z; got '" + asOf + "'");
         }
     }

@@ -28,11 +28,17 @@ class AuditTimelineTest extends QueryServiceTest {
         JsonNode timeline = ok("/api/objectives/" + objective + "/audit");
         List<String> types = new ArrayList<>();
         timeline.forEach(e -> types.add(e.get("type").asString()));
-        assertThat(types).containsExactly("ObjectiveDefined", "KeyResultDefined", "CheckInRecorded",
-                "CheckInRecorded", "ConfidenceChanged");
+        assertThat(types)
+                .containsExactly(
+                        "ObjectiveDefined",
+                        "KeyResultDefined",
+                        "CheckInRecorded",
+                        "CheckInRecorded",
+                        "ConfidenceChanged");
         JsonNode secondCheckIn = timeline.get(3);
         assertThat(secondCheckIn.get("actor").asString()).isEqualTo("ana");
-        assertThat(secondCheckIn.get("occurredAt").asString()).isEqualTo(q.week(2).plusMillis(1).toString());
+        assertThat(secondCheckIn.get("occurredAt").asString())
+                .isEqualTo(q.week(2).plusMillis(1).toString());
         assertThat(secondCheckIn.get("subject").asString()).isEqualTo("key-result");
         assertThat(change(secondCheckIn, "value").get("before").decimalValue()).isEqualByComparingTo("11");
         assertThat(change(secondCheckIn, "value").get("after").decimalValue()).isEqualByComparingTo("9");
@@ -43,7 +49,8 @@ class AuditTimelineTest extends QueryServiceTest {
         assertThat(change(drop, "band").get("after").asString()).isEqualTo("AMBER");
 
         assertThat(ok("/api/key-results/" + frt + "/audit")).hasSize(4);
-        assertThat(get("/api/objectives/" + UUID.randomUUID() + "/audit").status()).isEqualTo(404);
+        assertThat(get("/api/objectives/" + UUID.randomUUID() + "/audit").status())
+                .isEqualTo(404);
     }
 
     private static JsonNode change(JsonNode entry, String field) {

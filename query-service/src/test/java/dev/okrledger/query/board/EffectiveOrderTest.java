@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The order of a key result's values, check-ins and measurements together (docs/read-models.md). */
 class EffectiveOrderTest {
 
-    private record V(String name, Instant effectiveAt, boolean measured, long sequence) implements EffectiveOrder.Value {
+    private record V(String name, Instant effectiveAt, boolean measured, long sequence)
+            implements EffectiveOrder.Value {
         @Override
         public BigDecimal value() {
             return BigDecimal.ONE;
@@ -32,8 +33,10 @@ class EffectiveOrderTest {
     @Test
     void aCheckInWinsATieWithAMeasurementRecordedBeforeOrAfterIt() {
         V checkIn = new V("check-in", MONDAY, false, 5);
-        assertThat(EffectiveOrder.latest(checkIn, new V("measured before", MONDAY, true, 4))).isSameAs(checkIn);
-        assertThat(EffectiveOrder.latest(new V("measured after", MONDAY, true, 6), checkIn)).isSameAs(checkIn);
+        assertThat(EffectiveOrder.latest(checkIn, new V("measured before", MONDAY, true, 4)))
+                .isSameAs(checkIn);
+        assertThat(EffectiveOrder.latest(new V("measured after", MONDAY, true, 6), checkIn))
+                .isSameAs(checkIn);
     }
 
     @Test
@@ -48,8 +51,11 @@ class EffectiveOrderTest {
 
     @Test
     void sortingPutsTheLatestLastAndNullMeansNone() {
-        List<V> values = new ArrayList<>(List.of(new V("c", MONDAY, false, 2), new V("m2", MONDAY, true, 9),
-                new V("m0", MONDAY.minusSeconds(60), true, 8), new V("m1", MONDAY, true, 1)));
+        List<V> values = new ArrayList<>(List.of(
+                new V("c", MONDAY, false, 2),
+                new V("m2", MONDAY, true, 9),
+                new V("m0", MONDAY.minusSeconds(60), true, 8),
+                new V("m1", MONDAY, true, 1)));
         values.sort(EffectiveOrder.OLDEST_FIRST);
         assertThat(values).extracting(V::name).containsExactly("m0", "m1", "m2", "c");
         assertThat(EffectiveOrder.latest(null, values.get(0))).isSameAs(values.get(0));

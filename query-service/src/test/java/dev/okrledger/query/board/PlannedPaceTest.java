@@ -40,7 +40,7 @@ class PlannedPaceTest extends QueryServiceTest {
         q = new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(6), 13).plannedAndActive();
         planned = q.objective("Planned", ObjectiveLevel.TEAM, "support", null);
         front = q.plannedKeyResult(planned, "front", 0, 100, q.checkpoint(28, 80)); // 80 % by week 4
-        back = q.plannedKeyResult(planned, "back", 0, 100, q.checkpoint(63, 20));   // 20 % by week 9
+        back = q.plannedKeyResult(planned, "back", 0, 100, q.checkpoint(63, 20)); // 20 % by week 9
         UUID linear = q.objective("Linear", ObjectiveLevel.TEAM, "growth", null);
         frontTwin = q.keyResult(linear, "front twin", 0, 100);
         backTwin = q.keyResult(linear, "back twin", 0, 100);
@@ -68,10 +68,16 @@ class PlannedPaceTest extends QueryServiceTest {
         assertThat(atRisk(board)).containsExactlyInAnyOrder(front.toString(), backTwin.toString());
 
         JsonNode objective = objective(board, planned);
-        assertThat(objective.get("expectedProgress").asDouble()).isCloseTo(
-                (row(board, front).get("expectedProgress").asDouble()
-                        + row(board, back).get("expectedProgress").asDouble()) / 2, within(1e-9));
-        assertThat(board.get("expectedProgress").asDouble()).isCloseTo(42.0 / 91, within(0.011)); // the elapsed fraction
+        assertThat(objective.get("expectedProgress").asDouble())
+                .isCloseTo(
+                        (row(board, front).get("expectedProgress").asDouble()
+                                        + row(board, back)
+                                                .get("expectedProgress")
+                                                .asDouble())
+                                / 2,
+                        within(1e-9));
+        assertThat(board.get("expectedProgress").asDouble())
+                .isCloseTo(42.0 / 91, within(0.011)); // the elapsed fraction
     }
 
     @Test
@@ -80,13 +86,16 @@ class PlannedPaceTest extends QueryServiceTest {
         assertThat(view.get("expectedProgress").asDouble()).isBetween(0.844, 0.848);
         assertThat(view.get("behindPace").asBoolean()).isTrue();
         assertThat(ok("/api/key-results/" + back).get("behindPace").asBoolean()).isFalse();
-        assertThat(ok("/api/key-results/" + backTwin).get("behindPace").asBoolean()).isTrue();
+        assertThat(ok("/api/key-results/" + backTwin).get("behindPace").asBoolean())
+                .isTrue();
 
         JsonNode detail = ok("/api/key-results/" + front + "/detail");
         assertThat(detail.get("current").get("pace").asString()).isEqualTo("BEHIND");
         assertThat(detail.get("current").get("expectedProgress").asDouble()).isBetween(0.844, 0.848);
-        assertThat(detail.get("checkpoints").get(0).get("date").asString()).isEqualTo(q.startsOn.plusDays(28).toString());
-        assertThat(detail.get("checkpoints").get(0).get("expectedValue").decimalValue()).isEqualByComparingTo("80");
+        assertThat(detail.get("checkpoints").get(0).get("date").asString())
+                .isEqualTo(q.startsOn.plusDays(28).toString());
+        assertThat(detail.get("checkpoints").get(0).get("expectedValue").decimalValue())
+                .isEqualByComparingTo("80");
 
         // each check-in is judged at its effective moment, as the BEHIND_PACE alert is
         JsonNode week4 = detail.get("series").get(0);
@@ -105,7 +114,8 @@ class PlannedPaceTest extends QueryServiceTest {
         assertThat(line.get(2).get("expectedProgress").asDouble()).isBetween(0.844, 0.848);
         assertThat(Instant.parse(line.get(3).get("at").asString())).isEqualTo(q.day(91));
         assertThat(line.get(3).get("expectedProgress").asDouble()).isEqualTo(1.0);
-        assertThat(ok("/api/key-results/" + frontTwin + "/detail").get("expectedLine")).hasSize(3);
+        assertThat(ok("/api/key-results/" + frontTwin + "/detail").get("expectedLine"))
+                .hasSize(3);
     }
 
     @Test
@@ -146,12 +156,15 @@ class PlannedPaceTest extends QueryServiceTest {
     void theMigrationFillsCheckpointsOfKeyResultsProjectedBeforeItFromTheEventLog() throws IOException {
         List<String> before = checkpointRows();
         assertThat(before).hasSize(2);
-        jdbc.sql("delete from key_result_checkpoint where key_result_id in (?, ?)").params(front, back).update();
+        jdbc.sql("delete from key_result_checkpoint where key_result_id in (?, ?)")
+                .params(front, back)
+                .update();
         assertThat(checkpointRows()).isEmpty();
 
         String migration = new ClassPathResource("db/query/V5__key_result_checkpoints.sql")
                 .getContentAsString(StandardCharsets.UTF_8);
-        jdbc.sql(migration.substring(migration.indexOf("insert into key_result_checkpoint"))).update();
+        jdbc.sql(migration.substring(migration.indexOf("insert into key_result_checkpoint")))
+                .update();
 
         assertThat(checkpointRows()).isEqualTo(before);
     }
@@ -193,11 +206,12 @@ class PlannedPaceTest extends QueryServiceTest {
     /** Key results on the at-risk list for being behind pace. */
     private static List<String> atRisk(JsonNode board) {
         List<String> ids = new ArrayList<>();
-        board.get("atRisk").forEach(r -> r.get("reasons").forEach(reason -> {
-            if (reason.asString().equals("BEHIND_PACE")) {
-                ids.add(r.get("keyResultId").asString());
-            }
-        }));
+        board.get("atRisk")
+                .forEach(r -> r.get("reasons").forEach(reason -> {
+                    if (reason.asString().equals("BEHIND_PACE")) {
+                        ids.add(r.get("keyResultId").asString());
+                    }
+                }));
         return ids;
     }
 

@@ -43,7 +43,11 @@ class DashboardEtagTest extends QueryServiceTest {
         HttpResponse<String> weakAmongOthers = dashboard("\"other\", W/" + etag);
 
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(first.body()).get("page").get("totalObjectives").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(first.body())
+                        .get("page")
+                        .get("totalObjectives")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
         assertThat(again.headers().firstValue("ETag")).hasValue(etag);
@@ -65,7 +69,8 @@ class DashboardEtagTest extends QueryServiceTest {
     private HttpResponse<String> dashboard(String ifNoneMatch) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/cycles/" + q.cycleId + "/dashboard"))
-                .header("Authorization", TestTokens.admin()).GET();
+                .header("Authorization", TestTokens.admin())
+                .GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }

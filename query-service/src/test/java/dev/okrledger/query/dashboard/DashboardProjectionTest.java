@@ -57,17 +57,21 @@ class DashboardProjectionTest extends QueryServiceTest {
 
         assertThat(board.get("expectedProgress").asDouble()).isCloseTo(56.0 / 91, within(0.02));
         List<String> groups = new ArrayList<>();
-        board.get("groups").forEach(g -> groups.add(g.get("level").asString() + "/" + g.get("team").asString()));
+        board.get("groups")
+                .forEach(g -> groups.add(
+                        g.get("level").asString() + "/" + g.get("team").asString()));
         assertThat(groups).containsExactly("COMPANY/leadership", "TEAM/growth", "TEAM/support");
 
         JsonNode supportRow = objective(board, support);
         // frt (8.5-12)/(4-12) = 0.4375, resolved48 (61-55)/20 = 0.3
         assertThat(supportRow.get("progress").asDouble()).isCloseTo((0.4375 + 0.3) / 2, within(1e-9));
         assertThat(supportRow.get("pace").asString()).isEqualTo("BEHIND");
-        assertThat(supportRow.get("band").asString()).isEqualTo("RED");        // worst of its KRs
-        assertThat(supportRow.get("trend").asString()).isEqualTo("DOWN");       // 8 -> 3 and 7 -> 6
-        JsonNode frtRow = supportRow.get("keyResults").get(0).get("id").asString().equals(frt.toString())
-                ? supportRow.get("keyResults").get(0) : supportRow.get("keyResults").get(1);
+        assertThat(supportRow.get("band").asString()).isEqualTo("RED"); // worst of its KRs
+        assertThat(supportRow.get("trend").asString()).isEqualTo("DOWN"); // 8 -> 3 and 7 -> 6
+        JsonNode frtRow =
+                supportRow.get("keyResults").get(0).get("id").asString().equals(frt.toString())
+                        ? supportRow.get("keyResults").get(0)
+                        : supportRow.get("keyResults").get(1);
         assertThat(frtRow.get("value").decimalValue()).isEqualByComparingTo("8.5");
         assertThat(frtRow.get("band").asString()).isEqualTo("RED");
         assertThat(frtRow.get("trend").asString()).isEqualTo("DOWN");
@@ -78,9 +82,9 @@ class DashboardProjectionTest extends QueryServiceTest {
         JsonNode board = ok("/api/cycles/" + q.cycleId + "/dashboard");
 
         JsonNode counts = board.get("counts");
-        assertThat(counts.get("green").asInt()).isEqualTo(1);   // sev1
-        assertThat(counts.get("amber").asInt()).isEqualTo(2);   // resolved48, activation
-        assertThat(counts.get("red").asInt()).isEqualTo(1);     // frt
+        assertThat(counts.get("green").asInt()).isEqualTo(1); // sev1
+        assertThat(counts.get("amber").asInt()).isEqualTo(2); // resolved48, activation
+        assertThat(counts.get("red").asInt()).isEqualTo(1); // frt
         assertThat(counts.get("noCheckIn").asInt()).isZero();
         assertThat(counts.get("behindPace").asInt()).isEqualTo(3);
 
@@ -95,7 +99,8 @@ class DashboardProjectionTest extends QueryServiceTest {
 
     @Test
     void aParentRollsUpItsAlignedChildren() {
-        JsonNode rollUp = objective(ok("/api/cycles/" + q.cycleId + "/dashboard"), company).get("rollUp");
+        JsonNode rollUp = objective(ok("/api/cycles/" + q.cycleId + "/dashboard"), company)
+                .get("rollUp");
 
         assertThat(rollUp.get("children").asInt()).isEqualTo(2);
         assertThat(rollUp.get("childrenProgress").asDouble()).isCloseTo(((0.4375 + 0.3) / 2 + 0.4) / 2, within(1e-9));
@@ -104,7 +109,7 @@ class DashboardProjectionTest extends QueryServiceTest {
 
     @Test
     void rewordsRealignmentsTargetChangesDroppedKeyResultsAndRetiredObjectivesReachTheBoard() {
-        Instant before = q.day(55).plusSeconds(12 * 3600 + 600);   // after week 8's check-ins
+        Instant before = q.day(55).plusSeconds(12 * 3600 + 600); // after week 8's check-ins
         q.at(q.day(55).plusSeconds(13 * 3600));
         UUID other = q.objective("Other company goal", ObjectiveLevel.COMPANY, "leadership", null);
         q.rewordObjective(support, "Faster support", "Support that answers");
@@ -117,12 +122,14 @@ class DashboardProjectionTest extends QueryServiceTest {
 
         JsonNode board = ok("/api/cycles/" + q.cycleId + "/dashboard");
         List<String> groups = new ArrayList<>();
-        board.get("groups").forEach(g -> groups.add(g.get("level").asString() + "/" + g.get("team").asString()));
-        assertThat(groups).containsExactly("COMPANY/leadership", "TEAM/support");   // growth retired
+        board.get("groups")
+                .forEach(g -> groups.add(
+                        g.get("level").asString() + "/" + g.get("team").asString()));
+        assertThat(groups).containsExactly("COMPANY/leadership", "TEAM/support"); // growth retired
         JsonNode supportRow = objective(board, support);
         assertThat(supportRow.get("title").asString()).isEqualTo("Support that answers");
         assertThat(supportRow.get("parentObjectiveId").asString()).isEqualTo(other.toString());
-        assertThat(supportRow.get("keyResults")).hasSize(1);                       // resolved48 dropped
+        assertThat(supportRow.get("keyResults")).hasSize(1); // resolved48 dropped
         JsonNode frtRow = supportRow.get("keyResults").get(0);
         assertThat(frtRow.get("title").asString()).isEqualTo("first response");
         assertThat(frtRow.get("owner").asString()).isEqualTo("new-lead");
@@ -130,13 +137,14 @@ class DashboardProjectionTest extends QueryServiceTest {
         assertThat(frtRow.get("progress").asDouble()).isCloseTo(3.5 / 6, within(1e-9)); // (8.5-12)/(6-12)
         assertThat(supportRow.get("progress").asDouble()).isCloseTo(3.5 / 6, within(1e-9));
         JsonNode counts = board.get("counts");
-        assertThat(counts.get("green").asInt()).isEqualTo(1);   // sev1
-        assertThat(counts.get("amber").asInt()).isZero();       // resolved48 dropped, activation retired with growth
-        assertThat(counts.get("red").asInt()).isEqualTo(1);     // frt
-        assertThat(counts.get("behindPace").asInt()).isZero();  // frt 0.58 is within the tolerance now
+        assertThat(counts.get("green").asInt()).isEqualTo(1); // sev1
+        assertThat(counts.get("amber").asInt()).isZero(); // resolved48 dropped, activation retired with growth
+        assertThat(counts.get("red").asInt()).isEqualTo(1); // frt
+        assertThat(counts.get("behindPace").asInt()).isZero(); // frt 0.58 is within the tolerance now
         assertThat(board.get("atRiskTotal").asInt()).isEqualTo(1);
         assertThat(reasons(board.get("atRisk"), frt)).containsExactly("RED");
-        assertThat(objective(board, company).get("rollUp").get("children").asInt()).isZero();
+        assertThat(objective(board, company).get("rollUp").get("children").asInt())
+                .isZero();
         JsonNode otherRollUp = objective(board, other).get("rollUp");
         assertThat(otherRollUp.get("children").asInt()).isEqualTo(1);
         assertThat(otherRollUp.get("childrenProgress").asDouble()).isCloseTo(3.5 / 6, within(1e-9));
@@ -152,7 +160,9 @@ class DashboardProjectionTest extends QueryServiceTest {
         JsonNode dropped = ok("/api/key-results/" + resolved + "/detail");
         assertThat(dropped.get("status").asString()).isEqualTo("DROPPED");
         assertThat(dropped.get("dropped").get("reason").asString()).isEqualTo("measured elsewhere");
-        assertThat(ok("/api/key-results/" + resolved + "/detail?asOf=" + before).get("status").asString())
+        assertThat(ok("/api/key-results/" + resolved + "/detail?asOf=" + before)
+                        .get("status")
+                        .asString())
                 .isEqualTo("ACTIVE");
         JsonNode retired = ok("/api/key-results/" + activation + "/detail");
         assertThat(retired.get("status").asString()).isEqualTo("ACTIVE");
@@ -185,9 +195,13 @@ class DashboardProjectionTest extends QueryServiceTest {
         assertThat(badLevel.status()).isEqualTo(400);
         assertThat(badLevel.body().get("field").asString()).isEqualTo("level");
 
-        assertThat(get("/api/cycles/" + q.cycleId + "/dashboard?size=0").body().get("field").asString())
+        assertThat(get("/api/cycles/" + q.cycleId + "/dashboard?size=0")
+                        .body()
+                        .get("field")
+                        .asString())
                 .isEqualTo("size");
-        assertThat(get("/api/cycles/not-a-uuid/dashboard").body().get("field").asString()).isEqualTo("id");
+        assertThat(get("/api/cycles/not-a-uuid/dashboard").body().get("field").asString())
+                .isEqualTo("id");
 
         Answer unknown = get("/api/cycles/" + UUID.randomUUID() + "/dashboard");
         assertThat(unknown.status()).isEqualTo(404);

@@ -36,21 +36,24 @@ class HealthWarningsTest extends QueryServiceTest {
 
         UUID vague = q.keyResult(company, "vague", 0, 1, null);
         q.drop(q.keyResult(company, "vague but dropped", 0, 1, null), "duplicate");
-        q.drop(q.keyResult(company, "dropped", 0, 1), "duplicate");   // 4 key results left: not too many
-        q.milestoneKeyResult(company, "launch", "beta", "GA");   // defined by its milestones
+        q.drop(q.keyResult(company, "dropped", 0, 1), "duplicate"); // 4 key results left: not too many
+        q.milestoneKeyResult(company, "launch", "beta", "GA"); // defined by its milestones
         UUID retired = q.objective("Retired", ObjectiveLevel.TEAM, "support", null);
         q.keyResult(retired, "r", 0, 1, null);
         q.retire(retired, "merged");
 
         JsonNode report = ok("/api/cycles/" + q.cycleId + "/health");
         List<String> warnings = new ArrayList<>();
-        report.get("warnings").forEach(w -> warnings.add(w.get("kind").asString() + " " + w.get("subjectId").asString()));
-        assertThat(warnings).containsExactlyInAnyOrder(
-                "TOO_FEW_KEY_RESULTS " + lonely,
-                "UNALIGNED_TEAM_OBJECTIVE " + lonely,
-                "TOO_MANY_KEY_RESULTS " + crowded,
-                "TOO_MANY_OBJECTIVES_FOR_TEAM growth",
-                "KEY_RESULT_WITHOUT_MEASUREMENT_DEFINITION " + vague);
+        report.get("warnings")
+                .forEach(w -> warnings.add(
+                        w.get("kind").asString() + " " + w.get("subjectId").asString()));
+        assertThat(warnings)
+                .containsExactlyInAnyOrder(
+                        "TOO_FEW_KEY_RESULTS " + lonely,
+                        "UNALIGNED_TEAM_OBJECTIVE " + lonely,
+                        "TOO_MANY_KEY_RESULTS " + crowded,
+                        "TOO_MANY_OBJECTIVES_FOR_TEAM growth",
+                        "KEY_RESULT_WITHOUT_MEASUREMENT_DEFINITION " + vague);
         assertThat(report.get("notChecked")).isEmpty();
         assertThat(get("/api/cycles/" + UUID.randomUUID() + "/health").status()).isEqualTo(404);
     }

@@ -31,14 +31,14 @@ class MeasuredValuesTest extends QueryServiceTest {
         q.at(q.week(1)).checkIn(kr, q.week(1), 10, 8);
         q.at(q.week(2)).measure(kr, q.week(2), 20, "warehouse");
         q.redeliverLast(); // taken in once
-        q.at(q.week(3)).checkIn(kr, q.day(10), 15, 6);          // backdated before the measurement
+        q.at(q.week(3)).checkIn(kr, q.day(10), 15, 6); // backdated before the measurement
         q.at(q.week(4)).measure(kr, q.day(9), 12, "warehouse"); // an older observation, late
         q.measure(kr, q.week(3), 30, "warehouse");
         Instant beforeTheTie = q.week(4).plusSeconds(3600);
-        q.at(q.week(5)).checkIn(kr, q.week(3), 28, 7);          // the same moment as a measurement: it wins
-        q.measure(kr, q.week(3), 33, "warehouse");              // and keeps winning against a later one
+        q.at(q.week(5)).checkIn(kr, q.week(3), 28, 7); // the same moment as a measurement: it wins
+        q.measure(kr, q.week(3), 33, "warehouse"); // and keeps winning against a later one
         q.measure(kr, q.week(4), 40, "warehouse");
-        q.measure(kr, q.week(4), 41, "warehouse");              // same moment, same kind: recorded later wins
+        q.measure(kr, q.week(4), 41, "warehouse"); // same moment, same kind: recorded later wins
 
         JsonNode view = ok("/api/key-results/" + kr);
         assertThat(view.get("currentValue").decimalValue()).isEqualByComparingTo("41");
@@ -64,7 +64,8 @@ class MeasuredValuesTest extends QueryServiceTest {
         assertThat(current.get("trend").asString()).isEqualTo("UP"); // 6 -> 7; measurements in between do not count
         assertThat(current.get("pace").asString()).isEqualTo("BEHIND"); // 0.41 against about 0.62 expected
 
-        assertThat(ok("/api/key-results/" + kr + "/confidence-history")).extracting(c -> c.get("confidence").asInt())
+        assertThat(ok("/api/key-results/" + kr + "/confidence-history"))
+                .extracting(c -> c.get("confidence").asInt())
                 .containsExactly(8, 6, 7);
 
         JsonNode row = keyResultOnBoard(ok("/api/cycles/" + q.cycleId + "/dashboard"));
@@ -79,7 +80,9 @@ class MeasuredValuesTest extends QueryServiceTest {
         assertThat(then.get("current").get("value").decimalValue()).isEqualByComparingTo("30");
         assertThat(then.get("current").get("confidence").asInt()).isEqualTo(6);
         assertThat(keyResultOnBoard(ok("/api/cycles/" + q.cycleId + "/dashboard?asOf=" + beforeTheTie))
-                .get("value").decimalValue()).isEqualByComparingTo("30");
+                        .get("value")
+                        .decimalValue())
+                .isEqualByComparingTo("30");
 
         // week by week, everything known now: week 2 ends with the measurement, week 3 with the check-in of the tie
         JsonNode weeks = ok("/api/cycles/" + q.cycleId + "/replay").get("weeks");
@@ -97,11 +100,14 @@ class MeasuredValuesTest extends QueryServiceTest {
         q.at(q.week(2)).checkIn(kr, q.week(2), 25, 7);
         q.measure(kr, q.week(2), 5, "warehouse");
 
-        assertThat(ok("/api/key-results/" + kr).get("currentValue").decimalValue()).isEqualByComparingTo("25");
+        assertThat(ok("/api/key-results/" + kr).get("currentValue").decimalValue())
+                .isEqualByComparingTo("25");
         JsonNode detail = ok("/api/key-results/" + kr + "/detail");
         assertThat(measured(detail)).containsExactly(true, false);
         assertThat(detail.get("current").get("measured").asBoolean()).isFalse();
-        assertThat(keyResultOnBoard(ok("/api/cycles/" + q.cycleId + "/dashboard")).get("value").decimalValue())
+        assertThat(keyResultOnBoard(ok("/api/cycles/" + q.cycleId + "/dashboard"))
+                        .get("value")
+                        .decimalValue())
                 .isEqualByComparingTo("25");
     }
 
@@ -119,23 +125,36 @@ class MeasuredValuesTest extends QueryServiceTest {
         assertThat(row.get("band").isNull()).isTrue();
         assertThat(row.get("stale").asBoolean()).isTrue(); // people still owe a check-in
         assertThat(ok("/api/key-results/" + kr + "/confidence-history")).isEmpty();
-        assertThat(jdbc.sql("select count(*) from measurement_history where key_result_id = ?").param(kr)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from measurement_history where key_result_id = ?")
+                        .param(kr)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void theOpenApiDocumentShowsAMeasuredPoint() {
-        JsonNode detail = ok("/v3/api-docs").get("paths").get("/api/key-results/{id}/detail").get("get");
+        JsonNode detail = ok("/v3/api-docs")
+                .get("paths")
+                .get("/api/key-results/{id}/detail")
+                .get("get");
         assertThat(detail.get("description").asString()).contains("measured: true");
-        JsonNode example = detail.get("responses").get("200").get("content").get("application/json").get("examples")
-                .get("a measurement holds the value").get("value");
+        JsonNode example = detail.get("responses")
+                .get("200")
+                .get("content")
+                .get("application/json")
+                .get("examples")
+                .get("a measurement holds the value")
+                .get("value");
         String text = example.isString() ? example.asString() : example.toString();
         assertThat(text).contains("\"measured\":true", "\"source\":\"warehouse-stream\"");
     }
 
     private static List<String> values(JsonNode detail) {
         List<String> values = new ArrayList<>();
-        detail.get("series").forEach(p -> values.add(p.get("value").decimalValue().stripTrailingZeros().toPlainString()));
+        detail.get("series")
+                .forEach(p -> values.add(
+                        p.get("value").decimalValue().stripTrailingZeros().toPlainString()));
         return values;
     }
 
@@ -146,7 +165,12 @@ class MeasuredValuesTest extends QueryServiceTest {
     }
 
     private static JsonNode keyResultOnBoard(JsonNode board) {
-        return board.get("groups").get(0).get("objectives").get(0).get("keyResults").get(0);
+        return board.get("groups")
+                .get(0)
+                .get("objectives")
+                .get(0)
+                .get("keyResults")
+                .get(0);
     }
 
     private static JsonNode keyResultOnWeek(JsonNode week) {

@@ -38,7 +38,13 @@ class TimeTravelTest extends QueryServiceTest {
         assertThat(then.get("conversations").get(0).get("decision").asString()).isEqualTo("Keep going");
 
         JsonNode boardThen = ok("/api/cycles/" + q.cycleId + "/dashboard?asOf=" + asOf);
-        JsonNode krThen = boardThen.get("groups").get(0).get("objectives").get(0).get("keyResults").get(0);
+        JsonNode krThen = boardThen
+                .get("groups")
+                .get(0)
+                .get("objectives")
+                .get(0)
+                .get("keyResults")
+                .get(0);
         assertThat(krThen.get("value").decimalValue()).isEqualByComparingTo("10");
         assertThat(boardThen.get("counts").get("green").asInt()).isEqualTo(1);
 
@@ -46,8 +52,13 @@ class TimeTravelTest extends QueryServiceTest {
         assertThat(now.get("series")).hasSize(3);
         assertThat(now.get("series").get(2).get("value").decimalValue()).isEqualByComparingTo("6");
         assertThat(now.get("current").get("confidence").asInt()).isEqualTo(4);
-        JsonNode krNow = ok("/api/cycles/" + q.cycleId + "/dashboard").get("groups").get(0).get("objectives").get(0)
-                .get("keyResults").get(0);
+        JsonNode krNow = ok("/api/cycles/" + q.cycleId + "/dashboard")
+                .get("groups")
+                .get(0)
+                .get("objectives")
+                .get(0)
+                .get("keyResults")
+                .get(0);
         assertThat(krNow.get("value").decimalValue()).isEqualByComparingTo("6");
         assertThat(krNow.get("band").asString()).isEqualTo("AMBER");
     }
@@ -65,8 +76,13 @@ class TimeTravelTest extends QueryServiceTest {
         q.at(q.week(2));
         q.startInitiative(frt, macros);
         UUID slow = q.checkIn(frt, q.week(2), 11, 5, "Macros unused", null, null);
-        q.pivot(frt, macros, "write macros for the top 10 questions", "suggest macros in the editor",
-                "agents do not look them up", slow);
+        q.pivot(
+                frt,
+                macros,
+                "write macros for the top 10 questions",
+                "suggest macros in the editor",
+                "agents do not look them up",
+                slow);
         q.stopInitiative(frt, triage, "no capacity");
         q.changeTarget(frt, 4, 6, "staffing cut");
 
@@ -123,11 +139,14 @@ class TimeTravelTest extends QueryServiceTest {
         q.at(q.day(3));
         UUID kr = q.keyResult(objective, "kr", 0, 10);
 
-        assertThat(get("/api/key-results/" + kr + "/detail?asOf=" + before).status()).isEqualTo(404);
-        assertThat(get("/api/key-results/" + kr + "/detail?asOf=" + q.day(4)).status()).isEqualTo(200);
+        assertThat(get("/api/key-results/" + kr + "/detail?asOf=" + before).status())
+                .isEqualTo(404);
+        assertThat(get("/api/key-results/" + kr + "/detail?asOf=" + q.day(4)).status())
+                .isEqualTo(200);
         Answer bad = get("/api/key-results/" + kr + "/detail?asOf=2025-13-01T00:00:00Z");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().get("field").asString()).isEqualTo("asOf");
-        assertThat(get("/api/key-results/" + UUID.randomUUID() + "/detail").status()).isEqualTo(404);
+        assertThat(get("/api/key-results/" + UUID.randomUUID() + "/detail").status())
+                .isEqualTo(404);
     }
 }

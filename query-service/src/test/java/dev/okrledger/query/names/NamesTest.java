@@ -23,8 +23,8 @@ class NamesTest extends QueryServiceTest {
         UUID objective = q.objective("Faster support " + q.cycleId, ObjectiveLevel.TEAM, "support", null);
         UUID kr = q.keyResult(objective, "Reduce first response time", 12, 4);
 
-        JsonNode names = ok("/api/names?objectiveId=" + objective + "&objectiveId=" + UUID.randomUUID()
-                + "&keyResultId=" + kr);
+        JsonNode names =
+                ok("/api/names?objectiveId=" + objective + "&objectiveId=" + UUID.randomUUID() + "&keyResultId=" + kr);
 
         assertThat(names.get("objectives")).hasSize(1);
         assertThat(names.get("objectives").get(0).get("title").asString()).isEqualTo("Faster support " + q.cycleId);
@@ -46,7 +46,8 @@ class NamesTest extends QueryServiceTest {
         q.objective("Platform", ObjectiveLevel.COMPANY, "leadership-" + q.cycleId, null);
         q.objective("More onboarding", ObjectiveLevel.TEAM, growth, null);
 
-        assertThat(ok("/api/teams?cycleId=" + q.cycleId)).extracting(JsonNode::asString)
+        assertThat(ok("/api/teams?cycleId=" + q.cycleId))
+                .extracting(JsonNode::asString)
                 .containsExactly(growth, "leadership-" + q.cycleId);
         assertThat(ok("/api/teams")).extracting(JsonNode::asString).contains(growth, "leadership-" + q.cycleId);
     }
@@ -56,8 +57,10 @@ class NamesTest extends QueryServiceTest {
         Answer unknown = get("/api/teams?cycleId=" + UUID.randomUUID());
         Answer notAnId = get("/api/names?keyResultId=not-a-uuid");
         Answer badCycle = get("/api/teams?cycleId=q2");
-        Answer tooMany = get("/api/names?" + IntStream.range(0, NamesController.MAX_IDS + 1)
-                .mapToObj(i -> "objectiveId=" + UUID.randomUUID()).collect(Collectors.joining("&")));
+        Answer tooMany = get("/api/names?"
+                + IntStream.range(0, NamesController.MAX_IDS + 1)
+                        .mapToObj(i -> "objectiveId=" + UUID.randomUUID())
+                        .collect(Collectors.joining("&")));
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body().get("rule").asString()).isEqualTo("unknown-cycle");

@@ -47,8 +47,12 @@ class PeopleDirectoryTest extends QueryServiceTest {
 
     private Answer getAs(String path, String authorization) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Authorization", authorization)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -72,21 +76,30 @@ class PeopleDirectoryTest extends QueryServiceTest {
         assertThat(texts(person.get("leads"))).containsExactly(team);
         assertThat(texts(person.get("handles"))).containsExactly("support-lead-" + ana.substring(4));
         assertThat(person.get("version").asLong()).isEqualTo(3);
-        assertThat(person.get("registeredAt").asString()).isLessThan(person.get("updatedAt").asString());
+        assertThat(person.get("registeredAt").asString())
+                .isLessThan(person.get("updatedAt").asString());
     }
 
     @Test
     void aTeamListsItsMembersAndLeadsByName() {
-        assertThat(ok("/api/people?team=" + team.toLowerCase()).valueStream().map(p -> p.get("subject").asString()))
+        assertThat(ok("/api/people?team=" + team.toLowerCase())
+                        .valueStream()
+                        .map(p -> p.get("subject").asString()))
                 .containsExactly(ana);
-        assertThat(ok("/api/people?team=growth-" + ana.substring(4)).valueStream().map(p -> p.get("subject").asString()))
+        assertThat(ok("/api/people?team=growth-" + ana.substring(4))
+                        .valueStream()
+                        .map(p -> p.get("subject").asString()))
                 .containsExactly(ana, gus);
-        assertThat(ok("/api/people").valueStream().map(p -> p.get("subject").asString())).contains(ana, gus);
+        assertThat(ok("/api/people").valueStream().map(p -> p.get("subject").asString()))
+                .contains(ana, gus);
     }
 
     @Test
     void aHandleNamesItsLinkedPersonAndASubjectItsOwnPerson() {
-        assertThat(ok("/api/people/by-handle/support-lead-" + ana.substring(4)).get("subject").asString()).isEqualTo(ana);
+        assertThat(ok("/api/people/by-handle/support-lead-" + ana.substring(4))
+                        .get("subject")
+                        .asString())
+                .isEqualTo(ana);
         assertThat(ok("/api/people/by-handle/" + gus).get("subject").asString()).isEqualTo(gus);
         Answer unknown = get("/api/people/by-handle/nobody-" + UUID.randomUUID());
         assertThat(unknown.status()).isEqualTo(404);
@@ -99,7 +112,8 @@ class PeopleDirectoryTest extends QueryServiceTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body().get("email").asString()).isEqualTo("gus@example.org");
         assertThat(me.body().get("timeZone").isNull()).isTrue();
-        Answer stranger = getAs("/api/people/me", TestTokens.bearer("stranger-" + UUID.randomUUID(), Set.of(), Set.of(Role.MEMBER)));
+        Answer stranger = getAs(
+                "/api/people/me", TestTokens.bearer("stranger-" + UUID.randomUUID(), Set.of(), Set.of(Role.MEMBER)));
         assertThat(stranger.status()).isEqualTo(404);
         assertThat(stranger.body().get("rule").asString()).isEqualTo("unknown-person");
         assertThat(get("/api/people/nobody-" + UUID.randomUUID()).status()).isEqualTo(404);
@@ -108,16 +122,24 @@ class PeopleDirectoryTest extends QueryServiceTest {
     @Test
     void anEmailIsForThePersonLeadsAdminsAndTheirTeams() {
         String path = "/api/people/" + gus;
-        assertThat(email(path, TestTokens.bearer(gus, Set.of(), Set.of(Role.MEMBER)))).isEqualTo("gus@example.org");
-        assertThat(email(path, TestTokens.bearer("lee", Set.of(), Set.of(Role.OKR_LEAD)))).isEqualTo("gus@example.org");
+        assertThat(email(path, TestTokens.bearer(gus, Set.of(), Set.of(Role.MEMBER))))
+                .isEqualTo("gus@example.org");
+        assertThat(email(path, TestTokens.bearer("lee", Set.of(), Set.of(Role.OKR_LEAD))))
+                .isEqualTo("gus@example.org");
         assertThat(email(path, TestTokens.admin())).isEqualTo("gus@example.org");
         assertThat(email(path, TestTokens.bearer(ana, Set.of("growth-" + ana.substring(4)), Set.of(Role.MEMBER))))
                 .isEqualTo("gus@example.org");
-        assertThat(email(path, TestTokens.bearer("sam", Set.of(team), Set.of(Role.MEMBER)))).isNull();
-        assertThat(email(path, TestTokens.bearer("feed", Set.of("growth-" + ana.substring(4)),
-                Set.of(Role.MEASUREMENT_SOURCE)))).isNull();
+        assertThat(email(path, TestTokens.bearer("sam", Set.of(team), Set.of(Role.MEMBER))))
+                .isNull();
+        assertThat(email(
+                        path,
+                        TestTokens.bearer(
+                                "feed", Set.of("growth-" + ana.substring(4)), Set.of(Role.MEASUREMENT_SOURCE))))
+                .isNull();
         // the rest stays readable, in every answer
-        Answer list = getAs("/api/people?team=growth-" + ana.substring(4), TestTokens.bearer("sam", Set.of(team), Set.of(Role.MEMBER)));
+        Answer list = getAs(
+                "/api/people?team=growth-" + ana.substring(4),
+                TestTokens.bearer("sam", Set.of(team), Set.of(Role.MEMBER)));
         assertThat(list.body().valueStream().map(p -> p.get("email").isNull())).containsExactly(false, true);
         assertThat(list.body().get(1).get("displayName").asString()).isEqualTo("Gus");
     }

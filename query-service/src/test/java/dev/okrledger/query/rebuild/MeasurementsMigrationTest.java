@@ -27,9 +27,14 @@ class MeasurementsMigrationTest {
 
     @Test
     void measurementsLoggedBeforeV6AreProjectedAndTakeTheValueWhenLatest() {
-        DriverManagerDataSource db = new DriverManagerDataSource(SharedTestInfrastructure.freshDatabase("query_v6"),
-                "postgres", "");
-        Flyway.configure().dataSource(db).locations("classpath:db/query").target("5").load().migrate();
+        DriverManagerDataSource db =
+                new DriverManagerDataSource(SharedTestInfrastructure.freshDatabase("query_v6"), "postgres", "");
+        Flyway.configure()
+                .dataSource(db)
+                .locations("classpath:db/query")
+                .target("5")
+                .load()
+                .migrate();
         JdbcClient jdbc = JdbcClient.create(db);
         UUID measuredLater = keyResult(jdbc, new BigDecimal("10"), MONDAY);
         UUID checkedInLater = keyResult(jdbc, new BigDecimal("20"), MONDAY.plusSeconds(3600));
@@ -39,8 +44,13 @@ class MeasurementsMigrationTest {
 
         Flyway.configure().dataSource(db).locations("classpath:db/query").load().migrate();
 
-        assertThat(jdbc.sql("select count(*) from measurement_history").query(Long.class).single()).isEqualTo(3);
-        assertThat(jdbc.sql("select source from measurement_history limit 1").query(String.class).single())
+        assertThat(jdbc.sql("select count(*) from measurement_history")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("select source from measurement_history limit 1")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("warehouse");
         assertThat(value(jdbc, measuredLater)).isEqualTo("12 true");
         assertThat(value(jdbc, checkedInLater)).isEqualTo("20 false");
@@ -59,17 +69,32 @@ class MeasurementsMigrationTest {
     }
 
     private static void log(JdbcClient jdbc, UUID keyResultId, long sequence, Instant observedAt, String value) {
-        MeasurementRecorded event = new MeasurementRecorded(keyResultId, UUID.randomUUID(), UUID.randomUUID(),
-                new BigDecimal(value), observedAt, "warehouse");
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "MeasurementRecorded", "1", "KeyResult",
-                keyResultId.toString(), sequence, observedAt.plusSeconds(5), "okr.measurements", "warehouse",
-                UUID.randomUUID().toString(), event);
+        MeasurementRecorded event = new MeasurementRecorded(
+                keyResultId, UUID.randomUUID(), UUID.randomUUID(), new BigDecimal(value), observedAt, "warehouse");
+        EventEnvelope envelope = new EventEnvelope(
+                UUID.randomUUID().toString(),
+                "MeasurementRecorded",
+                "1",
+                "KeyResult",
+                keyResultId.toString(),
+                sequence,
+                observedAt.plusSeconds(5),
+                "okr.measurements",
+                "warehouse",
+                UUID.randomUUID().toString(),
+                event);
         jdbc.sql("""
                         insert into event_log(event_id, type, aggregate_id, sequence, occurred_at, actor, key_result_id,
                                               envelope)
                         values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
-                .params(envelope.eventId(), envelope.type(), envelope.aggregateId(), sequence,
-                        Timestamp.from(envelope.occurredAt()), envelope.actor(), keyResultId,
+                .params(
+                        envelope.eventId(),
+                        envelope.type(),
+                        envelope.aggregateId(),
+                        sequence,
+                        Timestamp.from(envelope.occurredAt()),
+                        envelope.actor(),
+                        keyResultId,
                         new String(EventCodec.encode(envelope), StandardCharsets.UTF_8))
                 .update();
     }

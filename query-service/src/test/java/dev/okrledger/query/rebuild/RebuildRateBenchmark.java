@@ -42,6 +42,7 @@ class RebuildRateBenchmark extends QueryServiceTest {
 
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     EventLog log;
 
@@ -74,32 +75,47 @@ class RebuildRateBenchmark extends QueryServiceTest {
         // PostgreSQL's share of only reading the log (as the rebuild does, without decoding)
         Map<Integer, Long> readBefore = backendsCpuTicks();
         long read = 0;
-        for (List<EventLog.Stored> page = log.storedAfter(0, 2_000); !page.isEmpty();
-             page = log.storedAfter(page.get(page.size() - 1).position(), 2_000)) {
+        for (List<EventLog.Stored> page = log.storedAfter(0, 2_000);
+                !page.isEmpty();
+                page = log.storedAfter(page.get(page.size() - 1).position(), 2_000)) {
             read += page.size();
         }
         Map<Integer, Long> readAfter = backendsCpuTicks();
-        System.out.printf("[rebuild-benchmark] reading the log alone: PostgreSQL backends %.1f µs CPU per event%n",
-                readAfter.entrySet().stream().mapToLong(e -> e.getValue() - readBefore.getOrDefault(e.getKey(), 0L))
-                        .sum() * 1e6 / TICKS_PER_SECOND / read);
+        System.out.printf(
+                "[rebuild-benchmark] reading the log alone: PostgreSQL backends %.1f µs CPU per event%n",
+                readAfter.entrySet().stream()
+                                .mapToLong(e -> e.getValue() - readBefore.getOrDefault(e.getKey(), 0L))
+                                .sum()
+                        * 1e6
+                        / TICKS_PER_SECOND
+                        / read);
         int runs = Integer.parseInt(System.getProperty("okr.rebuild.benchmark"));
         for (int run = 1; run <= runs; run++) {
             long javaBefore = rebuildThreadsCpuNanos();
             Map<Integer, Long> postgresBefore = backendsCpuTicks();
             assertThat(post("/api/admin/rebuild").status()).isEqualTo(202);
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                    assertThat(ok("/api/admin/rebuild").get("state").asString()).isNotEqualTo("RUNNING"));
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(
+                                    ok("/api/admin/rebuild").get("state").asString())
+                            .isNotEqualTo("RUNNING"));
             JsonNode status = ok("/api/admin/rebuild");
             long events = status.get("eventsDone").asLong();
             double javaMicros = (rebuildThreadsCpuNanos() - javaBefore) / 1e3 / events;
             Map<Integer, Long> postgresAfter = backendsCpuTicks();
             long ticks = postgresAfter.entrySet().stream()
-                    .mapToLong(e -> e.getValue() - postgresBefore.getOrDefault(e.getKey(), 0L)).sum();
+                    .mapToLong(e -> e.getValue() - postgresBefore.getOrDefault(e.getKey(), 0L))
+                    .sum();
             double postgresMicros = ticks * 1e6 / TICKS_PER_SECOND / events;
-            System.out.printf("[rebuild-benchmark] run %d: %s, %d events, %.0f events/s; CPU per event: "
-                            + "rebuild threads %.1f µs, PostgreSQL backends %.1f µs%n", run,
-                    status.get("state").asString(), events, status.get("eventsPerSecond").asDouble(),
-                    javaMicros, postgresMicros);
+            System.out.printf(
+                    "[rebuild-benchmark] run %d: %s, %d events, %.0f events/s; CPU per event: "
+                            + "rebuild threads %.1f µs, PostgreSQL backends %.1f µs%n",
+                    run,
+                    status.get("state").asString(),
+                    events,
+                    status.get("eventsPerSecond").asDouble(),
+                    javaMicros,
+                    postgresMicros);
             assertThat(status.get("state").asString()).isEqualTo("COMPLETED");
         }
     }
@@ -119,7 +135,8 @@ class RebuildRateBenchmark extends QueryServiceTest {
     private Map<Integer, Long> backendsCpuTicks() {
         Map<Integer, Long> ticks = new HashMap<>();
         for (Integer pid : jdbc.sql("select pid from pg_stat_activity where datname = current_database()")
-                .query(Integer.class).list()) {
+                .query(Integer.class)
+                .list()) {
             try {
                 String stat = Files.readString(Path.of("/proc", pid.toString(), "stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -43,8 +43,8 @@ class RebuildTest extends QueryServiceTest {
         UUID b = q.keyResult(team, "b", 12, 4);
         // planned checkpoints (V5): a front-loaded plan, and a decreasing one with two on one date
         UUID frontLoaded = q.plannedKeyResult(company, "front", 0, 100, q.checkpoint(28, 80));
-        UUID backLoaded = q.plannedKeyResult(team, "back", 40, 10, q.checkpoint(14, 39), q.checkpoint(56, 30),
-                q.checkpoint(56, 32));
+        UUID backLoaded = q.plannedKeyResult(
+                team, "back", 40, 10, q.checkpoint(14, 39), q.checkpoint(56, 30), q.checkpoint(56, 32));
         for (int week = 1; week <= 5; week++) {
             q.at(q.week(week));
             q.checkIn(a, q.week(week), week * 1.5, 8 - week % 3, "note " + week, null, week == 3 ? "pivot" : null);
@@ -77,11 +77,17 @@ class RebuildTest extends QueryServiceTest {
         q.grade(a, 7.5, 0.75);
         // the people directory (V8): every column gets a value
         String person = "ana-" + UUID.randomUUID();
-        new People(intake).registered(person, "Ana", "ana@example.org", "Europe/Lisbon", List.of("support"))
-                .teams(person, List.of("support", "growth"), List.of("support")).handles(person, "support-lead");
+        new People(intake)
+                .registered(person, "Ana", "ana@example.org", "Europe/Lisbon", List.of("support"))
+                .teams(person, List.of("support", "growth"), List.of("support"))
+                .handles(person, "support-lead");
         Map<String, String> incremental = snapshot();
-        assertThat(incremental.keySet()).contains("key_result_target_change", "initiative_view", "initiative_pivot",
-                "objective_retrospective_note");
+        assertThat(incremental.keySet())
+                .contains(
+                        "key_result_target_change",
+                        "initiative_view",
+                        "initiative_pivot",
+                        "objective_retrospective_note");
         assertThat(incremental.get("key_result_checkpoint")).contains(frontLoaded.toString(), backLoaded.toString());
         assertThat(incremental.get("measurement_history")).contains(a.toString(), b.toString());
         assertThat(incremental.get("person_view")).contains(person, "support-lead");
@@ -95,27 +101,40 @@ class RebuildTest extends QueryServiceTest {
         JsonNode boardBefore = ok(board);
 
         // a projection bug or a manual edit damaged the live read models
-        jdbc.sql("delete from check_in_history where key_result_id = ?").param(a).update();
-        jdbc.sql("update objective_view set title = 'oops' where objective_id = ?").param(team).update();
+        jdbc.sql("delete from check_in_history where key_result_id = ?")
+                .param(a)
+                .update();
+        jdbc.sql("update objective_view set title = 'oops' where objective_id = ?")
+                .param(team)
+                .update();
         jdbc.sql("delete from initiative_pivot").update();
         jdbc.sql("update key_result_view set dropped_at = null, target = 1").update();
-        jdbc.sql("delete from key_result_checkpoint where key_result_id = ?").param(frontLoaded).update();
+        jdbc.sql("delete from key_result_checkpoint where key_result_id = ?")
+                .param(frontLoaded)
+                .update();
         jdbc.sql("update person_view set handles = '{}', leads = '{}'").update();
         assertThat(snapshot()).isNotEqualTo(incremental);
 
         Answer started = post("/api/admin/rebuild");
         assertThat(started.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(ok("/api/admin/rebuild").get("state").asString()).isEqualTo("COMPLETED"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(ok("/api/admin/rebuild").get("state").asString())
+                                .isEqualTo("COMPLETED"));
 
         JsonNode status = ok("/api/admin/rebuild");
-        assertThat(status.get("eventsDone").asLong()).isEqualTo(status.get("eventsTotal").asLong()).isPositive();
+        assertThat(status.get("eventsDone").asLong())
+                .isEqualTo(status.get("eventsTotal").asLong())
+                .isPositive();
         assertThat(snapshot()).isEqualTo(incremental);
         assertThat(indexNames()).isEqualTo(indexes);
         assertThat(ok(board)).isEqualTo(boardBefore);
         assertThat(ok(detail)).isEqualTo(detailBefore);
-        assertThat(ok("/api/key-results/" + frontLoaded + "/detail?asOf=" + q.day(42))).isEqualTo(plannedBefore);
-        assertThat(jdbc.sql("select count(*) from pg_namespace where nspname like 'okr_%'").query(Long.class).single())
+        assertThat(ok("/api/key-results/" + frontLoaded + "/detail?asOf=" + q.day(42)))
+                .isEqualTo(plannedBefore);
+        assertThat(jdbc.sql("select count(*) from pg_namespace where nspname like 'okr_%'")
+                        .query(Long.class)
+                        .single())
                 .isZero();
 
         // the intake keeps working on the swapped-in tables
@@ -129,17 +148,20 @@ class RebuildTest extends QueryServiceTest {
         List<String> readModels = jdbc.sql("""
                         select tablename from pg_tables where schemaname = current_schema()
                            and tablename not in ('event_log', 'applied_position', 'flyway_schema_history')
-                         order by 1""")
-                .query(String.class).list();
+                         order by 1""").query(String.class).list();
         for (String table : readModels) {
-            tables.put(table, jdbc.sql("select coalesce(json_agg(t order by t::text), '[]')::text from " + table + " t")
-                    .query(String.class).single());
+            tables.put(
+                    table,
+                    jdbc.sql("select coalesce(json_agg(t order by t::text), '[]')::text from " + table + " t")
+                            .query(String.class)
+                            .single());
         }
         return tables;
     }
 
     private List<String> indexNames() {
         return jdbc.sql("select indexname from pg_indexes where schemaname = current_schema() order by 1")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 }

@@ -19,12 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShadowBatchTest {
 
     /** One statement as made: its text, partition key, event and place in the event. */
-    private record Made(String sql, String key, int event, int step) {
-    }
+    private record Made(String sql, String key, int event, int step) {}
 
     /** An event of the generated log: its partition key and the statement texts its projection makes. */
-    record Event(String key, List<String> statements) {
-    }
+    record Event(String key, List<String> statements) {}
 
     /** Takes the batches instead of a database, in the order they are sent. */
     private static final class Sent extends JdbcTemplate {
@@ -58,7 +56,8 @@ class ShadowBatchTest {
         batch.execute(sent);
 
         Map<String, List<Made>> sentByKey = new LinkedHashMap<>();
-        sent.statements.forEach(s -> sentByKey.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
+        sent.statements.forEach(
+                s -> sentByKey.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
         assertThat(sentByKey).isEqualTo(madeByKey);
     }
 
@@ -100,7 +99,9 @@ class ShadowBatchTest {
     Arbitrary<List<Event>> logs() {
         Arbitrary<String> keys = Arbitraries.of("objective-a", "objective-b", "objective-c", "cycle-d");
         Arbitrary<List<String>> statements = Arbitraries.of("insert a", "insert b", "update a", "update b")
-                .list().ofMinSize(1).ofMaxSize(4);
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4);
         return keys.flatMap(k -> statements.map(s -> new Event(k, s))).list().ofMaxSize(40);
     }
 }

@@ -20,7 +20,8 @@ class ReplayAndRetrospectiveTest extends QueryServiceTest {
 
     @Test
     void eachFinishedWeekShowsTheBoardByEffectiveTimeIncludingLateCheckIns() {
-        Quarter q = new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(3).minusDays(2), 13).plannedAndActive();
+        Quarter q =
+                new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(3).minusDays(2), 13).plannedAndActive();
         UUID objective = q.objective("O", ObjectiveLevel.TEAM, "support", null);
         UUID kr = q.keyResult(objective, "kr", 0, 91);
         q.at(q.week(1)).checkIn(kr, q.week(1), 7, 8);
@@ -35,7 +36,8 @@ class ReplayAndRetrospectiveTest extends QueryServiceTest {
         assertThat(weeks.get(1).get("expectedProgress").asDouble()).isCloseTo(14.0 / 91, within(1e-9));
         assertThat(keyResult(weeks.get(0)).get("value").decimalValue()).isEqualByComparingTo("7");
         assertThat(keyResult(weeks.get(1)).get("value").decimalValue()).isEqualByComparingTo("2");
-        assertThat(weeks.get(1).get("behindPace").get(0).get("keyResultId").asString()).isEqualTo(kr.toString());
+        assertThat(weeks.get(1).get("behindPace").get(0).get("keyResultId").asString())
+                .isEqualTo(kr.toString());
         assertThat(weeks.get(1).get("counts").get("amber").asInt()).isEqualTo(1);
         assertThat(weeks.get(2).get("behindPace")).isEmpty();
     }
@@ -90,15 +92,18 @@ class ReplayAndRetrospectiveTest extends QueryServiceTest {
         q.changeTarget(graded, 10, 8, "market shrank");
         q.drop(dropped, "not ours");
         q.at(q.week(13)).closed();
-        q.grade(graded, 5.0, 0.7);   // the command side's number wins over the computed 5/8
+        q.grade(graded, 5.0, 0.7); // the command side's number wins over the computed 5/8
         q.retrospectiveNote(objective, "We set 'computed' too high");
 
         JsonNode retro = ok("/api/cycles/" + q.cycleId + "/retrospective");
         JsonNode o = retro.get("objectives").get(0);
-        assertThat(o.get("keyResults")).hasSize(2);                          // the dropped one is left out
-        JsonNode gradedScore = o.get("keyResults").get(0).get("title").asString().equals("graded")
-                ? o.get("keyResults").get(0) : o.get("keyResults").get(1);
-        JsonNode computedScore = o.get("keyResults").get(0) == gradedScore ? o.get("keyResults").get(1)
+        assertThat(o.get("keyResults")).hasSize(2); // the dropped one is left out
+        JsonNode gradedScore =
+                o.get("keyResults").get(0).get("title").asString().equals("graded")
+                        ? o.get("keyResults").get(0)
+                        : o.get("keyResults").get(1);
+        JsonNode computedScore = o.get("keyResults").get(0) == gradedScore
+                ? o.get("keyResults").get(1)
                 : o.get("keyResults").get(0);
         assertThat(gradedScore.get("score").asDouble()).isCloseTo(0.7, within(1e-9));
         assertThat(gradedScore.get("graded").asBoolean()).isTrue();
@@ -125,7 +130,8 @@ class ReplayAndRetrospectiveTest extends QueryServiceTest {
 
     @Test
     void oneFinishedWeekIsABoardPageFilteredAndPagedLikeTheDashboard() {
-        Quarter q = new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(3).minusDays(2), 13).plannedAndActive();
+        Quarter q =
+                new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(3).minusDays(2), 13).plannedAndActive();
         UUID support = q.objective("Support", ObjectiveLevel.TEAM, "support", null);
         UUID growth = q.objective("Growth", ObjectiveLevel.TEAM, "growth", null);
         UUID kr = q.keyResult(support, "kr", 0, 91);
@@ -145,14 +151,22 @@ class ReplayAndRetrospectiveTest extends QueryServiceTest {
         JsonNode board = week2.get("board");
         assertThat(board.get("page").get("totalObjectives").asInt()).isEqualTo(1);
         assertThat(board.get("counts").get("amber").asInt()).isEqualTo(1);
-        assertThat(board.get("groups").get(0).get("objectives").get(0).get("keyResults").get(0).get("value")
-                .decimalValue()).isEqualByComparingTo("2");
+        assertThat(board.get("groups")
+                        .get(0)
+                        .get("objectives")
+                        .get(0)
+                        .get("keyResults")
+                        .get(0)
+                        .get("value")
+                        .decimalValue())
+                .isEqualByComparingTo("2");
         assertThat(board.get("atRisk").get(0).get("keyResultId").asString()).isEqualTo(kr.toString());
     }
 
     @Test
     void aWeekThatHasNotFinishedIs400AndAnUnknownCycle404() {
-        Quarter q = new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(3).minusDays(2), 13).plannedAndActive();
+        Quarter q =
+                new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusWeeks(3).minusDays(2), 13).plannedAndActive();
         Quarter fresh = new Quarter(intake, LocalDate.now(ZoneOffset.UTC).minusDays(2), 13).plannedAndActive();
 
         Answer notYet = get("/api/cycles/" + q.cycleId + "/replay/board?week=4");

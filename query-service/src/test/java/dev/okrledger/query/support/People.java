@@ -45,8 +45,18 @@ public final class People {
         String aggregateId = "person:" + subject;
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
         clock = clock.plusSeconds(60);
-        intake.accept(new EventEnvelope("e-" + aggregateId + "-" + sequence, EventTypes.of(event).name(), "1", "Person",
-                aggregateId, sequence, clock, subject, subject, "c-" + aggregateId, event));
+        intake.accept(new EventEnvelope(
+                "e-" + aggregateId + "-" + sequence,
+                EventTypes.of(event).name(),
+                "1",
+                "Person",
+                aggregateId,
+                sequence,
+                clock,
+                subject,
+                subject,
+                "c-" + aggregateId,
+                event));
         return this;
     }
 }

@@ -16,6 +16,7 @@ import dev.okrledger.contract.event.InitiativePivoted;
 import dev.okrledger.contract.event.InitiativeStarted;
 import dev.okrledger.contract.event.InitiativeStatus;
 import dev.okrledger.contract.event.InitiativeStopped;
+import dev.okrledger.contract.event.KeyResultDefined;
 import dev.okrledger.contract.event.KeyResultDropped;
 import dev.okrledger.contract.event.KeyResultGraded;
 import dev.okrledger.contract.event.KeyResultKind;
@@ -24,7 +25,6 @@ import dev.okrledger.contract.event.KeyResultReworded;
 import dev.okrledger.contract.event.KeyResultTargetChanged;
 import dev.okrledger.contract.event.MeasurementDefinition;
 import dev.okrledger.contract.event.MeasurementRecorded;
-import dev.okrledger.contract.event.KeyResultDefined;
 import dev.okrledger.contract.event.ObjectiveDefined;
 import dev.okrledger.contract.event.ObjectiveLevel;
 import dev.okrledger.contract.event.ObjectiveRealigned;
@@ -101,29 +101,58 @@ public final class Quarter {
 
     /** A metric key result with a measurement definition. */
     public UUID keyResult(UUID objectiveId, String title, double baseline, double target) {
-        return keyResult(objectiveId, title, baseline, target,
+        return keyResult(
+                objectiveId,
+                title,
+                baseline,
+                target,
                 new MeasurementDefinition("counted " + title, null, "source of " + title));
     }
 
-    public UUID keyResult(UUID objectiveId, String title, double baseline, double target,
-                          MeasurementDefinition measurement) {
+    public UUID keyResult(
+            UUID objectiveId, String title, double baseline, double target, MeasurementDefinition measurement) {
         UUID id = UUID.randomUUID();
         objectiveOfKeyResult.put(id, objectiveId);
-        publish(id.toString(), new KeyResultDefined(id, objectiveId, cycleId, title, "units",
-                BigDecimal.valueOf(baseline), BigDecimal.valueOf(target), Indicator.LEADING, "owner-" + title,
-                KeyResultKind.METRIC, measurement, List.of(), List.of()));
+        publish(
+                id.toString(),
+                new KeyResultDefined(
+                        id,
+                        objectiveId,
+                        cycleId,
+                        title,
+                        "units",
+                        BigDecimal.valueOf(baseline),
+                        BigDecimal.valueOf(target),
+                        Indicator.LEADING,
+                        "owner-" + title,
+                        KeyResultKind.METRIC,
+                        measurement,
+                        List.of(),
+                        List.of()));
         return id;
     }
 
     /** A metric key result whose expected progress follows planned checkpoints. */
-    public UUID plannedKeyResult(UUID objectiveId, String title, double baseline, double target,
-                                 Checkpoint... checkpoints) {
+    public UUID plannedKeyResult(
+            UUID objectiveId, String title, double baseline, double target, Checkpoint... checkpoints) {
         UUID id = UUID.randomUUID();
         objectiveOfKeyResult.put(id, objectiveId);
-        publish(id.toString(), new KeyResultDefined(id, objectiveId, cycleId, title, "units",
-                BigDecimal.valueOf(baseline), BigDecimal.valueOf(target), Indicator.LEADING, "owner-" + title,
-                KeyResultKind.METRIC, new MeasurementDefinition("counted " + title, null, "source of " + title),
-                List.of(), List.of(checkpoints)));
+        publish(
+                id.toString(),
+                new KeyResultDefined(
+                        id,
+                        objectiveId,
+                        cycleId,
+                        title,
+                        "units",
+                        BigDecimal.valueOf(baseline),
+                        BigDecimal.valueOf(target),
+                        Indicator.LEADING,
+                        "owner-" + title,
+                        KeyResultKind.METRIC,
+                        new MeasurementDefinition("counted " + title, null, "source of " + title),
+                        List.of(),
+                        List.of(checkpoints)));
         return id;
     }
 
@@ -136,17 +165,41 @@ public final class Quarter {
     public UUID milestoneKeyResult(UUID objectiveId, String title, String... milestones) {
         UUID id = UUID.randomUUID();
         objectiveOfKeyResult.put(id, objectiveId);
-        publish(id.toString(), new KeyResultDefined(id, objectiveId, cycleId, title, "milestones", BigDecimal.ZERO,
-                BigDecimal.valueOf(milestones.length), Indicator.LAGGING, "owner-" + title, KeyResultKind.MILESTONE,
-                null, List.of(milestones), List.of()));
+        publish(
+                id.toString(),
+                new KeyResultDefined(
+                        id,
+                        objectiveId,
+                        cycleId,
+                        title,
+                        "milestones",
+                        BigDecimal.ZERO,
+                        BigDecimal.valueOf(milestones.length),
+                        Indicator.LAGGING,
+                        "owner-" + title,
+                        KeyResultKind.MILESTONE,
+                        null,
+                        List.of(milestones),
+                        List.of()));
         return id;
     }
 
     /** A check-in of a milestone key result: its value is the number done. */
     public UUID milestonesDone(UUID keyResultId, Instant effectiveAt, int confidence, String... done) {
         UUID id = UUID.randomUUID();
-        publish(keyResultId.toString(), new CheckInRecorded(keyResultId, objectiveOfKeyResult.get(keyResultId), id,
-                effectiveAt, BigDecimal.valueOf(done.length), confidence, null, null, null, List.of(done)));
+        publish(
+                keyResultId.toString(),
+                new CheckInRecorded(
+                        keyResultId,
+                        objectiveOfKeyResult.get(keyResultId),
+                        id,
+                        effectiveAt,
+                        BigDecimal.valueOf(done.length),
+                        confidence,
+                        null,
+                        null,
+                        null,
+                        List.of(done)));
         lastConfidence.put(keyResultId, confidence);
         return id;
     }
@@ -168,54 +221,76 @@ public final class Quarter {
     }
 
     public void rewordKeyResult(UUID keyResultId, String from, String to) {
-        publish(keyResultId.toString(), new KeyResultReworded(keyResultId, objectiveOfKeyResult.get(keyResultId), from,
-                to, "clearer"));
+        publish(
+                keyResultId.toString(),
+                new KeyResultReworded(keyResultId, objectiveOfKeyResult.get(keyResultId), from, to, "clearer"));
     }
 
     public void changeTarget(UUID keyResultId, double from, double to, String reason) {
-        publish(keyResultId.toString(), new KeyResultTargetChanged(keyResultId, objectiveOfKeyResult.get(keyResultId),
-                BigDecimal.valueOf(from), BigDecimal.valueOf(to), reason));
+        publish(
+                keyResultId.toString(),
+                new KeyResultTargetChanged(
+                        keyResultId,
+                        objectiveOfKeyResult.get(keyResultId),
+                        BigDecimal.valueOf(from),
+                        BigDecimal.valueOf(to),
+                        reason));
     }
 
     public void changeOwner(UUID keyResultId, String from, String to) {
-        publish(keyResultId.toString(), new KeyResultOwnerChanged(keyResultId, objectiveOfKeyResult.get(keyResultId),
-                from, to, "handover"));
+        publish(
+                keyResultId.toString(),
+                new KeyResultOwnerChanged(keyResultId, objectiveOfKeyResult.get(keyResultId), from, to, "handover"));
     }
 
     public void drop(UUID keyResultId, String reason) {
-        publish(keyResultId.toString(), new KeyResultDropped(keyResultId, objectiveOfKeyResult.get(keyResultId), reason));
+        publish(
+                keyResultId.toString(),
+                new KeyResultDropped(keyResultId, objectiveOfKeyResult.get(keyResultId), reason));
     }
 
     public void grade(UUID keyResultId, Double finalValue, double score) {
-        publish(keyResultId.toString(), new KeyResultGraded(keyResultId, objectiveOfKeyResult.get(keyResultId), cycleId,
-                finalValue == null ? null : BigDecimal.valueOf(finalValue), score));
+        publish(
+                keyResultId.toString(),
+                new KeyResultGraded(
+                        keyResultId,
+                        objectiveOfKeyResult.get(keyResultId),
+                        cycleId,
+                        finalValue == null ? null : BigDecimal.valueOf(finalValue),
+                        score));
     }
 
     public UUID initiative(UUID keyResultId, String title, String approach, InitiativeStatus status) {
         UUID id = UUID.randomUUID();
-        publish(keyResultId.toString(), new InitiativeAdded(keyResultId, objectiveOfKeyResult.get(keyResultId), id,
-                title, approach, status));
+        publish(
+                keyResultId.toString(),
+                new InitiativeAdded(keyResultId, objectiveOfKeyResult.get(keyResultId), id, title, approach, status));
         return id;
     }
 
     public void startInitiative(UUID keyResultId, UUID initiativeId) {
-        publish(keyResultId.toString(), new InitiativeStarted(keyResultId, objectiveOfKeyResult.get(keyResultId),
-                initiativeId));
+        publish(
+                keyResultId.toString(),
+                new InitiativeStarted(keyResultId, objectiveOfKeyResult.get(keyResultId), initiativeId));
     }
 
     public void pivot(UUID keyResultId, UUID initiativeId, String from, String to, String reason, UUID checkInId) {
-        publish(keyResultId.toString(), new InitiativePivoted(keyResultId, objectiveOfKeyResult.get(keyResultId),
-                initiativeId, from, to, reason, checkInId));
+        publish(
+                keyResultId.toString(),
+                new InitiativePivoted(
+                        keyResultId, objectiveOfKeyResult.get(keyResultId), initiativeId, from, to, reason, checkInId));
     }
 
     public void stopInitiative(UUID keyResultId, UUID initiativeId, String reason) {
-        publish(keyResultId.toString(), new InitiativeStopped(keyResultId, objectiveOfKeyResult.get(keyResultId),
-                initiativeId, reason));
+        publish(
+                keyResultId.toString(),
+                new InitiativeStopped(keyResultId, objectiveOfKeyResult.get(keyResultId), initiativeId, reason));
     }
 
     public void completeInitiative(UUID keyResultId, UUID initiativeId) {
-        publish(keyResultId.toString(), new InitiativeCompleted(keyResultId, objectiveOfKeyResult.get(keyResultId),
-                initiativeId));
+        publish(
+                keyResultId.toString(),
+                new InitiativeCompleted(keyResultId, objectiveOfKeyResult.get(keyResultId), initiativeId));
     }
 
     public UUID checkIn(UUID keyResultId, Instant effectiveAt, double value, int confidence) {
@@ -223,17 +298,42 @@ public final class Quarter {
     }
 
     /** Assumes check-ins arrive in effective order unless backdated on purpose (then no ConfidenceChanged). */
-    public UUID checkIn(UUID keyResultId, Instant effectiveAt, double value, int confidence, String note,
-                        String blockers, String decision) {
+    public UUID checkIn(
+            UUID keyResultId,
+            Instant effectiveAt,
+            double value,
+            int confidence,
+            String note,
+            String blockers,
+            String decision) {
         UUID id = UUID.randomUUID();
         UUID objectiveId = objectiveOfKeyResult.get(keyResultId);
-        publish(keyResultId.toString(), new CheckInRecorded(keyResultId, objectiveId, id, effectiveAt,
-                BigDecimal.valueOf(value), confidence, note, blockers, decision));
+        publish(
+                keyResultId.toString(),
+                new CheckInRecorded(
+                        keyResultId,
+                        objectiveId,
+                        id,
+                        effectiveAt,
+                        BigDecimal.valueOf(value),
+                        confidence,
+                        note,
+                        blockers,
+                        decision));
         Integer before = lastConfidence.put(keyResultId, confidence);
         if (before != null && before != confidence) {
             OkrPolicy policy = OkrPolicy.defaults();
-            publish(keyResultId.toString(), new ConfidenceChanged(keyResultId, objectiveId, id, effectiveAt, before,
-                    confidence, policy.bandOf(before), policy.bandOf(confidence)));
+            publish(
+                    keyResultId.toString(),
+                    new ConfidenceChanged(
+                            keyResultId,
+                            objectiveId,
+                            id,
+                            effectiveAt,
+                            before,
+                            confidence,
+                            policy.bandOf(before),
+                            policy.bandOf(confidence)));
         }
         return id;
     }
@@ -241,17 +341,33 @@ public final class Quarter {
     /** A measurement from a data source: a value without confidence, effective at {@code observedAt}. */
     public UUID measure(UUID keyResultId, Instant observedAt, double value, String source) {
         UUID id = UUID.randomUUID();
-        publish(keyResultId.toString(), new MeasurementRecorded(keyResultId, objectiveOfKeyResult.get(keyResultId), id,
-                BigDecimal.valueOf(value), observedAt, source));
+        publish(
+                keyResultId.toString(),
+                new MeasurementRecorded(
+                        keyResultId,
+                        objectiveOfKeyResult.get(keyResultId),
+                        id,
+                        BigDecimal.valueOf(value),
+                        observedAt,
+                        source));
         return id;
     }
 
     private void publish(String aggregateId, OkrEvent event) {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
         clock = clock.plusMillis(1);
-        last = new EventEnvelope(UUID.randomUUID().toString(), EventTypes.of(event).name(), "1",
+        last = new EventEnvelope(
+                UUID.randomUUID().toString(),
+                EventTypes.of(event).name(),
+                "1",
                 aggregateType(event),
-                aggregateId, sequence, clock, "ana", "Ana", UUID.randomUUID().toString(), event);
+                aggregateId,
+                sequence,
+                clock,
+                "ana",
+                "Ana",
+                UUID.randomUUID().toString(),
+                event);
         intake.accept(last);
     }
 

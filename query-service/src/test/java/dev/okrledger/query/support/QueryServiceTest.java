@@ -22,7 +22,8 @@ import java.net.http.HttpResponse;
  * The query service on a fresh PostgreSQL database, fed by calling {@link EventIntake} directly with
  * envelopes (Kafka is there but silent). Subclasses share one context: each test uses its own ids.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=query-service")
 public abstract class QueryServiceTest {
 
@@ -33,24 +34,29 @@ public abstract class QueryServiceTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> SharedTestInfrastructure.freshDatabase("query_it"));
         registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
+        registry.add(
+                "spring.kafka.bootstrap-servers",
+                () -> SharedTestInfrastructure.kafka().bootstrapServers());
         registry.add("okr.kafka.events-topic", () -> SharedTestInfrastructure.uniqueTopicName("okr.events"));
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
     }
 
-    public record Answer(int status, JsonNode body) {
-    }
+    public record Answer(int status, JsonNode body) {}
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected EventIntake intake;
+
     @Autowired
     protected JdbcClient jdbc;
 
     protected Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", TestTokens.admin()).GET().build());
+                .header("Authorization", TestTokens.admin())
+                .GET()
+                .build());
     }
 
     protected Answer post(String path) {

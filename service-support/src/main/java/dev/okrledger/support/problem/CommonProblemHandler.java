@@ -68,8 +68,8 @@ public class CommonProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Every answer of the Spring MVC exceptions passes here: give it a rule unless it has one. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // ErrorResponse exceptions (ProblemException, Forbidden) arrive without a body: it is their own
         Object given = body == null && e instanceof ErrorResponse response ? response.getBody() : body;
         boolean ours = given instanceof ProblemDetail problem && Problems.ruleOf(problem) != null;
@@ -77,8 +77,8 @@ public class CommonProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail unexpected() {
-        return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemRules.INTERNAL_ERROR, null,
-                "An unexpected error occurred");
+        return Problems.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, ProblemRules.INTERNAL_ERROR, null, "An unexpected error occurred");
     }
 
     private static ProblemDetail problemFor(Exception e, HttpStatusCode status, Object springBody) {
@@ -89,32 +89,48 @@ public class CommonProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (e instanceof HandlerMethodValidationException invalid) {
             return Problems.invalidFields(invalid.getParameterValidationResults().stream()
-                    .flatMap(r -> r.getResolvableErrors().stream().map(error -> new Problems.FieldError(
-                            String.valueOf(r.getMethodParameter().getParameterName()),
-                            String.valueOf(error.getDefaultMessage()))))
+                    .flatMap(r -> r.getResolvableErrors().stream()
+                            .map(error -> new Problems.FieldError(
+                                    String.valueOf(r.getMethodParameter().getParameterName()),
+                                    String.valueOf(error.getDefaultMessage()))))
                     .toList());
         }
         if (e instanceof HttpMessageNotReadableException unreadable) {
             return unreadableBody(unreadable);
         }
         if (e instanceof MethodArgumentTypeMismatchException mismatch) {
-            return Problems.problem(HttpStatus.BAD_REQUEST, ProblemRules.INVALID_FIELD, mismatch.getName(),
+            return Problems.problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemRules.INVALID_FIELD,
+                    mismatch.getName(),
                     mismatch.getName() + ": '" + mismatch.getValue() + "' is not a valid value");
         }
         if (e instanceof TypeMismatchException mismatch) {
-            return Problems.problem(HttpStatus.BAD_REQUEST, ProblemRules.INVALID_FIELD, mismatch.getPropertyName(),
+            return Problems.problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemRules.INVALID_FIELD,
+                    mismatch.getPropertyName(),
                     mismatch.getPropertyName() + ": '" + mismatch.getValue() + "' is not a valid value");
         }
         if (e instanceof MissingServletRequestParameterException missing) {
-            return Problems.problem(HttpStatus.BAD_REQUEST, ProblemRules.INVALID_FIELD, missing.getParameterName(),
+            return Problems.problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemRules.INVALID_FIELD,
+                    missing.getParameterName(),
                     missing.getParameterName() + " is required");
         }
         if (e instanceof MissingRequestHeaderException missing) {
-            return Problems.problem(HttpStatus.BAD_REQUEST, ProblemRules.INVALID_FIELD, missing.getHeaderName(),
+            return Problems.problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemRules.INVALID_FIELD,
+                    missing.getHeaderName(),
                     "The header " + missing.getHeaderName() + " is required");
         }
         if (e instanceof NoResourceFoundException unknown) {
-            return Problems.problem(status, ProblemRules.UNKNOWN_PATH, null,
+            return Problems.problem(
+                    status,
+                    ProblemRules.UNKNOWN_PATH,
+                    null,
                     "No endpoint " + unknown.getHttpMethod() + " /" + unknown.getResourcePath());
         }
         if (status.is5xxServerError()) {
@@ -122,8 +138,8 @@ public class CommonProblemHandler extends ResponseEntityExceptionHandler {
             return unexpected();
         }
         String detail = springBody instanceof ProblemDetail spring ? spring.getDetail() : null;
-        return Problems.problem(status, ProblemRules.forStatus(status.value()), null,
-                detail != null ? detail : e.getMessage());
+        return Problems.problem(
+                status, ProblemRules.forStatus(status.value()), null, detail != null ? detail : e.getMessage());
     }
 
     /** A body that is not JSON, or a field of it that cannot be read as its type (named by its path). */
@@ -131,11 +147,15 @@ public class CommonProblemHandler extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof DatabindException bad && !bad.getPath().isEmpty()) {
             String field = bad.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> a + "." + b).orElse("request");
-            return Problems.problem(HttpStatus.BAD_REQUEST, ProblemRules.UNREADABLE_FIELD, field,
+                    .reduce((a, b) -> a + "." + b)
+                    .orElse("request");
+            return Problems.problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemRules.UNREADABLE_FIELD,
+                    field,
                     "Field '" + field + "' has an invalid value");
         }
-        return Problems.problem(HttpStatus.BAD_REQUEST, ProblemRules.MALFORMED_JSON, null,
-                "The request body is not valid JSON");
+        return Problems.problem(
+                HttpStatus.BAD_REQUEST, ProblemRules.MALFORMED_JSON, null, "The request body is not valid JSON");
     }
 }

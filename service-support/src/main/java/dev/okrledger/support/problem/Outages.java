@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public final class Outages {
 
-    private Outages() {
-    }
+    private Outages() {}
 
     /** True when {@code failure} is an outage of a dependency: worth trying again once it is back. */
     public static boolean isOutage(Throwable failure) {
@@ -27,8 +26,10 @@ public final class Outages {
                 return Optional.of(known);
             }
             if (cause instanceof SQLException sql && isConnectionLoss(sql)) {
-                return Optional.of(new DependencyUnavailable(ProblemRules.DATABASE_UNAVAILABLE,
-                        "The database is not reachable right now; nothing was changed", failure));
+                return Optional.of(new DependencyUnavailable(
+                        ProblemRules.DATABASE_UNAVAILABLE,
+                        "The database is not reachable right now; nothing was changed",
+                        failure));
             }
         }
         return Optional.empty();

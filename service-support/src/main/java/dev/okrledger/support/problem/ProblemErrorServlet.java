@@ -29,16 +29,24 @@ public class ProblemErrorServlet extends HttpServlet {
         ProblemDetail problem;
         if (!(code instanceof Integer status)) {
             // asked for directly, not forwarded by the container after an error
-            problem = Problems.problem(HttpStatus.NOT_FOUND, ProblemRules.UNKNOWN_PATH, null,
+            problem = Problems.problem(
+                    HttpStatus.NOT_FOUND,
+                    ProblemRules.UNKNOWN_PATH,
+                    null,
                     "No endpoint " + request.getMethod() + " " + request.getRequestURI());
         } else if (status >= 500 || status < 400) {
             Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-            log.error("Unexpected failure outside Spring MVC at {}",
-                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure instanceof Throwable t ? t : null);
+            log.error(
+                    "Unexpected failure outside Spring MVC at {}",
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                    failure instanceof Throwable t ? t : null);
             problem = CommonProblemHandler.unexpected();
         } else {
             Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-            problem = Problems.problem(HttpStatusCode.valueOf(status), ProblemRules.forStatus(status), null,
+            problem = Problems.problem(
+                    HttpStatusCode.valueOf(status),
+                    ProblemRules.forStatus(status),
+                    null,
                     message instanceof String text && !text.isBlank() ? text : "The request was refused");
         }
         response.reset();

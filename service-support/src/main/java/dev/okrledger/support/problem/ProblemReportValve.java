@@ -22,7 +22,8 @@ public class ProblemReportValve extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
-        // as the HTML report: only errors, only when nothing was written, only once, only while the connection can take it
+        // as the HTML report: only errors, only when nothing was written, only once, only while the connection can take
+        // it
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
@@ -31,9 +32,10 @@ public class ProblemReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        ProblemDetail problem = status >= 500 ? CommonProblemHandler.unexpected()
-                : Problems.problem(HttpStatusCode.valueOf(status), ProblemRules.forStatus(status), null,
-                        detail(response));
+        ProblemDetail problem = status >= 500
+                ? CommonProblemHandler.unexpected()
+                : Problems.problem(
+                        HttpStatusCode.valueOf(status), ProblemRules.forStatus(status), null, detail(response));
         try {
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

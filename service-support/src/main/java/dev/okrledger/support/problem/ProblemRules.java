@@ -36,8 +36,7 @@ public final class ProblemRules {
     /** 500: a bug; logged with its stack trace, the answer says nothing more. */
     public static final String INTERNAL_ERROR = "internal-error";
 
-    private ProblemRules() {
-    }
+    private ProblemRules() {}
 
     /** {@code unknown-cycle}, {@code unknown-alert}, …: an id that names nothing. */
     public static String unknown(String entity) {

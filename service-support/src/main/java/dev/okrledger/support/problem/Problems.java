@@ -26,8 +26,7 @@ public final class Problems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** @param field the request element at fault (body field, parameter, header), or null when no single one is */
     public static ProblemDetail problem(HttpStatusCode status, String rule, String field, String detail) {
@@ -43,16 +42,23 @@ public final class Problems {
     }
 
     /** One invalid field of a request, as listed under {@code errors}. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     /** A 400 {@code invalid-field} naming the first invalid field, with all of them under {@code errors}. */
     public static ProblemDetail invalidFields(List<FieldError> errors) {
         String first = errors.isEmpty() ? "request" : errors.get(0).field();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemRules.INVALID_FIELD, first,
-                errors.isEmpty() ? "Invalid request" : first + ": " + errors.get(0).message());
-        problem.setProperty("errors", errors.stream()
-                .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemRules.INVALID_FIELD,
+                first,
+                errors.isEmpty()
+                        ? "Invalid request"
+                        : first + ": " + errors.get(0).message());
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(e -> Map.of("field", e.field(), "message", e.message()))
+                        .toList());
         return problem;
     }
 

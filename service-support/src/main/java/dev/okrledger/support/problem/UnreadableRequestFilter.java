@@ -26,15 +26,24 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String contentType = request.getContentType();
         if (contentType != null && !isConcrete(contentType)) {
-            Problems.write(response, Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    ProblemRules.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
-                    "Content-Type must name one media type, such as application/json"));
+            Problems.write(
+                    response,
+                    Problems.problem(
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                            ProblemRules.UNSUPPORTED_MEDIA_TYPE,
+                            "Content-Type",
+                            "Content-Type must name one media type, such as application/json"));
             return;
         }
         String withNul = parameterWithNul(request.getQueryString());
         if (withNul != null) {
-            Problems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, ProblemRules.INVALID_FIELD, withNul,
-                    withNul + ": must not contain a NUL character"));
+            Problems.write(
+                    response,
+                    Problems.problem(
+                            HttpStatus.BAD_REQUEST,
+                            ProblemRules.INVALID_FIELD,
+                            withNul,
+                            withNul + ": must not contain a NUL character"));
             return;
         }
         chain.doFilter(request, response);

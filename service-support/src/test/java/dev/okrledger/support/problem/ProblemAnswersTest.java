@@ -78,10 +78,16 @@ class ProblemAnswersTest {
         RawHttp.Answer wrongMethod = RawHttp.send(port, "DELETE", "/things", null);
         assertProblem(wrongMethod, 405, "method-not-allowed", null);
         assertThat(wrongMethod.headers().get("allow")).contains("POST");
-        assertProblem(RawHttp.send(port, "POST", "/things", "name=a", "Content-Type", "text/plain"),
-                415, "unsupported-media-type", null);
-        assertProblem(RawHttp.send(port, "GET", "/things?kind=ROUND", null, "Accept", "application/xml"),
-                406, "not-acceptable", null);
+        assertProblem(
+                RawHttp.send(port, "POST", "/things", "name=a", "Content-Type", "text/plain"),
+                415,
+                "unsupported-media-type",
+                null);
+        assertProblem(
+                RawHttp.send(port, "GET", "/things?kind=ROUND", null, "Accept", "application/xml"),
+                406,
+                "not-acceptable",
+                null);
     }
 
     @Test
@@ -94,8 +100,11 @@ class ProblemAnswersTest {
     void requestsTomcatCannotReadAreMalformedRequests() {
         assertProblem(RawHttp.send(port, "GET", "/things/%00", null), 400, "malformed-request", null);
         assertProblem(RawHttp.send(port, "GET", "/things/%zz", null), 400, "malformed-request", null);
-        assertProblem(RawHttp.send(port, "GET", "/things", null, "X-Big", "x".repeat(20_000)),
-                400, "malformed-request", null);
+        assertProblem(
+                RawHttp.send(port, "GET", "/things", null, "X-Big", "x".repeat(20_000)),
+                400,
+                "malformed-request",
+                null);
     }
 
     @Test
@@ -122,10 +131,12 @@ class ProblemAnswersTest {
         return body;
     }
 
-    enum Kind { ROUND, SQUARE }
-
-    record Thing(@NotBlank String name, @Max(10) int size, Kind kind) {
+    enum Kind {
+        ROUND,
+        SQUARE
     }
+
+    record Thing(@NotBlank String name, @Max(10) int size, Kind kind) {}
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
@@ -137,8 +148,9 @@ class ProblemAnswersTest {
         OncePerRequestFilter refusingFilter() {
             return new OncePerRequestFilter() {
                 @Override
-                protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                                FilterChain chain) throws ServletException, IOException {
+                protected void doFilterInternal(
+                        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                        throws ServletException, IOException {
                     if (request.getRequestURI().equals("/refused")) {
                         response.sendError(400, "Refused by a filter");
                     } else if (request.getRequestURI().equals("/filter-bug")) {

@@ -26,8 +26,7 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /**
      * @param target  sent as it is, not encoded
@@ -36,7 +35,9 @@ public final class RawHttp {
      */
     public static Answer send(int port, String method, String target, String body, String... headers) {
         StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n")
-                .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
+                .append("Host: localhost:")
+                .append(port)
+                .append("\r\nConnection: close\r\n");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
@@ -68,7 +69,9 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

@@ -37,8 +37,7 @@ import java.util.Set;
  */
 public final class Benchmark {
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void run(BenchmarkOptions options) throws Exception {
         // the clients' Kafka and HTTP libraries would otherwise log every connection here
@@ -46,13 +45,14 @@ public final class Benchmark {
         Path work = Files.createTempDirectory(options.workDir(), "okr-benchmark");
         Progress.say("data in " + work + "; results to " + options.output().toAbsolutePath());
         long runStarted = System.nanoTime();
-        try (SystemProcess system = SystemProcess.start(work, options.systemHeap(), options.profile(),
-                options.systemJar())) {
+        try (SystemProcess system =
+                SystemProcess.start(work, options.systemHeap(), options.profile(), options.systemJar())) {
             Map<String, Object> result = run(options, system, work);
             result.put("runSeconds", Math.round((System.nanoTime() - runStarted) / 1e9));
             Report.print(result);
-            Files.writeString(options.output(), EventCodec.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(result));
+            Files.writeString(
+                    options.output(),
+                    EventCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
             Progress.say("wrote " + options.output().toAbsolutePath());
         }
         deleteTree(work.resolve("system"));
@@ -61,9 +61,14 @@ public final class Benchmark {
 
     /** The three services on the given infrastructure, logging warnings only; not started yet. */
     static EmbeddedSystem quietSystem(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, Path keys) {
-        return new EmbeddedSystem(new EmbeddedSystem.Settings(postgres, kafka,
+        return new EmbeddedSystem(new EmbeddedSystem.Settings(
+                postgres,
+                kafka,
                 Map.of(Service.COMMAND, "okr_command", Service.QUERY, "okr_query", Service.NOTIFIER, "okr_notifier"),
-                Map.of(), "okr.events", "okr.alerts", keys,
+                Map.of(),
+                "okr.events",
+                "okr.alerts",
+                keys,
                 List.of("--logging.level.root=WARN", "--logging.level.dev.okrledger=WARN")));
     }
 
@@ -73,11 +78,12 @@ public final class Benchmark {
      * whole stacks) and slows it for minutes afterwards, so no figure is taken while or after it
      * runs; its own rate is reported beside the summary.
      */
-    private static Map<String, Object> profiledSaturation(BenchmarkOptions options, SystemProcess system,
-            LoadPhases load, LagSampler lag, Path work) throws Exception {
+    private static Map<String, Object> profiledSaturation(
+            BenchmarkOptions options, SystemProcess system, LoadPhases load, LagSampler lag, Path work)
+            throws Exception {
         CpuProfile profile = CpuProfile.start(system, work.resolve("saturation.jfr"));
-        LoadPhases.Saturation recorded = load.saturate(options.saturationThreads(), options.saturationTime(),
-                "profiled saturation (not measured)");
+        LoadPhases.Saturation recorded = load.saturate(
+                options.saturationThreads(), options.saturationTime(), "profiled saturation (not measured)");
         awaitDrained(lag, Duration.ofSeconds(120));
         Map<String, Object> summary = new LinkedHashMap<>(profile.stopAndSummarise());
         summary.put("checkInsPerSecondWhileRecording", Latencies.round(recorded.perSecond()));
@@ -90,38 +96,68 @@ public final class Benchmark {
                 .mint(new OkrUser("benchmark", "Benchmark", Set.of(), Set.of(Role.ADMIN)), Duration.ofHours(6)));
     }
 
-    private static Map<String, Object> run(BenchmarkOptions options, SystemProcess system, Path work)
-            throws Exception {
+    private static Map<String, Object> run(BenchmarkOptions options, SystemProcess system, Path work) throws Exception {
         String command = system.baseUrl(Service.COMMAND);
         String query = system.baseUrl(Service.QUERY);
         ApiClient api = adminClient(system.keyDir());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("startedAt", Instant.now().toString());
-        result.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "systemHeapBound", system.heap(), "java", System.getProperty("java.version")));
-        result.put("options", Map.of("objectives", options.objectives(), "keyResults",
-                options.objectives() * options.keyResultsPerObjective(), "historyPerKeyResult",
-                options.historyPerKeyResult(), "saturationThreads", options.saturationThreads(),
-                "offeredRate", options.offeredRate(), "readers", options.readers(),
-                "boardObjectives", options.boardObjectives()));
+        result.put(
+                "machine",
+                Map.of(
+                        "cores",
+                        Runtime.getRuntime().availableProcessors(),
+                        "systemHeapBound",
+                        system.heap(),
+                        "java",
+                        System.getProperty("java.version")));
+        result.put(
+                "options",
+                Map.of(
+                        "objectives",
+                        options.objectives(),
+                        "keyResults",
+                        options.objectives() * options.keyResultsPerObjective(),
+                        "historyPerKeyResult",
+                        options.historyPerKeyResult(),
+                        "saturationThreads",
+                        options.saturationThreads(),
+                        "offeredRate",
+                        options.offeredRate(),
+                        "readers",
+                        options.readers(),
+                        "boardObjectives",
+                        options.boardObjectives()));
 
         long orgStarted = System.nanoTime();
         Organisation org = Organisation.build(api, command, options.organisation());
-        result.put("organisation", Map.of("keyResults", org.keyResults.size(), "commands", org.commandsSent,
-                "seconds", Latencies.round((System.nanoTime() - orgStarted) / 1e9)));
+        result.put(
+                "organisation",
+                Map.of(
+                        "keyResults",
+                        org.keyResults.size(),
+                        "commands",
+                        org.commandsSent,
+                        "seconds",
+                        Latencies.round((System.nanoTime() - orgStarted) / 1e9)));
 
         SystemCpu cpu = new SystemCpu(system);
         SystemMemory memory = new SystemMemory(system);
         LoadPhases load = new LoadPhases(api, command, org.keyResults);
         try (LagSampler lag = eventLag(system);
-             Freshness freshness = new Freshness(system.bootstrapServers(), "okr.alerts")) {
+                Freshness freshness = new Freshness(system.bootstrapServers(), "okr.alerts")) {
             awaitDrained(lag, Duration.ofSeconds(120));
             if (!options.warmupTime().isZero()) {
                 // a service serves for days: measure it compiled, not while the JIT is still at work
-                LoadPhases.Saturation warmup = load.saturate(options.saturationThreads(), options.warmupTime(),
-                        "warm-up");
-                result.put("warmup", Map.of("seconds", options.warmupTime().toSeconds(),
-                        "checkInsPerSecond", Latencies.round(warmup.perSecond())));
+                LoadPhases.Saturation warmup =
+                        load.saturate(options.saturationThreads(), options.warmupTime(), "warm-up");
+                result.put(
+                        "warmup",
+                        Map.of(
+                                "seconds",
+                                options.warmupTime().toSeconds(),
+                                "checkInsPerSecond",
+                                Latencies.round(warmup.perSecond())));
                 awaitDrained(lag, Duration.ofSeconds(120));
             }
             result.put("idle", idle(cpu));
@@ -146,10 +182,10 @@ public final class Benchmark {
             awaitDrained(lag, Duration.ofSeconds(60));
             // the CPU window closes when the work is done, before the latencies are read out of the system
             SystemCpu.Snapshot offeredEnd = cpu.take();
-            Latencies projection = Freshness.projectionLatencies(system.jdbcUrl("okr_query"), offered.answeredAt(),
-                    Duration.ofSeconds(60));
-            Latencies alert = freshness.alertLatencies(offered.answeredAt(), (int) (offered.accepted() / 2),
-                    Duration.ofSeconds(60));
+            Latencies projection = Freshness.projectionLatencies(
+                    system.jdbcUrl("okr_query"), offered.answeredAt(), Duration.ofSeconds(60));
+            Latencies alert = freshness.alertLatencies(
+                    offered.answeredAt(), (int) (offered.accepted() / 2), Duration.ofSeconds(60));
             Map<String, Object> offeredLoad = new LinkedHashMap<>();
             offeredLoad.put("offeredPerSecond", options.offeredRate());
             offeredLoad.put("achievedPerSecond", Latencies.round(offered.accepted() / offered.seconds()));
@@ -165,24 +201,45 @@ public final class Benchmark {
         result.put("rebuild", rebuild(api, query));
         memory.sample();
         Readers.Result reads = Readers.run(api, query, org, options.readers(), options.readTime());
-        result.put("queries", Map.of("dashboard", reads.dashboard().summary(), "keyResultHistory",
-                reads.history().summary(), "errors", reads.errors()));
+        result.put(
+                "queries",
+                Map.of(
+                        "dashboard",
+                        reads.dashboard().summary(),
+                        "keyResultHistory",
+                        reads.history().summary(),
+                        "errors",
+                        reads.errors()));
         memory.sample();
         result.put("boardPage", BoardPage.measure(api, command, query, system.pagesUrl(), options));
         result.put("memory", memory.summary());
 
         int rowBytes = averageEventBytes(system.jdbcUrl("okr_command"));
-        RawCeilings.Insert insert = RawCeilings.insert(system, rowBytes, options.saturationThreads(), options.ceilingTime());
+        RawCeilings.Insert insert =
+                RawCeilings.insert(system, rowBytes, options.saturationThreads(), options.ceilingTime());
         Latencies pointReads = RawCeilings.pointReads(system, options.readers(), Duration.ofSeconds(5));
         int recordBytes = averageRecordBytes(rowBytes);
-        RawCeilings.KafkaRates rates = RawCeilings.kafka(system, recordBytes, options.offeredRate(), options.ceilingTime());
-        result.put("ceilings", Map.of(
-                "postgresInsertsPerSecond", Latencies.round(insert.perSecond()), "postgresRowBytes", rowBytes,
-                "postgresInsertLatency", insert.latencies().summary(),
-                "postgresPointReadLatency", pointReads.summary(),
-                "kafkaProducePerSecond", Latencies.round(rates.producePerSecond()),
-                "kafkaConsumePerSecond", Latencies.round(rates.consumePerSecond()), "kafkaRecordBytes", recordBytes,
-                "kafkaProduceToConsumeLatency", rates.endToEnd().summary()));
+        RawCeilings.KafkaRates rates =
+                RawCeilings.kafka(system, recordBytes, options.offeredRate(), options.ceilingTime());
+        result.put(
+                "ceilings",
+                Map.of(
+                        "postgresInsertsPerSecond",
+                        Latencies.round(insert.perSecond()),
+                        "postgresRowBytes",
+                        rowBytes,
+                        "postgresInsertLatency",
+                        insert.latencies().summary(),
+                        "postgresPointReadLatency",
+                        pointReads.summary(),
+                        "kafkaProducePerSecond",
+                        Latencies.round(rates.producePerSecond()),
+                        "kafkaConsumePerSecond",
+                        Latencies.round(rates.consumePerSecond()),
+                        "kafkaRecordBytes",
+                        recordBytes,
+                        "kafkaProduceToConsumeLatency",
+                        rates.endToEnd().summary()));
         result.put("ratios", Report.ratios(result));
         if (options.profile()) {
             // last of all: the system runs slower for minutes after a recording (the board page's p50
@@ -211,8 +268,8 @@ public final class Benchmark {
 
     /** Publisher and consumer lag of the system's events topic, sampled every second until closed. */
     private static LagSampler eventLag(SystemProcess system) {
-        return new LagSampler(system.jdbcUrl("okr_command"), system.bootstrapServers(), "okr.events",
-                LagSampler.INTAKE_GROUPS);
+        return new LagSampler(
+                system.jdbcUrl("okr_command"), system.bootstrapServers(), "okr.events", LagSampler.INTAKE_GROUPS);
     }
 
     private static void awaitDrained(LagSampler lag, Duration patience) throws InterruptedException {
@@ -224,7 +281,9 @@ public final class Benchmark {
             if (!samples.isEmpty()) {
                 LagSampler.Sample last = samples.get(samples.size() - 1);
                 // a sample from before the question may show a lull in the load, not the end of the work
-                if (last.atSecond() >= asked && last.publisherLag() == 0 && last.consumerLag().values().stream().allMatch(v -> v == 0)) {
+                if (last.atSecond() >= asked
+                        && last.publisherLag() == 0
+                        && last.consumerLag().values().stream().allMatch(v -> v == 0)) {
                     return;
                 }
             }
@@ -235,8 +294,15 @@ public final class Benchmark {
     private static Map<String, Object> lagSummary(List<LagSampler.Sample> samples) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("samples", samples.size());
-        summary.put("maxPublisherLagEvents", samples.stream().mapToLong(LagSampler.Sample::publisherLag).max().orElse(0));
-        summary.put("finalPublisherLagEvents", samples.isEmpty() ? 0 : samples.get(samples.size() - 1).publisherLag());
+        summary.put(
+                "maxPublisherLagEvents",
+                samples.stream()
+                        .mapToLong(LagSampler.Sample::publisherLag)
+                        .max()
+                        .orElse(0));
+        summary.put(
+                "finalPublisherLagEvents",
+                samples.isEmpty() ? 0 : samples.get(samples.size() - 1).publisherLag());
         Map<String, Long> maxConsumer = new LinkedHashMap<>();
         Map<String, Long> finalConsumer = new LinkedHashMap<>();
         for (LagSampler.Sample s : samples) {
@@ -245,8 +311,17 @@ public final class Benchmark {
         }
         summary.put("maxConsumerLagRecords", maxConsumer);
         summary.put("finalConsumerLagRecords", finalConsumer);
-        summary.put("series", samples.stream().map(s -> Map.of("t", Latencies.round(s.atSecond()),
-                "publisher", s.publisherLag(), "consumers", s.consumerLag())).toList());
+        summary.put(
+                "series",
+                samples.stream()
+                        .map(s -> Map.of(
+                                "t",
+                                Latencies.round(s.atSecond()),
+                                "publisher",
+                                s.publisherLag(),
+                                "consumers",
+                                s.consumerLag()))
+                        .toList());
         return summary;
     }
 
@@ -264,8 +339,11 @@ public final class Benchmark {
             String state = status.get("state").asString();
             if (!state.equals("RUNNING") || System.nanoTime() - lastPrinted >= Progress.INTERVAL_NANOS) {
                 lastPrinted = System.nanoTime();
-                System.out.printf("[benchmark]   rebuild: %s %d/%d events, %.0f/s%n", state,
-                        status.get("eventsDone").asLong(), status.get("eventsTotal").asLong(),
+                System.out.printf(
+                        "[benchmark]   rebuild: %s %d/%d events, %.0f/s%n",
+                        state,
+                        status.get("eventsDone").asLong(),
+                        status.get("eventsTotal").asLong(),
                         status.get("eventsPerSecond").asDouble());
             }
             if (!state.equals("RUNNING")) {
@@ -276,7 +354,8 @@ public final class Benchmark {
         Map<String, Object> rebuild = new LinkedHashMap<>();
         rebuild.put("state", status.get("state").asString());
         rebuild.put("events", status.get("eventsDone").asLong());
-        rebuild.put("eventsPerSecond", Latencies.round(status.get("eventsPerSecond").asDouble()));
+        rebuild.put(
+                "eventsPerSecond", Latencies.round(status.get("eventsPerSecond").asDouble()));
         return rebuild;
     }
 
@@ -292,8 +371,9 @@ public final class Benchmark {
 
     private static int averageEventBytes(String commandJdbcUrl) throws Exception {
         try (Connection db = DriverManager.getConnection(commandJdbcUrl, "postgres", "");
-             Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("select avg(octet_length(payload) + octet_length(metadata)) from domainevententry")) {
+                Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select avg(octet_length(payload) + octet_length(metadata)) from domainevententry")) {
             rs.next();
             return (int) Math.round(rs.getDouble(1));
         }

@@ -9,9 +9,14 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code okr-ledger-tools.jar benchmark}: the figures of docs/performance.md, on a system of its own. */
-@Command(name = "benchmark", abbreviateSynopsis = true, description = {"Starts the embedded default on fresh data as its own process, builds an "
-        + "organisation through the API and measures each figure of docs/performance.md; prints a table and writes "
-        + "JSON. The defaults take about three minutes on two cores."})
+@Command(
+        name = "benchmark",
+        abbreviateSynopsis = true,
+        description = {
+            "Starts the embedded default on fresh data as its own process, builds an "
+                    + "organisation through the API and measures each figure of docs/performance.md; prints a table and writes "
+                    + "JSON. The defaults take about three minutes on two cores."
+        })
 public final class BenchmarkCommand implements Callable<Integer> {
 
     @Spec

@@ -3,6 +3,7 @@ package dev.okrledger.tools.benchmark;
 import dev.okrledger.tools.client.ApiClient;
 import dev.okrledger.tools.client.Organisation;
 import dev.okrledger.tools.client.Progress;
+
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -29,17 +30,20 @@ final class BoardPage {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final int PAGE_SIZE = 50;
 
-    private BoardPage() {
-    }
+    private BoardPage() {}
 
-    static Map<String, Object> measure(ApiClient api, String commandUrl, String queryUrl, String pagesUrl,
-                                       BenchmarkOptions options) throws Exception {
+    static Map<String, Object> measure(
+            ApiClient api, String commandUrl, String queryUrl, String pagesUrl, BenchmarkOptions options)
+            throws Exception {
         BenchmarkOptions board = options.forBoardPage();
         Organisation org = Organisation.build(api, commandUrl, board.organisation());
         awaitProjected(api, queryUrl, org, board.objectives() + 1);
 
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         signIn(browser, pagesUrl);
         int pages = (board.objectives() + 1 + PAGE_SIZE - 1) / PAGE_SIZE;
         Latencies latencies = new Latencies();
@@ -47,11 +51,14 @@ final class BoardPage {
         for (int warmUp = 0; warmUp < 50; warmUp++) {
             get(browser, pagesUrl + "/cycles/" + org.cycleId + "?page=" + warmUp % pages);
         }
-        Progress progress = new Progress("board page: " + board.objectives() + " objectives, pages of " + PAGE_SIZE
-                + ", for " + board.boardTime().toSeconds() + " s", 0);
+        Progress progress = new Progress(
+                "board page: " + board.objectives() + " objectives, pages of " + PAGE_SIZE + ", for "
+                        + board.boardTime().toSeconds() + " s",
+                0);
         long end = System.nanoTime() + board.boardTime().toNanos();
         while (System.nanoTime() < end) {
-            String url = pagesUrl + "/cycles/" + org.cycleId + "?page=" + ThreadLocalRandom.current().nextInt(pages);
+            String url = pagesUrl + "/cycles/" + org.cycleId + "?page="
+                    + ThreadLocalRandom.current().nextInt(pages);
             long before = System.nanoTime();
             int status = get(browser, url).statusCode();
             if (status == 200) {
@@ -94,10 +101,14 @@ final class BoardPage {
         if (!csrf.find()) {
             throw new IllegalStateException("the sign-in page has no CSRF token");
         }
-        String form = "subject=benchmark&teams=&role=OKR_LEAD&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(pagesUrl + "/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String form = "subject=benchmark&teams=&role=OKR_LEAD&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(pagesUrl + "/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (signedIn.statusCode() != 302) {
             throw new IllegalStateException("signing in answered " + signedIn.statusCode());
         }
@@ -105,7 +116,11 @@ final class BoardPage {
 
     private static HttpResponse<String> get(HttpClient browser, String url) throws InterruptedException {
         try {
-            return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+            return browser.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + url + " failed", e);

@@ -37,8 +37,9 @@ final class CpuProfile {
         libraries.put("Spring transactions", List.of("org.springframework.transaction."));
         libraries.put("JSON (Jackson)", List.of("tools.jackson.", "com.fasterxml.jackson."));
         libraries.put("Axon Framework", List.of("org.axonframework."));
-        libraries.put("JWT validation (Nimbus, Spring OAuth2)", List.of("com.nimbusds.",
-                "org.springframework.security.oauth2."));
+        libraries.put(
+                "JWT validation (Nimbus, Spring OAuth2)",
+                List.of("com.nimbusds.", "org.springframework.security.oauth2."));
         libraries.put("Spring Security filters", List.of("org.springframework.security.web."));
         libraries.put("Spring MVC", List.of("org.springframework.web."));
         libraries.put("Tomcat", List.of("org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat."));
@@ -66,7 +67,11 @@ final class CpuProfile {
 
     /** Starts a recording in the system's JVM ({@code settings=profile}: a sample every 10 ms per thread). */
     static CpuProfile start(SystemProcess system, Path recording) throws IOException, InterruptedException {
-        jcmd(system.pid(), "JFR.start", "name=okr-benchmark", "settings=profile",
+        jcmd(
+                system.pid(),
+                "JFR.start",
+                "name=okr-benchmark",
+                "settings=profile",
                 "filename=" + recording.toAbsolutePath());
         return new CpuProfile(recording, system.pid(), system);
     }
@@ -79,8 +84,8 @@ final class CpuProfile {
 
     private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        List<String> line = new java.util.ArrayList<>(List.of(Files.exists(jcmd) ? jcmd.toString() : "jcmd",
-                Long.toString(pid)));
+        List<String> line =
+                new java.util.ArrayList<>(List.of(Files.exists(jcmd) ? jcmd.toString() : "jcmd", Long.toString(pid)));
         line.addAll(List.of(command));
         Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
@@ -102,7 +107,8 @@ final class CpuProfile {
             }
             samples++;
             RecordedStackTrace stack = event.getStackTrace();
-            String thread = event.getThread("sampledThread") == null ? ""
+            String thread = event.getThread("sampledThread") == null
+                    ? ""
                     : String.valueOf(event.getThread("sampledThread").getJavaName());
             String service = serviceOf(thread, stack.getFrames());
             byService.merge(service, 1, Integer::sum);
@@ -120,15 +126,22 @@ final class CpuProfile {
                     firstOwnPackage = packageOf(type);
                 }
             }
-            innermostByService.computeIfAbsent(service, s -> new HashMap<>())
+            innermostByService
+                    .computeIfAbsent(service, s -> new HashMap<>())
                     .merge(innermost == null ? "JDK or other" : innermost, 1, Integer::sum);
-            seen.forEach(library -> librariesByService.computeIfAbsent(service, s -> new HashMap<>())
+            seen.forEach(library -> librariesByService
+                    .computeIfAbsent(service, s -> new HashMap<>())
                     .merge(library, 1, Integer::sum));
-            topPackageByService.computeIfAbsent(service, s -> new HashMap<>())
+            topPackageByService
+                    .computeIfAbsent(service, s -> new HashMap<>())
                     .merge(firstOwnPackage == null ? "JDK only" : firstOwnPackage, 1, Integer::sum);
             if (!stack.getFrames().isEmpty()) {
                 RecordedFrame top = stack.getFrames().get(0);
-                topFrames.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
+                topFrames.merge(
+                        top.getMethod().getType().getName() + "."
+                                + top.getMethod().getName(),
+                        1,
+                        Integer::sum);
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -136,16 +149,21 @@ final class CpuProfile {
         summary.put("executionSamples", samples);
         Map<String, Object> services = new LinkedHashMap<>();
         int total = samples;
-        byService.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+        byService.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(12)
                 .forEach(e -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("shareOfSamples", share(e.getValue(), total));
-                    row.put("innermostLibrary", shares(innermostByService.getOrDefault(e.getKey(), Map.of()),
-                            e.getValue(), 10));
-                    row.put("librariesOnStack", shares(librariesByService.getOrDefault(e.getKey(), Map.of()),
-                            e.getValue(), 10));
-                    row.put("firstNonJdkPackage", shares(topPackageByService.getOrDefault(e.getKey(), Map.of()),
-                            e.getValue(), 8));
+                    row.put(
+                            "innermostLibrary",
+                            shares(innermostByService.getOrDefault(e.getKey(), Map.of()), e.getValue(), 10));
+                    row.put(
+                            "librariesOnStack",
+                            shares(librariesByService.getOrDefault(e.getKey(), Map.of()), e.getValue(), 10));
+                    row.put(
+                            "firstNonJdkPackage",
+                            shares(topPackageByService.getOrDefault(e.getKey(), Map.of()), e.getValue(), 8));
                     services.put(e.getKey(), row);
                 });
         summary.put("byService", services);
@@ -177,9 +195,12 @@ final class CpuProfile {
                     return service.title();
                 }
             }
-            if (type.startsWith("kafka.") || type.startsWith("org.apache.kafka.server.")
-                    || type.startsWith("org.apache.kafka.storage.") || type.startsWith("org.apache.kafka.raft.")
-                    || type.startsWith("org.apache.kafka.coordinator.") || type.startsWith("org.apache.kafka.network.")) {
+            if (type.startsWith("kafka.")
+                    || type.startsWith("org.apache.kafka.server.")
+                    || type.startsWith("org.apache.kafka.storage.")
+                    || type.startsWith("org.apache.kafka.raft.")
+                    || type.startsWith("org.apache.kafka.coordinator.")
+                    || type.startsWith("org.apache.kafka.network.")) {
                 return SystemCpu.BROKER;
             }
         }
@@ -199,8 +220,11 @@ final class CpuProfile {
     }
 
     private static boolean isJdk(String type) {
-        return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")
-                || type.startsWith("javax.") || type.startsWith("com.sun.");
+        return type.startsWith("java.")
+                || type.startsWith("jdk.")
+                || type.startsWith("sun.")
+                || type.startsWith("javax.")
+                || type.startsWith("com.sun.");
     }
 
     private static String packageOf(String type) {
@@ -210,7 +234,9 @@ final class CpuProfile {
 
     private static Map<String, Object> shares(Map<String, Integer> counts, int total, int limit) {
         Map<String, Object> shares = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(limit)
                 .forEach(e -> shares.put(e.getKey(), share(e.getValue(), total)));
         return shares;
     }

@@ -39,10 +39,16 @@ final class Freshness implements AutoCloseable {
     }
 
     private void listen(String bootstrapServers, String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "benchmark-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "latest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
@@ -57,8 +63,12 @@ final class Freshness implements AutoCloseable {
     private static java.util.Optional<UUID> checkInIdOf(byte[] value) {
         try {
             JsonNode json = EventCodec.mapper().readTree(value);
-            JsonNode id = json.has("checkInId") ? json.get("checkInId") : json.path("alert").get("checkInId");
-            return id == null || id.isNull() ? java.util.Optional.empty() : java.util.Optional.of(UUID.fromString(id.asString()));
+            JsonNode id = json.has("checkInId")
+                    ? json.get("checkInId")
+                    : json.path("alert").get("checkInId");
+            return id == null || id.isNull()
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(UUID.fromString(id.asString()));
         } catch (RuntimeException notAnAlert) {
             return java.util.Optional.empty();
         }
@@ -69,11 +79,13 @@ final class Freshness implements AutoCloseable {
      * {@link #QUIET} (asked after the notifier has drained: an alert not here by then is not coming;
      * a drop on a key result whose alert is still open raises none), or {@code patience} ran out.
      */
-    Latencies alertLatencies(Map<UUID, Long> answeredAt, int expectedAlerts, Duration patience) throws InterruptedException {
+    Latencies alertLatencies(Map<UUID, Long> answeredAt, int expectedAlerts, Duration patience)
+            throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         long matched = matched(answeredAt);
         long lastArrival = System.nanoTime();
-        while (matched < expectedAlerts && System.nanoTime() < deadline
+        while (matched < expectedAlerts
+                && System.nanoTime() < deadline
                 && System.nanoTime() - lastArrival < QUIET.toNanos()) {
             Thread.sleep(100);
             long now = matched(answeredAt);
@@ -106,8 +118,9 @@ final class Freshness implements AutoCloseable {
             while (projected.size() < answeredAt.size() && System.nanoTime() < deadline) {
                 projected.clear();
                 try (Statement s = db.createStatement();
-                     ResultSet rs = s.executeQuery("select (envelope -> 'payload' ->> 'checkInId')::uuid, received_at"
-                             + " from event_log where type = 'CheckInRecorded'")) {
+                        ResultSet rs =
+                                s.executeQuery("select (envelope -> 'payload' ->> 'checkInId')::uuid, received_at"
+                                        + " from event_log where type = 'CheckInRecorded'")) {
                     while (rs.next()) {
                         UUID id = rs.getObject(1, UUID.class);
                         if (answeredAt.containsKey(id)) {

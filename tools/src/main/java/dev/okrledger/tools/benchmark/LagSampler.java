@@ -30,8 +30,7 @@ final class LagSampler implements AutoCloseable {
     /** The consumer groups that take in {@code okr.events}: the query service's and the notifier's. */
     static final List<String> INTAKE_GROUPS = List.of("query-service-intake", "notifier-intake");
 
-    record Sample(double atSecond, long publisherLag, Map<String, Long> consumerLag) {
-    }
+    record Sample(double atSecond, long publisherLag, Map<String, Long> consumerLag) {}
 
     /** GapAwareTrackingToken ("index") or GlobalSequenceTrackingToken ("globalIndex"), as JSON. */
     private static final Pattern GLOBAL_INDEX = Pattern.compile("\"(?:globalIndex|index)\"\\s*:\\s*(\\d+)");
@@ -78,7 +77,7 @@ final class LagSampler implements AutoCloseable {
 
     private static long publisherLag(Connection db) throws Exception {
         try (Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("""
+                ResultSet rs = s.executeQuery("""
                      select (select coalesce(max(globalindex), 0) from domainevententry),
                             (select convert_from(token, 'UTF8') from tokenentry
                               where processorname = 'kafka-publisher' and token is not null limit 1)""")) {
@@ -95,11 +94,14 @@ final class LagSampler implements AutoCloseable {
         Map<String, Long> lag = new LinkedHashMap<>();
         for (String group : groups) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().stream().filter(tp -> tp.topic().equals(eventsTopic))
+            committed.keySet().stream()
+                    .filter(tp -> tp.topic().equals(eventsTopic))
                     .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = latest.isEmpty() ? Map.of()
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = latest.isEmpty()
+                    ? Map.of()
                     : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
             long total = 0;
             for (var end : ends.entrySet()) {

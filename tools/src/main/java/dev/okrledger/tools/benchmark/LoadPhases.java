@@ -1,7 +1,6 @@
 package dev.okrledger.tools.benchmark;
 
 import dev.okrledger.tools.client.ApiClient;
-import dev.okrledger.tools.client.Organisation;
 import dev.okrledger.tools.client.Organisation.KeyResultRef;
 import dev.okrledger.tools.client.Progress;
 
@@ -27,8 +26,7 @@ final class LoadPhases {
     }
 
     /** @param answeredAt nanoTime-free wall clock (epoch micros) at which each check-in got its 201 */
-    record Offered(long sent, long accepted, double seconds, Latencies latencies, Map<UUID, Long> answeredAt) {
-    }
+    record Offered(long sent, long accepted, double seconds, Latencies latencies, Map<UUID, Long> answeredAt) {}
 
     private final ApiClient api;
     private final String commandUrl;
@@ -84,7 +82,8 @@ final class LoadPhases {
         AtomicLong accepted = new AtomicLong();
         AtomicInteger next = new AtomicInteger();
         long total = (long) rate * time.toSeconds();
-        Progress progress = new Progress("offered load: " + rate + " check-ins/s for " + time.toSeconds() + " s", total);
+        Progress progress =
+                new Progress("offered load: " + rate + " check-ins/s for " + time.toSeconds() + " s", total);
         ExecutorService senders = Executors.newFixedThreadPool(Math.max(8, rate / 20));
         long started = System.nanoTime();
         long intervalNanos = 1_000_000_000L / rate;
@@ -119,6 +118,8 @@ final class LoadPhases {
 
     private int checkIn(UUID keyResult, UUID checkInId, int value, int confidence) {
         return api.post(commandUrl + "/api/key-results/" + keyResult + "/check-ins", """
-                {"checkInId":"%s","value":%d,"confidence":%d}""".formatted(checkInId, value, confidence)).status();
+                {"checkInId":"%s","value":%d,"confidence":%d}""".formatted(
+                                checkInId, value, confidence))
+                .status();
     }
 }

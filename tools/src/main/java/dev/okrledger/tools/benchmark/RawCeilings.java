@@ -38,24 +38,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RawCeilings {
 
-    record Insert(double perSecond, Latencies latencies) {
-    }
+    record Insert(double perSecond, Latencies latencies) {}
 
-    record KafkaRates(double producePerSecond, double consumePerSecond, Latencies endToEnd) {
-    }
+    record KafkaRates(double producePerSecond, double consumePerSecond, Latencies endToEnd) {}
 
-    private RawCeilings() {
-    }
+    private RawCeilings() {}
 
     /** Single-row insert transactions (autocommit) of {@code rowBytes} from {@code threads} clients. */
     static Insert insert(SystemProcess system, int rowBytes, int threads, Duration time) throws Exception {
         try (Connection db = DriverManager.getConnection(system.jdbcUrl("postgres"), "postgres", "");
-             Statement s = db.createStatement()) {
+                Statement s = db.createStatement()) {
             s.execute("drop database if exists okr_bench_raw");
             s.execute("create database okr_bench_raw");
         }
         String url = system.jdbcUrl("okr_bench_raw");
-        try (Connection db = DriverManager.getConnection(url, "postgres", ""); Statement s = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(url, "postgres", "");
+                Statement s = db.createStatement()) {
             s.execute("drop table if exists raw_event");
             s.execute("create table raw_event (id bigserial primary key, aggregate varchar(255) not null, "
                     + "seq bigint not null, payload bytea not null, unique (aggregate, seq))");
@@ -72,8 +70,8 @@ final class RawCeilings {
                 String aggregate = UUID.randomUUID().toString();
                 long seq = 0;
                 try (Connection db = DriverManager.getConnection(url, "postgres", "");
-                     PreparedStatement insert = db.prepareStatement(
-                             "insert into raw_event(aggregate, seq, payload) values (?, ?, ?)")) {
+                        PreparedStatement insert = db.prepareStatement(
+                                "insert into raw_event(aggregate, seq, payload) values (?, ?, ?)")) {
                     while (System.nanoTime() < end) {
                         ThreadLocalRandom.current().nextBytes(payload);
                         long before = System.nanoTime();
@@ -102,7 +100,7 @@ final class RawCeilings {
         for (int t = 0; t < threads; t++) {
             pool.submit(() -> {
                 try (Connection db = DriverManager.getConnection(url, "postgres", "");
-                     PreparedStatement read = db.prepareStatement("select payload from raw_event where id = ?")) {
+                        PreparedStatement read = db.prepareStatement("select payload from raw_event where id = ?")) {
                     while (System.nanoTime() < end) {
                         long before = System.nanoTime();
                         read.setLong(1, 1 + ThreadLocalRandom.current().nextInt(1000));
@@ -128,15 +126,21 @@ final class RawCeilings {
     static KafkaRates kafka(SystemProcess kafka, int recordBytes, int offeredRate, Duration time) throws Exception {
         String topic = "bench.raw." + UUID.randomUUID();
         createTopic(kafka, topic);
-        Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
-                ProducerConfig.LINGER_MS_CONFIG, 5);
+        Map<String, Object> producerConfig = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                false,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5);
         byte[] value = new byte[recordBytes];
         long produced;
         double produceSeconds;
         Progress progress = new Progress("raw Kafka produce (" + recordBytes + " bytes, acks=all)", 0);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer())) {
             Semaphore inFlight = new Semaphore(1_000);
             AtomicLong acked = new AtomicLong();
             long end = System.nanoTime() + time.toNanos();
@@ -166,8 +170,15 @@ final class RawCeilings {
             admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
             // the first sends would otherwise meet partitions without a leader yet, and retry noisily
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline && admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(topic).partitions().stream().anyMatch(p -> p.leader() == null)) {
+            while (System.nanoTime() < deadline
+                    && admin
+                            .describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS)
+                            .get(topic)
+                            .partitions()
+                            .stream()
+                            .anyMatch(p -> p.leader() == null)) {
                 Thread.sleep(100);
             }
         }
@@ -192,16 +203,16 @@ final class RawCeilings {
         }
     }
 
-    private static Latencies endToEnd(SystemProcess kafka, Map<String, Object> producerConfig, int recordBytes,
-                                      int rate) throws Exception {
+    private static Latencies endToEnd(
+            SystemProcess kafka, Map<String, Object> producerConfig, int recordBytes, int rate) throws Exception {
         String topic = "bench.e2e." + UUID.randomUUID();
         createTopic(kafka, topic);
         Latencies latencies = new Latencies();
         int total = rate * 5;
         Progress.say("raw Kafka produce-to-consume latency at " + rate + " records/s");
         try (KafkaConsumer<String, byte[]> consumer = consumer(kafka);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
-                     new ByteArraySerializer())) {
+                KafkaProducer<String, byte[]> producer =
+                        new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer())) {
             consumer.subscribe(List.of(topic));
             while (consumer.assignment().isEmpty()) {
                 consumer.poll(Duration.ofMillis(100));
@@ -211,7 +222,8 @@ final class RawCeilings {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (seen < total && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
-                        latencies.add(System.nanoTime() - ByteBuffer.wrap(r.value()).getLong());
+                        latencies.add(
+                                System.nanoTime() - ByteBuffer.wrap(r.value()).getLong());
                         seen++;
                     }
                 }
@@ -235,8 +247,15 @@ final class RawCeilings {
     }
 
     private static KafkaConsumer<String, byte[]> consumer(SystemProcess kafka) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "bench-raw-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 }

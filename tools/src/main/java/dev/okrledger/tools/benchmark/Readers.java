@@ -16,11 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Concurrent dashboard and KR-history readers on the query service. */
 final class Readers {
 
-    record Result(Latencies dashboard, Latencies history, long errors) {
-    }
+    record Result(Latencies dashboard, Latencies history, long errors) {}
 
-    private Readers() {
-    }
+    private Readers() {}
 
     static Result run(ApiClient api, String queryUrl, Organisation org, int readers, Duration time)
             throws InterruptedException {
@@ -39,8 +37,10 @@ final class Readers {
                 while (System.nanoTime() < end) {
                     String url = dashboards
                             ? queryUrl + "/api/cycles/" + org.cycleId + "/dashboard?size=50&page=" + random.nextInt(10)
-                            : queryUrl + "/api/key-results/" + keyResults.get(random.nextInt(keyResults.size())).id()
-                                    + "/confidence-history";
+                            : queryUrl + "/api/key-results/"
+                                    + keyResults
+                                            .get(random.nextInt(keyResults.size()))
+                                            .id() + "/confidence-history";
                     long before = System.nanoTime();
                     int status = api.get(url).status();
                     if (status == 200) {

@@ -25,14 +25,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ScalingBenchmark {
 
-    private ScalingBenchmark() {
-    }
+    private ScalingBenchmark() {}
 
     public static void run(BenchmarkOptions options) throws Exception {
         Path work = Files.createTempDirectory(options.workDir(), "okr-scaling");
         Progress.say("data in " + work);
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(work.resolve("postgres"), 0, true);
-             EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0)) {
+                EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0)) {
             Path keys = work.resolve("keys");
             EmbeddedSystem system = Benchmark.quietSystem(postgres, kafka, keys);
             try (system) {
@@ -42,19 +41,25 @@ public final class ScalingBenchmark {
         }
     }
 
-    private static void run(BenchmarkOptions options, EmbeddedSystem system, EmbeddedPostgresServer postgres,
-                            EmbeddedKafka kafka, Path keys) throws Exception {
+    private static void run(
+            BenchmarkOptions options,
+            EmbeddedSystem system,
+            EmbeddedPostgresServer postgres,
+            EmbeddedKafka kafka,
+            Path keys)
+            throws Exception {
         // sampled once the services made their tables
-        try (LagSampler lag = new LagSampler(postgres.jdbcUrl("okr_command"), kafka.bootstrapServers(), "okr.events",
-                LagSampler.INTAKE_GROUPS)) {
+        try (LagSampler lag = new LagSampler(
+                postgres.jdbcUrl("okr_command"), kafka.bootstrapServers(), "okr.events", LagSampler.INTAKE_GROUPS)) {
             ApiClient api = Benchmark.adminClient(keys);
             Organisation org = Organisation.build(api, system.baseUrl(Service.COMMAND), options.organisation());
             measure(options, system, api, org, lag);
         }
     }
 
-    private static void measure(BenchmarkOptions options, EmbeddedSystem system, ApiClient api, Organisation org,
-                                LagSampler lag) throws Exception {
+    private static void measure(
+            BenchmarkOptions options, EmbeddedSystem system, ApiClient api, Organisation org, LagSampler lag)
+            throws Exception {
         int threads = options.saturationThreads();
         Duration time = options.saturationTime();
         List<String> lines = new ArrayList<>();
@@ -62,8 +67,8 @@ public final class ScalingBenchmark {
         double oneCommand = saturate(api, List.of(system.baseUrl(Service.COMMAND)), org, threads, time);
         awaitDrained(lag);
         try (EmbeddedSystem.Instance second = system.startAnother(Service.COMMAND)) {
-            double twoCommands = saturate(api, List.of(system.baseUrl(Service.COMMAND), second.baseUrl()), org,
-                    threads, time);
+            double twoCommands =
+                    saturate(api, List.of(system.baseUrl(Service.COMMAND), second.baseUrl()), org, threads, time);
             lines.add(row("check-ins accepted/s at saturation (" + threads + " clients)", oneCommand, twoCommands));
         }
         awaitDrained(lag);
@@ -75,7 +80,8 @@ public final class ScalingBenchmark {
 
         System.out.printf("%n%-52s %11s %11s%n", "figure", "1 instance", "2 instances");
         lines.forEach(System.out::println);
-        System.out.printf("(%d cores; every instance, PostgreSQL, Kafka and the load generator share them)%n%n",
+        System.out.printf(
+                "(%d cores; every instance, PostgreSQL, Kafka and the load generator share them)%n%n",
                 Runtime.getRuntime().availableProcessors());
     }
 
@@ -84,8 +90,8 @@ public final class ScalingBenchmark {
     }
 
     /** Check-ins/s accepted with {@code threads} clients spread evenly over the given command services. */
-    private static double saturate(ApiClient api, List<String> commands, Organisation org, int threads,
-                                   Duration time) throws Exception {
+    private static double saturate(ApiClient api, List<String> commands, Organisation org, int threads, Duration time)
+            throws Exception {
         List<CompletableFuture<LoadPhases.Saturation>> runs = new ArrayList<>();
         for (String command : commands) {
             LoadPhases load = new LoadPhases(api, command, org.keyResults);
@@ -109,11 +115,21 @@ public final class ScalingBenchmark {
      * Stops the consumers, writes a backlog of check-ins, starts {@code instances} instances of each
      * consumer at once and returns the events per second each group drained (query, notifier).
      */
-    private static double[] drain(BenchmarkOptions options, EmbeddedSystem system, ApiClient api, Organisation org,
-                                  LagSampler lag, int instances) throws Exception {
+    private static double[] drain(
+            BenchmarkOptions options,
+            EmbeddedSystem system,
+            ApiClient api,
+            Organisation org,
+            LagSampler lag,
+            int instances)
+            throws Exception {
         system.stop(Service.QUERY);
         system.stop(Service.NOTIFIER);
-        saturate(api, List.of(system.baseUrl(Service.COMMAND)), org, options.saturationThreads(),
+        saturate(
+                api,
+                List.of(system.baseUrl(Service.COMMAND)),
+                org,
+                options.saturationThreads(),
                 options.saturationTime());
         while (last(lag).publisherLag() > 0) {
             Thread.sleep(500);
@@ -153,9 +169,13 @@ public final class ScalingBenchmark {
             Thread.sleep(200);
         }
         extra.forEach(EmbeddedSystem.Instance::close);
-        Progress.say(String.format("up after %.1f s; drained in %.1f s (query) and %.1f s (notifier) once consuming",
+        Progress.say(String.format(
+                "up after %.1f s; drained in %.1f s (query) and %.1f s (notifier) once consuming",
                 upAfter, seconds[0], seconds[1]));
-        return new double[] {backlog.get(LagSampler.INTAKE_GROUPS.get(0)) / seconds[0], backlog.get(LagSampler.INTAKE_GROUPS.get(1)) / seconds[1]};
+        return new double[] {
+            backlog.get(LagSampler.INTAKE_GROUPS.get(0)) / seconds[0],
+            backlog.get(LagSampler.INTAKE_GROUPS.get(1)) / seconds[1]
+        };
     }
 
     private static synchronized void add(List<EmbeddedSystem.Instance> instances, EmbeddedSystem.Instance instance) {
@@ -179,7 +199,8 @@ public final class ScalingBenchmark {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             LagSampler.Sample sample = last(lag);
-            if (sample.publisherLag() == 0 && sample.consumerLag().values().stream().allMatch(v -> v == 0)) {
+            if (sample.publisherLag() == 0
+                    && sample.consumerLag().values().stream().allMatch(v -> v == 0)) {
                 return;
             }
             Thread.sleep(500);

@@ -25,12 +25,15 @@ final class SystemCpu {
     static final String POSTGRES_BACKGROUND = "PostgreSQL background (WAL writer, checkpointer, vacuum)";
 
     /** CPU ticks per thread or process, with the name it had, at one moment. */
-    record Snapshot(long nanoTime, long jvmTicks, Map<Long, Named> jvmThreads, long postgresReapedTicks,
-                    Map<Long, Named> postgresProcesses, long benchmarkTicks) {
-    }
+    record Snapshot(
+            long nanoTime,
+            long jvmTicks,
+            Map<Long, Named> jvmThreads,
+            long postgresReapedTicks,
+            Map<Long, Named> postgresProcesses,
+            long benchmarkTicks) {}
 
-    record Named(String name, long ticks) {
-    }
+    record Named(String name, long ticks) {}
 
     private final SystemProcess system;
     private final Map<String, Service> httpThreadPrefixes = new HashMap<>();
@@ -47,8 +50,9 @@ final class SystemCpu {
         long pid = system.pid();
         Map<Long, Named> threads = new HashMap<>();
         for (Path task : ProcFs.threads(pid)) {
-            ProcFs.stat(task.resolve("stat")).ifPresent(s ->
-                    threads.put(Long.parseLong(task.getFileName().toString()), new Named(s.name(), s.ownTicks())));
+            ProcFs.stat(task.resolve("stat"))
+                    .ifPresent(s -> threads.put(
+                            Long.parseLong(task.getFileName().toString()), new Named(s.name(), s.ownTicks())));
         }
         long jvm = ProcFs.stat(pid).map(ProcFs.Stat::ownTicks).orElse(0L);
         Map<Long, Named> postgres = new HashMap<>();
@@ -65,7 +69,9 @@ final class SystemCpu {
                 ProcFs.stat(child).ifPresent(s -> postgres.put(child, new Named(label, s.ownTicks())));
             }
         }
-        long self = ProcFs.stat(ProcessHandle.current().pid()).map(ProcFs.Stat::ownTicks).orElse(0L);
+        long self = ProcFs.stat(ProcessHandle.current().pid())
+                .map(ProcFs.Stat::ownTicks)
+                .orElse(0L);
         return new Snapshot(System.nanoTime(), jvm, threads, reaped, postgres, self);
     }
 
@@ -103,8 +109,12 @@ final class SystemCpu {
             long used = entry.getValue().ticks() - (then == null ? 0 : then.ticks());
             postgresTicks += used;
             String database = entry.getValue().name();
-            byGroup.merge(database.equals("background") || database.equals("postmaster") ? POSTGRES_BACKGROUND
-                    : "PostgreSQL " + database, used, Long::sum);
+            byGroup.merge(
+                    database.equals("background") || database.equals("postmaster")
+                            ? POSTGRES_BACKGROUND
+                            : "PostgreSQL " + database,
+                    used,
+                    Long::sum);
         }
         byGroup.merge(POSTGRES_BACKGROUND, after.postgresReapedTicks() - before.postgresReapedTicks(), Long::sum);
 
@@ -132,11 +142,19 @@ final class SystemCpu {
         for (Service service : Service.values()) {
             long jvm = byGroup.getOrDefault(service.title(), 0L);
             long db = byGroup.getOrDefault("PostgreSQL " + service.database(), 0L);
-            rows.put(service.title(), Map.of("jvm", perCheckIn(jvm, checkIns), "postgres", perCheckIn(db, checkIns),
-                    "total", perCheckIn(jvm + db, checkIns)));
+            rows.put(
+                    service.title(),
+                    Map.of(
+                            "jvm",
+                            perCheckIn(jvm, checkIns),
+                            "postgres",
+                            perCheckIn(db, checkIns),
+                            "total",
+                            perCheckIn(jvm + db, checkIns)));
         }
         byGroup.entrySet().stream()
-                .filter(e -> List.of(BROKER, KAFKA_CLIENTS, JVM, OTHER, POSTGRES_BACKGROUND).contains(e.getKey())
+                .filter(e -> List.of(BROKER, KAFKA_CLIENTS, JVM, OTHER, POSTGRES_BACKGROUND)
+                                .contains(e.getKey())
                         || e.getKey().startsWith("PostgreSQL okr_bench"))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> rows.put(e.getKey(), Map.of("total", perCheckIn(e.getValue(), checkIns))));
@@ -145,8 +163,10 @@ final class SystemCpu {
 
     private static Map<String, Object> busiest(Map<String, Long> byName, long checkIns, int limit) {
         Map<String, Object> rows = new LinkedHashMap<>();
-        byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-                .limit(limit).forEach(e -> rows.put(e.getKey(), perCheckIn(e.getValue(), checkIns)));
+        byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(limit)
+                .forEach(e -> rows.put(e.getKey(), perCheckIn(e.getValue(), checkIns)));
         return rows;
     }
 
@@ -163,24 +183,42 @@ final class SystemCpu {
         if (name.startsWith("notifier")) {
             return Service.NOTIFIER.title();
         }
-        if (name.startsWith("command-service") || name.startsWith("WorkPackage[") || name.startsWith("Coordinator[")
+        if (name.startsWith("command-service")
+                || name.startsWith("WorkPackage[")
+                || name.startsWith("Coordinator[")
                 || name.startsWith("EmbeddedEventSt")) {
             return Service.COMMAND.title(); // Axon's kafka-publisher processor and event store
         }
         if (name.startsWith("kafka-producer") || name.startsWith("kafka-coordinat")) {
             return KAFKA_CLIENTS;
         }
-        if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("C1 Compiler")
-                || name.startsWith("C2 Compiler") || name.startsWith("VM ") || name.startsWith("Sweeper")) {
+        if (name.startsWith("GC Thread")
+                || name.startsWith("G1 ")
+                || name.startsWith("C1 Compiler")
+                || name.startsWith("C2 Compiler")
+                || name.startsWith("VM ")
+                || name.startsWith("Sweeper")) {
             return JVM;
         }
-        if (name.startsWith("data-plane") || name.startsWith("kafka-") || name.startsWith("broker-")
-                || name.startsWith("controller-") || name.startsWith("group-coordinat")
-                || name.startsWith("ExpirationReape") || name.startsWith("quorum") || name.startsWith("raft-")
-                || name.startsWith("share-") || name.startsWith("transaction-log") || name.startsWith("TxnMarker")
-                || name.startsWith("AddPartitionsTo") || name.startsWith("executor-") || name.startsWith("LogDir")
-                || name.startsWith("SensorExpiry") || name.startsWith("network-partiti")
-                || name.startsWith("persister") || name.startsWith("PersisterState") || name.startsWith("client-metrics")) {
+        if (name.startsWith("data-plane")
+                || name.startsWith("kafka-")
+                || name.startsWith("broker-")
+                || name.startsWith("controller-")
+                || name.startsWith("group-coordinat")
+                || name.startsWith("ExpirationReape")
+                || name.startsWith("quorum")
+                || name.startsWith("raft-")
+                || name.startsWith("share-")
+                || name.startsWith("transaction-log")
+                || name.startsWith("TxnMarker")
+                || name.startsWith("AddPartitionsTo")
+                || name.startsWith("executor-")
+                || name.startsWith("LogDir")
+                || name.startsWith("SensorExpiry")
+                || name.startsWith("network-partiti")
+                || name.startsWith("persister")
+                || name.startsWith("PersisterState")
+                || name.startsWith("client-metrics")) {
             return BROKER;
         }
         return OTHER;

@@ -1,6 +1,7 @@
 package dev.okrledger.tools.benchmark;
 
 import dev.okrledger.tools.client.ProcFs;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -39,8 +40,10 @@ final class SystemMemory {
     Map<String, Object> summary() {
         sample();
         Map<String, Object> memory = new LinkedHashMap<>();
-        memory.put("scope", "the system under test as its own process: command-service, query-service, notifier and"
-                + " the Kafka broker in one JVM; PostgreSQL as its server processes");
+        memory.put(
+                "scope",
+                "the system under test as its own process: command-service, query-service, notifier and"
+                        + " the Kafka broker in one JVM; PostgreSQL as its server processes");
         memory.put("heapBound", system.heap());
         ProcFs.peakResidentMiB(system.pid()).ifPresent(mib -> memory.put("jvmPeakResidentMiB", mib));
         memory.putAll(heapFromCollectorLog());

@@ -38,8 +38,15 @@ final class SystemProcess implements AutoCloseable {
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final String heap;
 
-    private SystemProcess(Process process, Path dataDir, Path log, Path gcLog, int postgresPort, int kafkaPort,
-                          Map<Service, Integer> ports, String heap) {
+    private SystemProcess(
+            Process process,
+            Path dataDir,
+            Path log,
+            Path gcLog,
+            int postgresPort,
+            int kafkaPort,
+            Map<Service, Integer> ports,
+            String heap) {
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
@@ -80,8 +87,8 @@ final class SystemProcess implements AutoCloseable {
         }
         command.addAll(launch(systemJar));
         command.add("--data-dir=" + dataDir.toAbsolutePath());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("OKR_POSTGRES_PORT", Integer.toString(postgresPort));
         env.put("OKR_KAFKA_PORT", Integer.toString(kafkaPort));
@@ -90,8 +97,8 @@ final class SystemProcess implements AutoCloseable {
         env.put("OKR_NOTIFIER_PORT", Integer.toString(ports.get(Service.NOTIFIER)));
         env.put("OKR_DASHBOARD_PORT", Integer.toString(ports.get(Service.DASHBOARD)));
         Progress.say("starting the system under test: " + String.join(" ", command) + " (log: " + log + ")");
-        SystemProcess system = new SystemProcess(builder.start(), dataDir, log, gcLog, postgresPort, kafkaPort,
-                ports, heap);
+        SystemProcess system =
+                new SystemProcess(builder.start(), dataDir, log, gcLog, postgresPort, kafkaPort, ports, heap);
         try {
             system.awaitHealthy(Duration.ofMinutes(3));
         } catch (RuntimeException | InterruptedException e) {
@@ -109,8 +116,9 @@ final class SystemProcess implements AutoCloseable {
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
             if (!Files.isRegularFile(systemJar)) {
-                throw new IllegalStateException("No " + systemJar.toAbsolutePath() + ": build with ./mvnw -q -DskipTests"
-                        + " package and run from the repository root (or --system-jar=JAR)");
+                throw new IllegalStateException(
+                        "No " + systemJar.toAbsolutePath() + ": build with ./mvnw -q -DskipTests"
+                                + " package and run from the repository root (or --system-jar=JAR)");
             }
             return List.of("-jar", systemJar.toAbsolutePath().toString());
         }
@@ -118,29 +126,38 @@ final class SystemProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration patience) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + patience.toNanos();
         long started = System.nanoTime();
         for (Service service : Service.values()) {
             while (!healthy(http, baseUrl(service) + "/actuator/health")) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the system under test exited with " + process.exitValue()
-                            + "; see " + log);
+                    throw new IllegalStateException(
+                            "the system under test exited with " + process.exitValue() + "; see " + log);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the system under test was not up within " + patience + "; see " + log);
+                    throw new IllegalStateException(
+                            "the system under test was not up within " + patience + "; see " + log);
                 }
                 Thread.sleep(500);
             }
         }
-        Progress.say(String.format("system under test up after %.1f s (pid %d, heap bound %s)",
+        Progress.say(String.format(
+                "system under test up after %.1f s (pid %d, heap bound %s)",
                 (System.nanoTime() - started) / 1e9, process.pid(), heap));
     }
 
     private static boolean healthy(HttpClient http, String url) throws InterruptedException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(url))
+                                            .timeout(Duration.ofSeconds(5))
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException notYet) {
             return false;
         }
@@ -191,7 +208,9 @@ final class SystemProcess implements AutoCloseable {
     Optional<Long> postgresPid() {
         try {
             List<String> lines = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -19,7 +19,8 @@ public final class ApiClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String bearer;
 
     public ApiClient(String token) {
@@ -27,14 +28,20 @@ public final class ApiClient {
     }
 
     public Answer post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Authorization", bearer).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Authorization", bearer)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     public Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer)
-                .timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", bearer)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
     }
 
     /** POST that must succeed; answers the created id or the body. */

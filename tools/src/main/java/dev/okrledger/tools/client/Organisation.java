@@ -18,15 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Organisation {
 
-    public record KeyResultRef(UUID id, UUID objectiveId) {
-    }
+    public record KeyResultRef(UUID id, UUID objectiveId) {}
 
     /**
      * How large an organisation to build: {@code objectives} spread over {@code teams}, each with
      * {@code keyResultsPerObjective} key results of {@code historyPerKeyResult} weekly check-ins.
      */
-    public record Shape(int objectives, int keyResultsPerObjective, int historyPerKeyResult, int teams) {
-    }
+    public record Shape(int objectives, int keyResultsPerObjective, int historyPerKeyResult, int teams) {}
 
     private static final int CLIENTS = 16;
 
@@ -44,16 +42,17 @@ public final class Organisation {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate startsOn = today.minusWeeks(options.historyPerKeyResult() + 1L);
         UUID cycleId = id(api.mustPost(commandUrl + "/api/cycles", """
-                {"name":"Benchmark quarter","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}"""
-                .formatted(startsOn, startsOn.plusWeeks(13))));
+                {"name":"Benchmark quarter","startsOn":"%s","endsOn":"%s","cadence":"WEEKLY"}""".formatted(startsOn, startsOn.plusWeeks(13))));
         api.mustPost(commandUrl + "/api/cycles/" + cycleId + "/activate", "");
         UUID company = id(api.mustPost(commandUrl + "/api/objectives", """
                 {"cycleId":"%s","title":"Company objective","level":"COMPANY","team":"leadership"}""".formatted(cycleId)));
 
         AtomicLong sent = new AtomicLong(3);
-        Progress progress = new Progress("building the organisation (" + options.objectives() + " objectives, "
-                + options.objectives() * options.keyResultsPerObjective() + " key results, "
-                + options.historyPerKeyResult() + " check-ins each)", options.objectives());
+        Progress progress = new Progress(
+                "building the organisation (" + options.objectives() + " objectives, "
+                        + options.objectives() * options.keyResultsPerObjective() + " key results, "
+                        + options.historyPerKeyResult() + " check-ins each)",
+                options.objectives());
         // several clients at once: the set-up is bounded by the system, not by one client's round trips
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<List<KeyResultRef>>> work = new ArrayList<>();
@@ -63,20 +62,24 @@ public final class Organisation {
             work.add(pool.submit(() -> {
                 String team = "team-" + (index % options.teams());
                 String parent = index < options.teams() ? ",\"parentObjectiveId\":\"" + company + "\"" : "";
-                UUID objective = id(api.mustPost(commandUrl + "/api/objectives", """
-                        {"cycleId":"%s","title":"Objective %d","level":"TEAM","team":"%s"%s}"""
-                        .formatted(cycleId, index, team, parent)));
+                UUID objective =
+                        id(api.mustPost(commandUrl + "/api/objectives", """
+                        {"cycleId":"%s","title":"Objective %d","level":"TEAM","team":"%s"%s}""".formatted(cycleId, index, team, parent)));
                 List<KeyResultRef> created = new ArrayList<>();
                 for (int k = 0; k < options.keyResultsPerObjective(); k++) {
-                    UUID kr = id(api.mustPost(commandUrl + "/api/objectives/" + objective + "/key-results", """
+                    UUID kr =
+                            id(api.mustPost(commandUrl + "/api/objectives/" + objective + "/key-results", """
                             {"title":"Key result %d.%d","unit":"%%","baseline":40,"target":80,"indicator":"LEADING",
-                             "owner":"owner-%d","measurement":{"counted":"accounts","dataSource":"warehouse"}}"""
-                            .formatted(index, k, index)));
+                             "owner":"owner-%d","measurement":{"counted":"accounts","dataSource":"warehouse"}}""".formatted(
+                                            index, k, index)));
                     for (int week = 1; week <= options.historyPerKeyResult(); week++) {
-                        Instant at = startsOn.plusDays(7L * week - 1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43200);
+                        Instant at = startsOn.plusDays(7L * week - 1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .plusSeconds(43200);
                         api.mustPost(commandUrl + "/api/key-results/" + kr + "/check-ins", """
-                                {"checkInId":"%s","value":%d,"confidence":%d,"effectiveAt":"%s"}"""
-                                .formatted(UUID.randomUUID(), 40 + 3 * week, 7, at));
+                                {"checkInId":"%s","value":%d,"confidence":%d,"effectiveAt":"%s"}""".formatted(
+                                        UUID.randomUUID(), 40 + 3 * week, 7, at));
                     }
                     created.add(new KeyResultRef(kr, objective));
                     sent.addAndGet(1 + options.historyPerKeyResult());

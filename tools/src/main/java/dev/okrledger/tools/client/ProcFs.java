@@ -17,8 +17,7 @@ public final class ProcFs {
     /** USER_HZ, the unit of the times in {@code stat}: 100 on every Linux the JDK runs on. */
     public static final long TICKS_PER_SECOND = 100;
 
-    private ProcFs() {
-    }
+    private ProcFs() {}
 
     public static boolean available() {
         return Files.isDirectory(Path.of("/proc/self/task"));
@@ -47,7 +46,8 @@ public final class ProcFs {
             // the name is in parentheses and may itself hold spaces or parentheses
             int open = line.indexOf('(');
             int close = line.lastIndexOf(')');
-            return Optional.of(new Stat(line.substring(open + 1, close),
+            return Optional.of(new Stat(
+                    line.substring(open + 1, close),
                     line.substring(close + 2).trim().split(" ")));
         } catch (IOException | RuntimeException gone) {
             return Optional.empty();
@@ -69,14 +69,18 @@ public final class ProcFs {
 
     /** Direct children of a process. */
     public static List<Long> children(long pid) {
-        return ProcessHandle.of(pid).map(p -> p.children().map(ProcessHandle::pid).toList()).orElse(List.of());
+        return ProcessHandle.of(pid)
+                .map(p -> p.children().map(ProcessHandle::pid).toList())
+                .orElse(List.of());
     }
 
     /** The command line, arguments separated by spaces (PostgreSQL puts a backend's database there). */
     public static String commandLine(long pid) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
-                    StandardCharsets.UTF_8).replace('\0', ' ').trim();
+            return new String(
+                            Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ')
+                    .trim();
         } catch (IOException gone) {
             return "";
         }

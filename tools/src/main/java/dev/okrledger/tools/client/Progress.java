@@ -29,9 +29,11 @@ public final class Progress {
         lastPrinted = now;
         double elapsed = (now - started) / 1e9;
         double rate = done / Math.max(elapsed, 1e-3);
-        String eta = total > 0 && rate > 0 ? " ETA " + Duration.ofSeconds((long) ((total - done) / rate)).toSeconds() + " s" : "";
-        System.out.printf("[benchmark]   %s: %d%s done, %.0f/s%s%n", phase, done,
-                total > 0 ? "/" + total : "", rate, eta);
+        String eta = total > 0 && rate > 0
+                ? " ETA " + Duration.ofSeconds((long) ((total - done) / rate)).toSeconds() + " s"
+                : "";
+        System.out.printf(
+                "[benchmark]   %s: %d%s done, %.0f/s%s%n", phase, done, total > 0 ? "/" + total : "", rate, eta);
     }
 
     public static void say(String message) {

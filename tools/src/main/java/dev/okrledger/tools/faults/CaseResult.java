@@ -14,9 +14,17 @@ import java.util.Map;
  *                        acknowledged before was everywhere; null when not measured or never
  * @param clientsSaw      answers by HTTP status (599: no answer)
  */
-public record CaseResult(FaultCase fault, String load, long sent, long acknowledged, long lost, long duplicated,
-                         Double recoverySeconds, Map<Integer, Long> clientsSaw, Map<String, Object> details,
-                         List<String> failures) {
+public record CaseResult(
+        FaultCase fault,
+        String load,
+        long sent,
+        long acknowledged,
+        long lost,
+        long duplicated,
+        Double recoverySeconds,
+        Map<Integer, Long> clientsSaw,
+        Map<String, Object> details,
+        List<String> failures) {
 
     public boolean passed() {
         return failures.isEmpty();

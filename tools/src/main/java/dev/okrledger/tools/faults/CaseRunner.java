@@ -34,8 +34,13 @@ final class CaseRunner {
     private final List<UUID> keyResults;
     private final WebhookReceiver receiver;
 
-    CaseRunner(FaultOptions options, FaultSystem system, ApiClient api, String token, List<UUID> keyResults,
-               WebhookReceiver receiver) {
+    CaseRunner(
+            FaultOptions options,
+            FaultSystem system,
+            ApiClient api,
+            String token,
+            List<UUID> keyResults,
+            WebhookReceiver receiver) {
         this.options = options;
         this.system = system;
         this.ledger = new Ledger(system);
@@ -51,25 +56,39 @@ final class CaseRunner {
     }
 
     private CaseResult hostileInput() throws Exception {
-        HostileInput.Result result = new HostileInput(token, system.baseUrl(Service.COMMAND),
-                system.baseUrl(Service.NOTIFIER)).run(List.of(system.baseUrl(Service.COMMAND),
-                system.baseUrl(Service.QUERY), system.baseUrl(Service.NOTIFIER)));
-        List<String> failures = new ArrayList<>(result.violations().stream().limit(20).toList());
+        HostileInput.Result result = new HostileInput(
+                        token, system.baseUrl(Service.COMMAND), system.baseUrl(Service.NOTIFIER))
+                .run(List.of(
+                        system.baseUrl(Service.COMMAND),
+                        system.baseUrl(Service.QUERY),
+                        system.baseUrl(Service.NOTIFIER)));
+        List<String> failures =
+                new ArrayList<>(result.violations().stream().limit(20).toList());
         if (result.violations().size() > 20) {
             failures.add("… and " + (result.violations().size() - 20) + " more");
         }
-        Suite.say(String.format("  %d operations, %d requests, answered %s", result.operations(), result.requests(),
-                result.byStatus()));
-        return new CaseResult(FaultCase.HOSTILE_INPUT, "no load; " + result.operations() + " operations",
-                result.requests(), 0, 0, 0, null, result.byStatus(), HostileInput.summary(result), failures);
+        Suite.say(String.format(
+                "  %d operations, %d requests, answered %s",
+                result.operations(), result.requests(), result.byStatus()));
+        return new CaseResult(
+                FaultCase.HOSTILE_INPUT,
+                "no load; " + result.operations() + " operations",
+                result.requests(),
+                0,
+                0,
+                0,
+                null,
+                result.byStatus(),
+                HostileInput.summary(result),
+                failures);
     }
 
     private CaseResult underLoad(FaultCase fault) throws Exception {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("loadAverageBefore", Suite.loadAverage());
         long twiceBefore = receiver.changesAcceptedTwice();
-        CheckInLoad load = new CheckInLoad(system.baseUrl(Service.COMMAND), token, keyResults, options.rate(),
-                fault.title());
+        CheckInLoad load =
+                new CheckInLoad(system.baseUrl(Service.COMMAND), token, keyResults, options.rate(), fault.title());
         Double recovery;
         try {
             Thread.sleep(options.warmUp().toMillis());
@@ -95,22 +114,31 @@ final class CaseRunner {
         Map<UUID, Integer> judged = ledger.judged(acknowledged);
         Set<UUID> lost = new HashSet<>();
         Set<UUID> doubled = new HashSet<>();
-        for (var place : Map.of("event store", stored, "okr.events", onTopic, "query history", history,
-                "notifier", judged).entrySet()) {
-            long missing = acknowledged.stream().filter(id -> !place.getValue().containsKey(id)).peek(lost::add).count();
+        for (var place : Map.of(
+                        "event store", stored, "okr.events", onTopic, "query history", history, "notifier", judged)
+                .entrySet()) {
+            long missing = acknowledged.stream()
+                    .filter(id -> !place.getValue().containsKey(id))
+                    .peek(lost::add)
+                    .count();
             details.put("missingIn " + place.getKey(), missing);
             if (missing > 0) {
                 failures.add(missing + " acknowledged check-ins missing in " + place.getKey());
             }
         }
-        for (var place : Map.of("event store", stored, "query history", history, "notifier", judged).entrySet()) {
-            long twice = place.getValue().entrySet().stream().filter(e -> e.getValue() > 1)
-                    .peek(e -> doubled.add(e.getKey())).count();
+        for (var place : Map.of("event store", stored, "query history", history, "notifier", judged)
+                .entrySet()) {
+            long twice = place.getValue().entrySet().stream()
+                    .filter(e -> e.getValue() > 1)
+                    .peek(e -> doubled.add(e.getKey()))
+                    .count();
             if (twice > 0) {
                 failures.add(twice + " check-ins more than once in " + place.getKey());
             }
         }
-        details.put("redeliveredOnTopic", onTopic.values().stream().filter(n -> n > 1).count());
+        details.put(
+                "redeliveredOnTopic",
+                onTopic.values().stream().filter(n -> n > 1).count());
         long doubledAlerts = ledger.doubledAlerts();
         long deliveredTwice = receiver.changesAcceptedTwice() - twiceBefore;
         long undelivered = ledger.undeliveredWebhooks();
@@ -135,11 +163,25 @@ final class CaseRunner {
         if (rebuild != null) {
             failures.add(rebuild);
         }
-        CaseResult result = new CaseResult(fault, options.rate() + "/s", load.sent(), acknowledged.size(), lost.size(),
-                doubled.size() + doubledAlerts + deliveredTwice, recovery, load.statusCounts(), details, failures);
-        Suite.say(String.format("  %s: acknowledged %d, lost %d, duplicated %d, recovered in %s; %s", fault.title(),
-                result.acknowledged(), result.lost(), result.duplicated(),
-                recovery == null ? "-" : String.format("%.1f s", recovery), result.passed() ? "passed" : failures));
+        CaseResult result = new CaseResult(
+                fault,
+                options.rate() + "/s",
+                load.sent(),
+                acknowledged.size(),
+                lost.size(),
+                doubled.size() + doubledAlerts + deliveredTwice,
+                recovery,
+                load.statusCounts(),
+                details,
+                failures);
+        Suite.say(String.format(
+                "  %s: acknowledged %d, lost %d, duplicated %d, recovered in %s; %s",
+                fault.title(),
+                result.acknowledged(),
+                result.lost(),
+                result.duplicated(),
+                recovery == null ? "-" : String.format("%.1f s", recovery),
+                result.passed() ? "passed" : failures));
         Suite.say("  peak resident memory per service process (MiB): " + details.get("peakResidentMiB"));
         return result;
     }
@@ -191,7 +233,8 @@ final class CaseRunner {
         CompletableFuture<ServiceProcess> query = CompletableFuture.supplyAsync(() -> another(Service.QUERY));
         CompletableFuture<ServiceProcess> notifier = CompletableFuture.supplyAsync(() -> another(Service.NOTIFIER));
         List<ServiceProcess> extra = List.of(query.get(), notifier.get());
-        Suite.say("  second instances up: " + extra.stream().map(ServiceProcess::name).toList());
+        Suite.say("  second instances up: "
+                + extra.stream().map(ServiceProcess::name).toList());
         Thread.sleep(options.loadAfter().toMillis());
         extra.forEach(ServiceProcess::stop);
         Suite.say("  second instances stopped");
@@ -210,8 +253,8 @@ final class CaseRunner {
     /** Sessions that take the locks a slow or stuck batch job would, then hold them. */
     private long holdLocks() throws Exception {
         try (Connection command = DriverManager.getConnection(system.jdbcUrl(Service.COMMAND), "postgres", "");
-             Connection query = DriverManager.getConnection(system.jdbcUrl(Service.QUERY), "postgres", "");
-             Connection notifier = DriverManager.getConnection(system.jdbcUrl(Service.NOTIFIER), "postgres", "")) {
+                Connection query = DriverManager.getConnection(system.jdbcUrl(Service.QUERY), "postgres", "");
+                Connection notifier = DriverManager.getConnection(system.jdbcUrl(Service.NOTIFIER), "postgres", "")) {
             for (Connection c : List.of(command, query, notifier)) {
                 c.setAutoCommit(false);
             }
@@ -272,15 +315,15 @@ final class CaseRunner {
         try {
             boolean webhooks = !(fault == FaultCase.WEBHOOK_FAILS || fault == FaultCase.WEBHOOK_HANGS)
                     || ledger.undeliveredWebhooksQueuedBefore(lifted) == 0;
-            return load.firstAcknowledgedAfter(lifted) > 0 && webhooks && system.allHealthy()
-                    && everywhere(before);
+            return load.firstAcknowledgedAfter(lifted) > 0 && webhooks && system.allHealthy() && everywhere(before);
         } catch (Exception e) {
             return false; // still down
         }
     }
 
     private boolean everywhere(Set<UUID> checkIns) throws Exception {
-        return ledger.inHistory(checkIns).size() == checkIns.size() && ledger.judged(checkIns).size() == checkIns.size();
+        return ledger.inHistory(checkIns).size() == checkIns.size()
+                && ledger.judged(checkIns).size() == checkIns.size();
     }
 
     /** Waits until the publisher and both consumer groups caught up and no webhook delivery is due. */
@@ -322,13 +365,18 @@ final class CaseRunner {
         String state = "RUNNING";
         while (state.equals("RUNNING") && System.currentTimeMillis() < giveUpAt) {
             Thread.sleep(500);
-            state = api.get(system.baseUrl(Service.QUERY) + "/api/admin/rebuild").json().get("state").asString();
+            state = api.get(system.baseUrl(Service.QUERY) + "/api/admin/rebuild")
+                    .json()
+                    .get("state")
+                    .asString();
         }
         if (!state.equals("COMPLETED")) {
             return "rebuild ended " + state;
         }
         Map<String, String> rebuilt = ledger.readModelFingerprint();
-        List<String> differing = live.keySet().stream().filter(t -> !live.get(t).equals(rebuilt.get(t))).toList();
+        List<String> differing = live.keySet().stream()
+                .filter(t -> !live.get(t).equals(rebuilt.get(t)))
+                .toList();
         return differing.isEmpty() ? null : "read models differ from a rebuild: " + differing;
     }
 }

@@ -27,7 +27,8 @@ final class CheckInLoad implements AutoCloseable {
 
     static final int NO_ANSWER = 599;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String commandUrl;
     private final String bearer;
     private final List<UUID> keyResults;
@@ -61,8 +62,9 @@ final class CheckInLoad implements AutoCloseable {
                 send(n);
                 if (System.nanoTime() >= nextReport) {
                     nextReport += TimeUnit.SECONDS.toNanos(5);
-                    Suite.say(String.format("  %s: %3.0f s, sent %d, answered %s, waiting %d", label,
-                            (System.nanoTime() - started) / 1e9, sent.get(), statusCounts(), inFlight.get()));
+                    Suite.say(String.format(
+                            "  %s: %3.0f s, sent %d, answered %s, waiting %d",
+                            label, (System.nanoTime() - started) / 1e9, sent.get(), statusCounts(), inFlight.get()));
                 }
             }
         } catch (InterruptedException e) {
@@ -76,12 +78,14 @@ final class CheckInLoad implements AutoCloseable {
         UUID keyResult = keyResults.get((int) (n % keyResults.size()));
         UUID checkInId = UUID.randomUUID();
         int confidence = (n / keyResults.size()) % 2 == 0 ? 8 : 4;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl + "/api/key-results/" + keyResult + "/check-ins"))
-                .header("Content-Type", "application/json").header("Authorization", bearer)
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(commandUrl + "/api/key-results/" + keyResult + "/check-ins"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", bearer)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"checkInId":"%s","value":60,"confidence":%d,"decision":"keep going"}"""
-                        .formatted(checkInId, confidence))).build();
+                        {"checkInId":"%s","value":60,"confidence":%d,"decision":"keep going"}""".formatted(checkInId, confidence)))
+                .build();
         sent.incrementAndGet();
         inFlight.incrementAndGet();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
@@ -106,7 +110,11 @@ final class CheckInLoad implements AutoCloseable {
 
     /** Wall-clock millisecond of the first 201 at or after {@code since}, or 0. */
     long firstAcknowledgedAfter(long since) {
-        return acknowledged.values().stream().filter(at -> at >= since).mapToLong(Long::longValue).min().orElse(0);
+        return acknowledged.values().stream()
+                .filter(at -> at >= since)
+                .mapToLong(Long::longValue)
+                .min()
+                .orElse(0);
     }
 
     Map<Integer, Long> statusCounts() {

@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /** The faults the suite injects, one per case, in the order they run by default. */
 public enum FaultCase {
-    HOSTILE_INPUT("hostile-input", "every operation of every OpenAPI document fed hostile parameters, bodies and content types"),
+    HOSTILE_INPUT(
+            "hostile-input",
+            "every operation of every OpenAPI document fed hostile parameters, bodies and content types"),
     KILL_COMMAND("kill-command", "kill -9 of command-service mid-load, started again 1 s later"),
     KILL_QUERY("kill-query", "kill -9 of query-service mid-batch, started again 1 s later"),
     KILL_NOTIFIER("kill-notifier", "kill -9 of notifier mid-batch, started again 1 s later"),
@@ -32,7 +34,9 @@ public enum FaultCase {
     }
 
     static FaultCase named(String title) {
-        return Arrays.stream(values()).filter(c -> c.title.equals(title.trim())).findFirst()
+        return Arrays.stream(values())
+                .filter(c -> c.title.equals(title.trim()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No case " + title + "; the cases are "
                         + Arrays.stream(values()).map(FaultCase::title).toList()));
     }

@@ -25,9 +25,20 @@ import java.util.List;
  * @param launch         {@code jars}: each service's executable jar under {@code jarsDir}; {@code classpath}:
  *                       this JVM's class path (tests)
  */
-public record FaultOptions(List<FaultCase> cases, int rate, int keyResults, Duration warmUp, Duration outage,
-                           Duration lockHeld, Duration webhookFailing, Duration loadAfter, Duration patience,
-                           String launch, Path jarsDir, Path output, Path workDir) {
+public record FaultOptions(
+        List<FaultCase> cases,
+        int rate,
+        int keyResults,
+        Duration warmUp,
+        Duration outage,
+        Duration lockHeld,
+        Duration webhookFailing,
+        Duration loadAfter,
+        Duration patience,
+        String launch,
+        Path jarsDir,
+        Path output,
+        Path workDir) {
 
     /** The options of {@code args}; a mistake is an {@link IllegalArgumentException} naming the option. */
     public static FaultOptions parse(String... args) {
@@ -43,12 +54,17 @@ public record FaultOptions(List<FaultCase> cases, int rate, int keyResults, Dura
     /** The options as the command line gives them, with their defaults; {@link #options()} checks them. */
     public static final class Arguments {
 
-        @Option(names = "--cases", paramLabel = "CASE,...",
-                description = "The cases to run, in order; all of them unless named. The cases: ${COMPLETION-CANDIDATES}.",
+        @Option(
+                names = "--cases",
+                paramLabel = "CASE,...",
+                description =
+                        "The cases to run, in order; all of them unless named. The cases: ${COMPLETION-CANDIDATES}.",
                 completionCandidates = CaseTitles.class)
         String cases;
 
-        @Option(names = "--rate", paramLabel = "PER_SECOND",
+        @Option(
+                names = "--rate",
+                paramLabel = "PER_SECOND",
                 description = "Check-ins offered per second during each case.")
         int rate = 20;
 
@@ -58,52 +74,79 @@ public record FaultOptions(List<FaultCase> cases, int rate, int keyResults, Dura
         @Option(names = "--warm-up-seconds", paramLabel = "SECONDS", description = "Load before the fault is injected.")
         int warmUpSeconds = 10;
 
-        @Option(names = "--outage-seconds", paramLabel = "SECONDS",
+        @Option(
+                names = "--outage-seconds",
+                paramLabel = "SECONDS",
                 description = "How long the broker or the database stays down.")
         int outageSeconds = 30;
 
-        @Option(names = "--lock-seconds", paramLabel = "SECONDS",
+        @Option(
+                names = "--lock-seconds",
+                paramLabel = "SECONDS",
                 description = "How long a session holds the locks of the slow-database case.")
         int lockSeconds = 20;
 
-        @Option(names = "--webhook-failing-seconds", paramLabel = "SECONDS",
+        @Option(
+                names = "--webhook-failing-seconds",
+                paramLabel = "SECONDS",
                 description = "How long the webhook receiver answers 500 (or hangs).")
         int webhookFailingSeconds = 60;
 
         @Option(names = "--after-seconds", paramLabel = "SECONDS", description = "Load after the fault is lifted.")
         int afterSeconds = 10;
 
-        @Option(names = "--patience-seconds", paramLabel = "SECONDS",
-                description = "How long the system may take to catch up after a case before it counts as not recovered.")
+        @Option(
+                names = "--patience-seconds",
+                paramLabel = "SECONDS",
+                description =
+                        "How long the system may take to catch up after a case before it counts as not recovered.")
         int patienceSeconds = 240;
 
-        @Option(names = "--launch", paramLabel = "jars|classpath",
-                description = "jars: each service's executable jar under --jars-dir; classpath: this JVM's class path (tests).")
+        @Option(
+                names = "--launch",
+                paramLabel = "jars|classpath",
+                description =
+                        "jars: each service's executable jar under --jars-dir; classpath: this JVM's class path (tests).")
         String launch = "jars";
 
-        @Option(names = "--jars-dir", paramLabel = "DIR",
+        @Option(
+                names = "--jars-dir",
+                paramLabel = "DIR",
                 description = "The repository root, where <service>/target/<service>-*-exec.jar are.")
         Path jarsDir = Path.of(".");
 
         @Option(names = "--json", paramLabel = "FILE", description = "Where the results go.")
         Path json = Path.of("faults-result.json");
 
-        @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "${sys:java.io.tmpdir}",
+        @Option(
+                names = "--work-dir",
+                paramLabel = "DIR",
+                defaultValue = "${sys:java.io.tmpdir}",
                 description = "Where the run's data and the services' logs go (a fresh folder in it).")
         Path workDir;
 
         /** The checked options: known cases, every count and length at least 1, a known way to launch. */
         public FaultOptions options() {
-            List<FaultCase> chosen = cases == null ? List.of(FaultCase.values())
+            List<FaultCase> chosen = cases == null
+                    ? List.of(FaultCase.values())
                     : Arrays.stream(cases.split(",")).map(FaultCase::named).toList();
             if (!launch.equals("jars") && !launch.equals("classpath")) {
                 throw new IllegalArgumentException("--launch is jars or classpath");
             }
-            return new FaultOptions(chosen, atLeastOne("--rate", rate), atLeastOne("--key-results", keyResults),
-                    seconds("--warm-up-seconds", warmUpSeconds), seconds("--outage-seconds", outageSeconds),
-                    seconds("--lock-seconds", lockSeconds), seconds("--webhook-failing-seconds", webhookFailingSeconds),
-                    seconds("--after-seconds", afterSeconds), seconds("--patience-seconds", patienceSeconds),
-                    launch, jarsDir, json, workDir);
+            return new FaultOptions(
+                    chosen,
+                    atLeastOne("--rate", rate),
+                    atLeastOne("--key-results", keyResults),
+                    seconds("--warm-up-seconds", warmUpSeconds),
+                    seconds("--outage-seconds", outageSeconds),
+                    seconds("--lock-seconds", lockSeconds),
+                    seconds("--webhook-failing-seconds", webhookFailingSeconds),
+                    seconds("--after-seconds", afterSeconds),
+                    seconds("--patience-seconds", patienceSeconds),
+                    launch,
+                    jarsDir,
+                    json,
+                    workDir);
         }
 
         private static int atLeastOne(String name, int value) {

@@ -141,8 +141,8 @@ final class FaultSystem implements AutoCloseable {
     }
 
     private ServiceProcess launch(Service service, String name) {
-        ServiceProcess process = new ServiceProcess(name, freePort(), launchCommand(service),
-                settings.get(service), work.resolve(name + ".log"));
+        ServiceProcess process = new ServiceProcess(
+                name, freePort(), launchCommand(service), settings.get(service), work.resolve(name + ".log"));
         process.start();
         return process;
     }
@@ -154,8 +154,13 @@ final class FaultSystem implements AutoCloseable {
     private List<String> launchCommand(Service service) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // small heaps and the quick compiler: five JVMs share two cores with the database and the broker
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true"));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Daxoniq.update-checker.disabled=true",
+                "-Ddisable-axoniq-console-message=true"));
         if (options.launch().equals("classpath")) {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass(service)));
         } else {
@@ -188,9 +193,16 @@ final class FaultSystem implements AutoCloseable {
 
     private Path writeSettings(Service service) throws IOException {
         List<String> lines = new ArrayList<>();
-        new ServiceSettings(service, postgres.jdbcUrl(service.database()), postgres.username(),
-                kafka.bootstrapServers(), "okr.events", "okr.alerts", keys)
-                .properties().forEach((key, value) -> lines.add(key + "=" + value));
+        new ServiceSettings(
+                        service,
+                        postgres.jdbcUrl(service.database()),
+                        postgres.username(),
+                        kafka.bootstrapServers(),
+                        "okr.events",
+                        "okr.alerts",
+                        keys)
+                .properties()
+                .forEach((key, value) -> lines.add(key + "=" + value));
         // operators' logs stay readable: one line per outage, not a stack trace a second
         lines.add("logging.level.org.apache.kafka=ERROR");
         return Files.write(work.resolve("services").resolve(service.title() + ".properties"), lines);

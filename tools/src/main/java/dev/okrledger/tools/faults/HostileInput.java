@@ -35,25 +35,62 @@ import java.util.regex.Pattern;
 public final class HostileInput {
 
     /** What the run saw; {@link #violations()} is empty when every rule held. */
-    public record Result(int operations, int skippedOperations, long requests, Map<Integer, Long> byStatus,
-                         List<String> violations) {
-    }
+    public record Result(
+            int operations,
+            int skippedOperations,
+            long requests,
+            Map<Integer, Long> byStatus,
+            List<String> violations) {}
 
     private static final Pattern HEAD = Pattern.compile("(?m)^okr_event_store_head(?:\\{[^}]*})? (\\S+)$");
 
-    private static final List<String> HOSTILE_VALUES = List.of("not-a-uuid", "../../etc/passwd", "' or '1'='1",
-            "<script>alert(1)</script>", "%00", "\u0000", "-1", "99999999999999999999", "1e400", "NaN", "\uD83D\uDE00",
-            "x".repeat(5_000), "", " ", "null", "[]", "{}");
+    private static final List<String> HOSTILE_VALUES = List.of(
+            "not-a-uuid",
+            "../../etc/passwd",
+            "' or '1'='1",
+            "<script>alert(1)</script>",
+            "%00",
+            "\u0000",
+            "-1",
+            "99999999999999999999",
+            "1e400",
+            "NaN",
+            "\uD83D\uDE00",
+            "x".repeat(5_000),
+            "",
+            " ",
+            "null",
+            "[]",
+            "{}");
 
-    private static final List<String> HOSTILE_BODIES = List.of("{", "{\"a\":", "}{", "[]", "\"text\"", "42", "null",
-            "true", "{\"a\":1,}", "{'single':'quotes'}", "{\"a\":NaN}", "\uFEFF{garbage", "{}{}",
-            "[".repeat(3_000) + "]".repeat(3_000), "{\"a\":\"" + "x".repeat(70_000) + "\"}");
+    private static final List<String> HOSTILE_BODIES = List.of(
+            "{",
+            "{\"a\":",
+            "}{",
+            "[]",
+            "\"text\"",
+            "42",
+            "null",
+            "true",
+            "{\"a\":1,}",
+            "{'single':'quotes'}",
+            "{\"a\":NaN}",
+            "\uFEFF{garbage",
+            "{}{}",
+            "[".repeat(3_000) + "]".repeat(3_000),
+            "{\"a\":\"" + "x".repeat(70_000) + "\"}");
 
-    private static final List<String> HOSTILE_CONTENT_TYPES = List.of("text/plain", "application/xml",
-            "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/json; charset=utf-7",
-            "image/png", "*/*");
+    private static final List<String> HOSTILE_CONTENT_TYPES = List.of(
+            "text/plain",
+            "application/xml",
+            "multipart/form-data; boundary=x",
+            "application/x-www-form-urlencoded",
+            "application/json; charset=utf-7",
+            "image/png",
+            "*/*");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String bearer;
     private final String commandUrl;
     private final String notifierUrl;
@@ -74,7 +111,8 @@ public final class HostileInput {
         int skipped = 0;
         String written = written();
         for (String baseUrl : baseUrls) {
-            JsonNode paths = EventCodec.mapper().readTree(get(baseUrl + "/v3/api-docs")).get("paths");
+            JsonNode paths =
+                    EventCodec.mapper().readTree(get(baseUrl + "/v3/api-docs")).get("paths");
             for (var path : paths.properties()) {
                 for (var operation : path.getValue().properties()) {
                     String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
@@ -93,8 +131,9 @@ public final class HostileInput {
         return new Result(operations, skipped, requests, Map.copyOf(byStatus), List.copyOf(violations));
     }
 
-    private String attack(String baseUrl, String method, String template, List<JsonNode> parameters, JsonNode body,
-                          String written) throws IOException, InterruptedException {
+    private String attack(
+            String baseUrl, String method, String template, List<JsonNode> parameters, JsonNode body, String written)
+            throws IOException, InterruptedException {
         List<HttpRequest> attacks = new ArrayList<>();
         String safePath = fill(template, parameters, null, null);
         for (JsonNode parameter : parameters) {
@@ -102,17 +141,30 @@ public final class HostileInput {
             String in = parameter.get("in").asString();
             for (String value : HOSTILE_VALUES) {
                 if (in.equals("path")) {
-                    add(attacks, method, baseUrl + fill(template, parameters, name, encode(value)), validBody(body),
+                    add(
+                            attacks,
+                            method,
+                            baseUrl + fill(template, parameters, name, encode(value)),
+                            validBody(body),
                             "application/json");
                 } else if (in.equals("query")) {
-                    add(attacks, method, baseUrl + safePath + "?" + name + "=" + encode(value), validBody(body),
+                    add(
+                            attacks,
+                            method,
+                            baseUrl + safePath + "?" + name + "=" + encode(value),
+                            validBody(body),
                             "application/json");
                 }
             }
             if (in.equals("path")) {
                 // raw, as a careless or hostile client sends it
-                for (String raw : List.of("%00", "%zz", "..%2f..%2f", "%2e%2e", ";jsessionid=x", "a%0d%0aX-Injected:1")) {
-                    add(attacks, method, baseUrl + fill(template, parameters, name, raw), validBody(body),
+                for (String raw :
+                        List.of("%00", "%zz", "..%2f..%2f", "%2e%2e", ";jsessionid=x", "a%0d%0aX-Injected:1")) {
+                    add(
+                            attacks,
+                            method,
+                            baseUrl + fill(template, parameters, name, raw),
+                            validBody(body),
                             "application/json");
                 }
             }
@@ -138,16 +190,19 @@ public final class HostileInput {
             byStatus.merge(answer.statusCode(), 1L, Long::sum);
             if (answer.statusCode() >= 500) {
                 violation(attack, "answered " + answer.statusCode() + ": " + shorten(answer.body()));
-            } else if (answer.statusCode() >= 400 && !answer.headers().firstValue("Content-Type").orElse("")
-                    .startsWith("application/problem+json")) {
-                violation(attack, answer.statusCode() + " without a problem body: "
-                        + answer.headers().firstValue("Content-Type").orElse("no content type"));
+            } else if (answer.statusCode() >= 400
+                    && !answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                violation(
+                        attack,
+                        answer.statusCode() + " without a problem body: "
+                                + answer.headers().firstValue("Content-Type").orElse("no content type"));
             }
         }
         // checked per operation, not per request: three requests for one would double the run's time
         String now = written();
         if (!now.equals(written)) {
-            violations.add(method + " " + template + ": hostile input wrote something (" + written + " -> " + now + ")");
+            violations.add(
+                    method + " " + template + ": hostile input wrote something (" + written + " -> " + now + ")");
         }
         return now;
     }
@@ -163,7 +218,11 @@ public final class HostileInput {
         for (JsonNode parameter : parameters) {
             if (parameter.get("in").asString().equals("path")) {
                 String name = parameter.get("name").asString();
-                path = path.replace("{" + name + "}", name.equals(hostileName) ? hostileValue : UUID.randomUUID().toString());
+                path = path.replace(
+                        "{" + name + "}",
+                        name.equals(hostileName)
+                                ? hostileValue
+                                : UUID.randomUUID().toString());
             }
         }
         return path;
@@ -176,10 +235,14 @@ public final class HostileInput {
         } catch (IllegalArgumentException e) {
             return; // a URL the client library itself refuses never reaches the service
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", bearer)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -195,8 +258,13 @@ public final class HostileInput {
     }
 
     private String get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer)
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", bearer)
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IOException("GET " + url + " answered " + answer.statusCode());
         }

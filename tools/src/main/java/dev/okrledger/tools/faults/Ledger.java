@@ -86,8 +86,10 @@ final class Ledger {
 
     /** Deliveries queued before the epoch millisecond {@code before} and not delivered yet. */
     long undeliveredWebhooksQueuedBefore(long before) throws SQLException {
-        return single(Service.NOTIFIER, "select count(*) from webhook_delivery where status <> 'DELIVERED'"
-                + " and enqueued_at < to_timestamp(" + before + " / 1000.0)");
+        return single(
+                Service.NOTIFIER,
+                "select count(*) from webhook_delivery where status <> 'DELIVERED'" + " and enqueued_at < to_timestamp("
+                        + before + " / 1000.0)");
     }
 
     /** Events in the store not yet in the query side's event log (publisher and query intake behind). */
@@ -100,19 +102,27 @@ final class Ledger {
     Map<UUID, Integer> onTopic(Set<UUID> checkIns) {
         Map<UUID, Integer> copies = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                system.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000))) {
             List<TopicPartition> partitions = consumer.partitionsFor("okr.events").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
                     EventEnvelope envelope = EventCodec.decode(record.value());
-                    if (envelope.payload() instanceof CheckInRecorded checkIn && checkIns.contains(checkIn.checkInId())) {
+                    if (envelope.payload() instanceof CheckInRecorded checkIn
+                            && checkIns.contains(checkIn.checkInId())) {
                         copies.merge(checkIn.checkInId(), 1, Integer::sum);
                     }
                 }
@@ -124,21 +134,31 @@ final class Ledger {
     /** Records of {@code okr.events} not yet committed by each consumer group. */
     Map<String, Long> consumerLag() throws Exception {
         Map<String, Long> lag = new TreeMap<>();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                system.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10_000))) {
             // committed offsets first, end offsets after: a record sent in between counts as behind
             // (never the other way round, which would read as drained while it is in flight)
             Map<String, Map<TopicPartition, OffsetAndMetadata>> committedByGroup = new LinkedHashMap<>();
             for (String group : CONSUMER_GROUPS) {
-                committedByGroup.put(group, admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS));
+                committedByGroup.put(
+                        group,
+                        admin.listConsumerGroupOffsets(group)
+                                .partitionsToOffsetAndMetadata()
+                                .get(10, TimeUnit.SECONDS));
             }
             // the topic's end offsets are the same for every group: asked once
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of("okr.events")).allTopicNames().get(10, TimeUnit.SECONDS).get("okr.events")
-                    .partitions().forEach(p -> latest.put(new TopicPartition("okr.events", p.partition()),
-                            OffsetSpec.latest()));
+            admin.describeTopics(List.of("okr.events"))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .get("okr.events")
+                    .partitions()
+                    .forEach(p -> latest.put(new TopicPartition("okr.events", p.partition()), OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet();
             committedByGroup.forEach((group, committed) -> {
                 long behind = 0;
@@ -158,7 +178,8 @@ final class Ledger {
      */
     Map<String, String> readModelFingerprint() throws SQLException {
         Map<String, String> prints = new TreeMap<>();
-        try (Connection db = connect(Service.QUERY); Statement s = db.createStatement()) {
+        try (Connection db = connect(Service.QUERY);
+                Statement s = db.createStatement()) {
             List<String> tables = new java.util.ArrayList<>();
             try (ResultSet rs = s.executeQuery("""
                     select tablename from pg_tables where schemaname = current_schema()
@@ -180,8 +201,9 @@ final class Ledger {
 
     private Map<UUID, Integer> countIn(Service service, String sql, Set<UUID> checkIns) throws SQLException {
         Map<UUID, Integer> counts = new HashMap<>();
-        try (Connection db = connect(service); PreparedStatement s = db.prepareStatement(sql);
-             ResultSet rs = s.executeQuery()) {
+        try (Connection db = connect(service);
+                PreparedStatement s = db.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 UUID id = rs.getObject(1, UUID.class);
                 if (checkIns.contains(id)) {
@@ -193,7 +215,9 @@ final class Ledger {
     }
 
     private long single(Service service, String sql) throws SQLException {
-        try (Connection db = connect(service); Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection db = connect(service);
+                Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

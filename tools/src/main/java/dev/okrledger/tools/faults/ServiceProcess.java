@@ -1,6 +1,5 @@
 package dev.okrledger.tools.faults;
 
-import dev.okrledger.launcher.Service;
 import dev.okrledger.tools.client.ProcFs;
 
 import java.io.IOException;
@@ -23,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -36,10 +36,13 @@ final class ServiceProcess {
         this.port = port;
         this.log = log;
         List<String> command = new ArrayList<>(launch);
-        command.addAll(List.of("--spring.config.additional-location=file:" + settings.toAbsolutePath(),
-                "--server.port=" + port, "--spring.kafka.client-id=" + name,
+        command.addAll(List.of(
+                "--spring.config.additional-location=file:" + settings.toAbsolutePath(),
+                "--server.port=" + port,
+                "--spring.kafka.client-id=" + name,
                 // each process its own owner of publisher segments, as on separate machines
-                "--okr.token-store.node-id=" + name, "--spring.main.banner-mode=off"));
+                "--okr.token-store.node-id=" + name,
+                "--spring.main.banner-mode=off"));
         this.command = List.copyOf(command);
     }
 
@@ -53,8 +56,10 @@ final class ServiceProcess {
 
     synchronized void start() {
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
@@ -80,15 +85,18 @@ final class ServiceProcess {
 
     /** The peak resident set of the running process (VmHWM), in MiB; empty when it is not running or not on Linux. */
     synchronized OptionalLong peakResidentMiB() {
-        return process == null || !process.isAlive() ? OptionalLong.empty()
-                : ProcFs.peakResidentMiB(process.pid());
+        return process == null || !process.isAlive() ? OptionalLong.empty() : ProcFs.peakResidentMiB(process.pid());
     }
 
     /** True when {@code /actuator/health} answers UP. */
     boolean isHealthy() {
         try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return answer.statusCode() == 200 && answer.body().contains("\"UP\"");
         } catch (IOException e) {
             return false;

@@ -19,7 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    enum Behaviour { ANSWERS, FAILS, HANGS }
+    enum Behaviour {
+        ANSWERS,
+        FAILS,
+        HANGS
+    }
 
     private final HttpServer server;
     private final Map<String, Integer> accepted = new ConcurrentHashMap<>();
@@ -68,7 +72,10 @@ final class WebhookReceiver implements AutoCloseable {
                 return;
             }
             JsonNode change = EventCodec.mapper().readTree(body);
-            accepted.merge(change.get("alert").get("id").asString() + "/" + change.get("change").asString(), 1,
+            accepted.merge(
+                    change.get("alert").get("id").asString() + "/"
+                            + change.get("change").asString(),
+                    1,
                     Integer::sum);
             exchange.sendResponseHeaders(204, -1);
         }

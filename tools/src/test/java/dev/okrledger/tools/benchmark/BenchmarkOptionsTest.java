@@ -18,18 +18,21 @@ class BenchmarkOptionsTest {
 
     @Test
     void noWarmUpMeasuresFromTheFirstCheckInAsEarlierRunsDid() {
-        assertThat(BenchmarkOptions.parse(new String[] {"--warmup-seconds=0"}).warmupTime()).isZero();
+        assertThat(BenchmarkOptions.parse(new String[] {"--warmup-seconds=0"}).warmupTime())
+                .isZero();
     }
 
     @Test
     void aNegativeWarmUpIsRefusedByName() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--warmup-seconds=-5"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warmup-seconds");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--warmup-seconds");
     }
 
     @Test
     void otherPhasesStillNeedAtLeastASecond() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--saturation-seconds=0"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--saturation-seconds");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--saturation-seconds");
     }
 }

@@ -17,8 +17,14 @@ class KillServiceFaultTest {
 
     @Test
     void aCommandServiceKilledMidLoadLosesNothingAndRecovers(@TempDir Path work) throws Exception {
-        Suite.Report report = Suite.run(FaultOptions.parse("--cases=kill-command", "--launch=classpath",
-                "--rate=10", "--key-results=8", "--warm-up-seconds=3", "--after-seconds=3", "--patience-seconds=120",
+        Suite.Report report = Suite.run(FaultOptions.parse(
+                "--cases=kill-command",
+                "--launch=classpath",
+                "--rate=10",
+                "--key-results=8",
+                "--warm-up-seconds=3",
+                "--after-seconds=3",
+                "--patience-seconds=120",
                 "--work-dir=" + work));
 
         CaseResult kill = report.results().get(0);
