@@ -34,9 +34,9 @@ import java.util.function.Function;
         usageHelpAutoWidth = true,
         scope = CommandLine.ScopeType.INHERIT,
         description = {
-            "Runs OKR Ledger on its embedded default: PostgreSQL, a Kafka broker and the three services "
-                    + "in this JVM, data kept under --data-dir. The services listen on 127.0.0.1 only unless "
-                    + "--listen-address says otherwise."
+            "Runs OKR Ledger on its embedded default: PostgreSQL, a Kafka broker, the three services and "
+                    + "the dashboard in this JVM, data kept under --data-dir. The services listen on 127.0.0.1 "
+                    + "only unless --listen-address says otherwise."
         },
         footer = {
             "",
