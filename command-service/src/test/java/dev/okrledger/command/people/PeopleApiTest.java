@@ -13,11 +13,6 @@ import dev.okrledger.security.TokenMinter;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -35,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=command-service")
 class PeopleApiTest extends RunningCommandService {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A token as an identity provider would issue it, with whatever claims the test names. */
     private static String bearer(String subject, Map<String, Object> claims) {
@@ -62,34 +55,16 @@ class PeopleApiTest extends RunningCommandService {
                 Map.of("name", name, "email", email, "zoneinfo", zone, "teams", teams, "roles", List.of("MEMBER")));
     }
 
-    private Answer put(String path, String body, String authorization, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", authorization)
-                .PUT(HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 400) {
-                assertThat(response.headers().firstValue("Content-Type"))
-                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-            }
-            return new Answer(
-                    response.statusCode(),
-                    response.body().isBlank() ? null : JSON.readTree(response.body()),
-                    response.headers().firstValue("ETag").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private Answer putAs(String path, String body, String authorization, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Authorization";
+        all[1] = authorization;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return put(path, body, all);
     }
 
     private Answer syncMe(String token) {
-        return put("/api/people/me", "", token);
+        return putAs("/api/people/me", "", token);
     }
 
     /** A person signed in once; their subject. */
@@ -152,7 +127,7 @@ class PeopleApiTest extends RunningCommandService {
     @Test
     void anAdminSetsAPersonsDetailsAndVersionsGuardTheEdit() {
         String subject = registered();
-        Answer edited = put(
+        Answer edited = putAs(
                 "/api/people/" + subject,
                 person("Pat Lee", "pat.lee@example.org", "Asia/Tokyo"),
                 ADMIN,
@@ -161,7 +136,7 @@ class PeopleApiTest extends RunningCommandService {
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.body().get("version").asLong()).isEqualTo(2); // profile, then teams led
 
-        Answer stale = put("/api/people/" + subject, person("Pat", null, null), ADMIN, "If-Match", "\"0\"");
+        Answer stale = putAs("/api/people/" + subject, person("Pat", null, null), ADMIN, "If-Match", "\"0\"");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.body().get("rule").asString()).isEqualTo("stale-version");
         assertThat(stale.body().get("currentVersion").asLong()).isEqualTo(2);
@@ -171,14 +146,14 @@ class PeopleApiTest extends RunningCommandService {
     void onlyAdminsEditPeople() {
         String subject = registered();
         for (Role role : List.of(Role.OKR_LEAD, Role.MEMBER)) {
-            Answer answer = put(
+            Answer answer = putAs(
                     "/api/people/" + subject,
                     person("Pat", null, null),
                     bearer("someone", Set.of("support"), Set.of(role)));
             assertThat(answer.status()).as("%s", role).isEqualTo(403);
             assertThat(answer.body().get("rule").asString()).isEqualTo("people-directory-needs-admin");
         }
-        Answer own = put(
+        Answer own = putAs(
                 "/api/people/" + subject,
                 person("Pat", null, null),
                 bearer(subject, Set.of("support"), Set.of(Role.MEMBER)));
@@ -189,11 +164,11 @@ class PeopleApiTest extends RunningCommandService {
     void aBadTimeZoneOrEmailIs400NamingTheField() {
         String subject = registered();
         long before = storedEvents();
-        Answer zone = put("/api/people/" + subject, person("Pat", null, "Europe/Atlantis"), ADMIN);
+        Answer zone = putAs("/api/people/" + subject, person("Pat", null, "Europe/Atlantis"), ADMIN);
         assertThat(zone.status()).isEqualTo(400);
         assertThat(zone.body().get("rule").asString()).isEqualTo("invalid-field");
         assertThat(zone.body().get("field").asString()).isEqualTo("timeZone");
-        Answer email = put("/api/people/" + subject, person("Pat", "pat at example.org", null), ADMIN);
+        Answer email = putAs("/api/people/" + subject, person("Pat", "pat at example.org", null), ADMIN);
         assertThat(email.status()).isEqualTo(400);
         assertThat(email.body().get("field").asString()).isEqualTo("email");
         assertThat(storedEvents()).isEqualTo(before);
@@ -201,10 +176,10 @@ class PeopleApiTest extends RunningCommandService {
 
     @Test
     void anUnknownSubjectIs404() {
-        Answer answer = put("/api/people/nobody-" + UUID.randomUUID(), person("No Body", null, null), ADMIN);
+        Answer answer = putAs("/api/people/nobody-" + UUID.randomUUID(), person("No Body", null, null), ADMIN);
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.body().get("rule").asString()).isEqualTo("unknown-person");
-        Answer handles = put("/api/people/nobody-" + UUID.randomUUID() + "/handles", """
+        Answer handles = putAs("/api/people/nobody-" + UUID.randomUUID() + "/handles", """
                 {"handles":["x"]}""", ADMIN);
         assertThat(handles.status()).isEqualTo(404);
     }
@@ -214,7 +189,7 @@ class PeopleApiTest extends RunningCommandService {
         String pat = registered();
         String kim = registered();
         String handle = "support-lead-" + UUID.randomUUID();
-        Answer linked = put("/api/people/" + pat + "/handles", """
+        Answer linked = putAs("/api/people/" + pat + "/handles", """
                 {"handles":["%s"]}""".formatted(handle), ADMIN);
         assertThat(linked.status()).isEqualTo(200);
         assertThat(jdbc.sql("select subject from person_handle_directory where handle = ?")
@@ -223,19 +198,19 @@ class PeopleApiTest extends RunningCommandService {
                         .single())
                 .isEqualTo(pat);
 
-        Answer taken = put("/api/people/" + kim + "/handles", """
+        Answer taken = putAs("/api/people/" + kim + "/handles", """
                 {"handles":["%s"]}""".formatted(handle), ADMIN);
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.body().get("rule").asString()).isEqualTo("handle-names-one-person");
 
-        Answer anotherSubject = put("/api/people/" + kim + "/handles", """
+        Answer anotherSubject = putAs("/api/people/" + kim + "/handles", """
                 {"handles":["%s"]}""".formatted(pat), ADMIN);
         assertThat(anotherSubject.status()).isEqualTo(409);
 
-        assertThat(put("/api/people/" + pat + "/handles", "{\"handles\":[]}", ADMIN)
+        assertThat(putAs("/api/people/" + pat + "/handles", "{\"handles\":[]}", ADMIN)
                         .status())
                 .isEqualTo(200);
-        assertThat(put("/api/people/" + kim + "/handles", """
+        assertThat(putAs("/api/people/" + kim + "/handles", """
                 {"handles":["%s"]}""".formatted(handle), ADMIN)
                         .status())
                 .isEqualTo(200);
@@ -244,10 +219,10 @@ class PeopleApiTest extends RunningCommandService {
     @Test
     void aHandleWithASlashIs400AndOnlyAdminsLinkHandles() {
         String subject = registered();
-        Answer slash = put("/api/people/" + subject + "/handles", "{\"handles\":[\"support/lead\"]}", ADMIN);
+        Answer slash = putAs("/api/people/" + subject + "/handles", "{\"handles\":[\"support/lead\"]}", ADMIN);
         assertThat(slash.status()).isEqualTo(400);
         assertThat(slash.body().get("field").asString()).startsWith("handles");
-        Answer lead = put(
+        Answer lead = putAs(
                 "/api/people/" + subject + "/handles",
                 "{\"handles\":[\"support-lead\"]}",
                 bearer("lee", Set.of(), Set.of(Role.OKR_LEAD)));

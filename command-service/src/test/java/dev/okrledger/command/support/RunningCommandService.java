@@ -71,9 +71,18 @@ public abstract class RunningCommandService {
 
     /** POST to a command service on another port (a second instance). */
     protected Answer postTo(int targetPort, String path, String body, String... headers) {
+        return send(targetPort, "POST", path, body, headers);
+    }
+
+    protected Answer put(String path, String body, String... headers) {
+        return send(port, "PUT", path, body, headers);
+    }
+
+    /** A JSON body sent as the admin unless {@code headers} name another {@code Authorization}. */
+    private Answer send(int targetPort, String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + targetPort + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
